@@ -1,0 +1,61 @@
+"""Input errors (the plan or rule files cannot be judged) and the exit codes of the command line."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class Exit(IntEnum):
+    """Exit codes of every planlint command (see the CLI contract)."""
+
+    OK = 0
+    FINDINGS = 1
+    BAD_INPUT = 2
+
+
+class PlanlintError(Exception):
+    """Bad input: a file that cannot be read, parsed, validated or placed in the hierarchy.
+
+    Printed as one line, `file:line: field: message`; never a finding, never a traceback.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+
+    def located(self, path: str | Path | None = None, line: int | None = None) -> PlanlintError:
+        """Return this error with a file (and line) filled in where it had none."""
+        if self.path is None and path is not None:
+            self.path = str(path)
+        if self.line is None and line is not None:
+            self.line = line
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path + (f":{self.line}" if self.line else "") + ": "
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+class UnitError(PlanlintError):
+    """A unit string that planlint does not know, or a conversion it refuses."""
+
+
+class VocabularyError(PlanlintError):
+    """A mineral or metric name that is not in the vocabulary."""
+
+
+class HierarchyError(PlanlintError):
+    """Unknown parent, cycle, duplicate id or level inversion."""

@@ -1,0 +1,138 @@
+"""Findings: frozen, sortable values that say what is wrong, where, and on which clause it rests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+Role = Literal["norm", "ancestor", "plan"]
+
+
+@dataclass(frozen=True, order=True)
+class Citation:
+    """One place a finding rests on: the norm, the ancestor's clause, or the plan's own place."""
+
+    role: Role
+    plan: str | None = None
+    document: str | None = None
+    section: str | None = None
+    table: str | None = None
+    line: int | None = None
+    locator: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"role": self.role}
+        if self.role != "norm":
+            data["plan"] = self.plan
+        data["document"] = self.document
+        for key in ("section", "table", "locator"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.role != "norm":
+            data["line"] = self.line
+        return data
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One side of a comparison: op, value and unit as printed."""
+
+    op: str
+    value: float | tuple[float, float] | None
+    unit: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {"op": self.op, "value": value, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A conformance problem. `against` is None when the plan is checked by itself."""
+
+    rule: str
+    kind: str
+    severity: Severity
+    plan: str
+    against: str | None
+    message: dict[str, str]
+    citations: tuple[Citation, ...]
+    metric: str | None = None
+    mineral: str | None = None
+    subject: str = ""
+    expected: Bound | None = None
+    actual: Bound | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    def sort_key(self) -> tuple[Any, ...]:
+        first_line = next((c.line or 0 for c in self.citations if c.role == "plan"), 0)
+        return (
+            self.plan,
+            SEVERITY_RANK[self.severity],
+            self.rule,
+            self.against or "",
+            self.mineral or "",
+            self.subject,
+            first_line,
+            self.message.get("en", ""),
+        )
+
+    def text(self, lang: str) -> str:
+        return self.message.get(lang) or self.message["en"]
+
+    def as_dict(self, lang: str) -> dict[str, Any]:
+        """The JSON contract's shape (../shared/design/cli-contract.md)."""
+        return {
+            "rule": self.rule,
+            "kind": self.kind,
+            "severity": self.severity,
+            "plan": self.plan,
+            "against": self.against,
+            "metric": self.metric,
+            "mineral": self.mineral,
+            "expected": self.expected.as_dict() if self.expected else None,
+            "actual": self.actual.as_dict() if self.actual else None,
+            "message": self.text(lang),
+            "citations": [c.as_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: str
+    name: str
+    level: str
+    parents: tuple[str, ...]
+    jurisdiction: str
+    partial: bool
+    judged: bool
+    document: str | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a check: the plans looked at, and the findings, sorted."""
+
+    plans: tuple[PlanSummary, ...]
+    findings: tuple[Finding, ...]
+    rules: tuple[Any, ...] = ()
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def worst(self, plan_id: str) -> Severity | None:
+        ranks = [SEVERITY_RANK[f.severity] for f in self.findings if f.plan == plan_id]
+        return SEVERITIES[min(ranks)] if ranks else None
+
+    def at_or_above(self, threshold: str) -> int:
+        """How many findings are at or above a severity (`never` counts none)."""
+        if threshold == "never":
+            return 0
+        return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[threshold])

@@ -1,0 +1,114 @@
+"""The plan hierarchy: a networkx DiGraph with an edge parent → child for every `parents` entry.
+
+Checks unknown parents, cycles and level inversions; gives each plan its ancestors (nearest first) and
+checks that the regions a plan says it lies in are defined by one of its ancestors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+
+from planlint.errors import HierarchyError, PlanlintError
+from planlint.loader import InputErrors, LoadedPlan
+from planlint.model import LEVEL_RANK, Plan
+from planlint.yamlio import line_of
+
+
+@dataclass
+class Hierarchy:
+    """All loaded plans and how they hang together."""
+
+    graph: nx.DiGraph
+    loaded: dict[str, LoadedPlan] = field(default_factory=dict)
+
+    @property
+    def plans(self) -> dict[str, Plan]:
+        return {plan_id: item.plan for plan_id, item in self.loaded.items()}
+
+    def plan(self, plan_id: str) -> Plan:
+        return self.loaded[plan_id].plan
+
+    @cached_property
+    def _ancestors(self) -> dict[str, tuple[str, ...]]:
+        return {plan_id: self._ordered_ancestors(plan_id) for plan_id in self.loaded}
+
+    def _ordered_ancestors(self, plan_id: str) -> tuple[str, ...]:
+        distance = nx.single_source_shortest_path_length(self.graph.reverse(copy=False), plan_id)
+        others = [a for a in distance if a != plan_id]
+        return tuple(sorted(others, key=lambda a: (distance[a], LEVEL_RANK[self.plan(a).level] * -1, a)))
+
+    def ancestors(self, plan_id: str) -> tuple[str, ...]:
+        """Every plan `plan_id` must conform to, nearest first (parent, grandparent, ...)."""
+        return self._ancestors[plan_id]
+
+    def children(self, plan_id: str) -> tuple[str, ...]:
+        return tuple(sorted(self.graph.successors(plan_id)))
+
+    def roots(self) -> tuple[str, ...]:
+        return tuple(sorted(n for n in self.graph if self.graph.in_degree(n) == 0))
+
+    def regions_available(self, plan_id: str) -> set[str]:
+        """Regions defined by the plan's ancestors (the names a plan may say it lies in)."""
+        return {r for a in self.ancestors(plan_id) for r in self.plan(a).defines_regions}
+
+
+def build_hierarchy(loaded: Iterable[LoadedPlan]) -> Hierarchy:
+    """Build and check the hierarchy; raise InputErrors for unknown parents, cycles, inversions, regions."""
+    items = {item.plan.id: item for item in loaded}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(items)
+    problems: list[PlanlintError] = []
+    for plan_id, item in items.items():
+        for index, parent in enumerate(item.plan.parents):
+            problems.extend(_edge_problems(items, item, parent, index))
+            if parent in items:
+                graph.add_edge(parent, plan_id)
+    problems.extend(_cycle_problems(graph, items))
+    hierarchy = Hierarchy(graph, items)
+    if not problems:
+        problems.extend(_region_problems(hierarchy))
+    if problems:
+        raise InputErrors(problems)
+    return hierarchy
+
+
+def _error(item: LoadedPlan, message: str, loc: tuple[str | int, ...]) -> HierarchyError:
+    field = ".".join(str(p) for p in loc)
+    return HierarchyError(message, path=item.path, line=line_of(item.path, loc), field=field)
+
+
+def _edge_problems(items: dict[str, LoadedPlan], item: LoadedPlan, parent: str, index: int) -> list[PlanlintError]:
+    loc = ("parents", index)
+    if parent not in items:
+        return [_error(item, f"unknown parent {parent!r} (no loaded plan has this id)", loc)]
+    parent_level = items[parent].plan.level
+    if LEVEL_RANK[parent_level] >= LEVEL_RANK[item.plan.level]:
+        message = f"level inversion: parent {parent!r} is {parent_level}, not above this {item.plan.level} plan"
+        return [_error(item, message, loc)]
+    return []
+
+
+def _cycle_problems(graph: nx.DiGraph, items: dict[str, LoadedPlan]) -> list[PlanlintError]:
+    problems: list[PlanlintError] = []
+    for cycle in sorted(nx.simple_cycles(graph), key=sorted):
+        first = min(cycle)
+        path = " → ".join([*cycle, cycle[0]])
+        problems.append(_error(items[first], f"the parents form a cycle: {path}", ("parents",)))
+    return problems
+
+
+def _region_problems(hierarchy: Hierarchy) -> list[PlanlintError]:
+    problems: list[PlanlintError] = []
+    for plan_id, item in sorted(hierarchy.loaded.items()):
+        available = hierarchy.regions_available(plan_id)
+        partial_above = any(hierarchy.plan(a).is_partial for a in hierarchy.ancestors(plan_id))
+        for index, region in enumerate(item.plan.regions):
+            if region not in available and not partial_above:
+                known = ", ".join(sorted(available)) or "none"
+                message = f"region {region!r} is not defined by any ancestor (defined: {known})"
+                problems.append(_error(item, message, ("regions", index)))
+    return problems

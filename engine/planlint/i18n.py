@@ -1,0 +1,93 @@
+"""User-facing text in Chinese and English; `text(key, lang, **values)` picks one."""
+
+from __future__ import annotations
+
+import locale
+import os
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+TEXTS: dict[str, dict[str, str]] = {
+    "valid": {"zh": "{n} 个规划文件均有效。", "en": "{n} plan file(s) valid."},
+    "invalid": {"zh": "{n} 处输入错误。", "en": "{n} input error(s)."},
+    "tree_title": {"zh": "规划层级", "en": "Plan hierarchy"},
+    "indicators": {"zh": "指标", "en": "indicators"},
+    "partial": {"zh": "部分已知", "en": "partially known"},
+    "level.national": {"zh": "国家级", "en": "national"},
+    "level.province": {"zh": "省级", "en": "province"},
+    "level.city": {"zh": "市级", "en": "city"},
+    "level.county": {"zh": "县级", "en": "county"},
+    "stage.draft": {"zh": "报批稿", "en": "draft"},
+    "stage.issued": {"zh": "已印发", "en": "issued"},
+    "severity.error": {"zh": "错误", "en": "error"},
+    "severity.warning": {"zh": "警告", "en": "warning"},
+    "severity.info": {"zh": "提示", "en": "info"},
+    "summary": {"zh": "共检查 {plans} 个规划：{error} 个错误，{warning} 个警告，{info} 个提示。",
+                "en": "{plans} plan(s) checked: {error} error(s), {warning} warning(s), {info} info."},
+    "no_findings": {"zh": "未发现问题。", "en": "No findings."},
+    "plan_silent": {"zh": "本规划未作规定", "en": "the plan is silent"},
+    "against": {"zh": "对照", "en": "against"},
+    "itself": {"zh": "自身", "en": "itself"},
+    "norm": {"zh": "依据", "en": "norm"},
+    "ancestor": {"zh": "上级规划", "en": "ancestor"},
+    "plan": {"zh": "本规划", "en": "plan"},
+    "written": {"zh": "报告已写入 {path}", "en": "report written to {path}"},
+}
+
+
+def default_lang() -> Lang:
+    """Chinese when the locale is Chinese, else English."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    code = locale.getlocale()[0] or ""
+    return "zh" if code.lower().startswith("zh") else "en"
+
+
+def text(key: str, lang: Lang, **values: object) -> str:
+    """The text for `key` in `lang`, formatted with `values`."""
+    entry = TEXTS[key]
+    return entry.get(lang, entry["en"]).format(**values)
+
+
+SCOPE_WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "mine": {
+        "new": {"zh": "新设矿山", "en": "new mines"},
+        "expansion": {"zh": "整合扩能/增划资源矿山", "en": "integrated or expanded mines"},
+        "existing": {"zh": "已有矿山", "en": "existing mines"},
+    },
+    "deposit": {
+        "large": {"zh": "大型矿床", "en": "large deposits"},
+        "medium": {"zh": "中型矿床", "en": "medium deposits"},
+        "small": {"zh": "小型矿床", "en": "small deposits"},
+    },
+}
+
+
+def scope_text(scope: object, lang: Lang) -> str:
+    """A scope in words ('大型矿床、新设矿山、主城都市区'); empty for a plan-wide row."""
+    parts = []
+    for name in ("deposit", "mine"):
+        value = getattr(scope, name, None)
+        if value:
+            parts.append(SCOPE_WORDS[name][value][lang])
+    for name in ("region", "subset", "zone"):
+        value = getattr(scope, name, None)
+        if value:
+            parts.append(str(value))
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def scope_suffix(scope: object, lang: Lang) -> str:
+    """The scope in brackets after a mineral ('（大型矿床）'), or nothing for a plan-wide row."""
+    words = scope_text(scope, lang)
+    if not words:
+        return ""
+    return f"（{words}）" if lang == "zh" else f" ({words})"
+
+
+def both(function: object, *args: object) -> dict[str, str]:
+    """A value in both languages, for message templates: {'zh': ..., 'en': ...}."""
+    return {lang: function(*args, lang) for lang in ("zh", "en")}  # type: ignore[operator]

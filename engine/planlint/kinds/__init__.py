@@ -1,0 +1,23 @@
+"""Rule kinds: one small module each, exposing KIND (= the module name), Params and check(context, rule).
+
+REGISTRY maps KIND → module. It is built from the modules in this package, so adding a kind is adding a
+module; tests check that every module has the three names, that KIND equals the module name, and that
+every kind has a fixture file in fixtures/kinds/.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+from importlib import import_module
+from types import ModuleType
+
+
+def _discover() -> dict[str, ModuleType]:
+    modules = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if not info.name.startswith("_"):
+            modules[info.name] = import_module(f"{__name__}.{info.name}")
+    return modules
+
+
+REGISTRY: dict[str, ModuleType] = _discover()

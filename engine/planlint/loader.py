@@ -1,0 +1,182 @@
+"""Load plan files: YAML → validated `Plan`, with every problem reported as `file:line: field: message`.
+
+Schema problems come from pydantic; names that need a vocabulary (metric, mineral, unit, basis) are checked
+here, where the field's position in the file is known. A file that is not a plan is an error, never
+skipped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planlint.errors import PlanlintError
+from planlint.model import Indicator, Plan
+from planlint.units import parse_unit, resolve_basis
+from planlint.vocabulary import Vocabulary
+from planlint.yamlio import line_of, read_yaml
+
+PLAN_SCHEMA = "planlint/plan/v1"
+
+
+class InputErrors(PlanlintError):
+    """Several input errors at once (validate reports them all; check stops on them)."""
+
+    def __init__(self, errors: Sequence[PlanlintError]) -> None:
+        super().__init__(f"{len(errors)} input error(s)")
+        self.errors = list(errors)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A validated plan and the file it came from."""
+
+    plan: Plan
+    path: Path
+
+
+def plan_files(paths: Iterable[Path]) -> list[Path]:
+    """Every `*.yaml`/`*.yml` file under the given files and directories, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+        elif path.exists():
+            found.append(path)
+        else:
+            raise PlanlintError("no such file or directory", path=path)
+    return sorted(set(found))
+
+
+def _pydantic_errors(error: ValidationError, path: Path) -> list[PlanlintError]:
+    # A union (value: number or [low, high]) fails once per branch; report one line per field and line.
+    merged: dict[tuple[str, int | None], list[str]] = {}
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        field = ".".join(str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-")))
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown field (not in plan format v1)"
+        messages = merged.setdefault((field, line_of(path, loc)), [])
+        if message not in messages:
+            messages.append(message)
+    return [
+        PlanlintError("; or ".join(messages), path=path, line=line, field=field)
+        for (field, line), messages in merged.items()
+    ]
+
+
+def _indicator_problems(
+    indicator: Indicator, loc: tuple[str | int, ...], vocabulary: Vocabulary
+) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
+    checks: list[tuple[str, Any]] = [
+        ("metric", lambda: vocabulary.require_metric(indicator.metric)),
+        ("unit", lambda: resolve_basis(parse_unit(indicator.unit), indicator.basis)),
+    ]
+    if indicator.mineral is not None:
+        checks.append(("mineral", lambda: vocabulary.require(indicator.mineral or "")))
+    for field, check in checks:
+        try:
+            check()
+        except PlanlintError as error:
+            yield (*loc, error.field or field), error
+
+
+def _vocabulary_problems(plan: Plan, vocabulary: Vocabulary) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
+    for index, indicator in enumerate(plan.indicators):
+        yield from _indicator_problems(indicator, ("indicators", index), vocabulary)
+    for z, zone in enumerate(plan.zones):
+        for index, limit in enumerate(zone.limits):
+            yield from _indicator_problems(limit, ("zones", z, "limits", index), vocabulary)
+        for m, mineral in enumerate(zone.minerals):
+            if vocabulary.resolve(mineral) is None:
+                yield ("zones", z, "minerals", m), _unknown(vocabulary, mineral)
+    for list_name in ("encouraged", "restricted", "prohibited"):
+        for index, entry in enumerate(getattr(plan.minerals, list_name)):
+            if vocabulary.resolve(entry.mineral) is None:
+                yield ("minerals", list_name, index, "mineral"), _unknown(vocabulary, entry.mineral)
+    for c, count in enumerate(plan.counts):
+        if count.unit is not None:
+            yield from _unit_problem(count.unit, ("counts", c, "unit"))
+    for b, fact in enumerate(plan.baseline):
+        for key, unit in fact.units.items():
+            yield from _unit_problem(unit, ("baseline", b, "units", key))
+
+
+def _unit_problem(unit: str, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
+    try:
+        parse_unit(unit)
+    except PlanlintError as error:
+        yield loc, error
+
+
+def _unknown(vocabulary: Vocabulary, name: str) -> PlanlintError:
+    try:
+        vocabulary.require(name)
+    except PlanlintError as error:
+        return error
+    return PlanlintError(f"unknown mineral {name!r}")
+
+
+def load_plan(path: Path, vocabulary: Vocabulary) -> LoadedPlan:
+    """Load and validate one plan file; raise InputErrors listing every problem in it."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or data.get("schema") != PLAN_SCHEMA:
+        found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+        raise InputErrors(
+            [PlanlintError(f"not a plan file: expected schema: {PLAN_SCHEMA} (found {found!r})", path, 1, "schema")]
+        )
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as error:
+        raise InputErrors(_pydantic_errors(error, path)) from None
+    problems = []
+    for loc, error in _vocabulary_problems(plan, vocabulary):
+        field = ".".join(str(p) for p in loc)
+        problems.append(PlanlintError(error.message, path=path, line=line_of(path, loc), field=field))
+    if problems:
+        raise InputErrors(problems)
+    return LoadedPlan(plan, path)
+
+
+def load_plans(paths: Iterable[Path], vocabulary: Vocabulary) -> list[LoadedPlan]:
+    """Load every plan under the paths; collect all problems, then raise them together."""
+    loaded: list[LoadedPlan] = []
+    problems: list[PlanlintError] = []
+    for path in plan_files(paths):
+        try:
+            loaded.append(load_plan(path, vocabulary))
+        except InputErrors as error:
+            problems.extend(error.errors)
+        except PlanlintError as error:
+            problems.append(error)
+    problems.extend(_duplicate_ids(loaded))
+    if problems:
+        raise InputErrors(problems)
+    return sorted(loaded, key=lambda item: item.plan.id)
+
+
+def _duplicate_ids(loaded: list[LoadedPlan]) -> list[PlanlintError]:
+    first: dict[str, Path] = {}
+    problems = []
+    for item in loaded:
+        plan_id = item.plan.id
+        if plan_id in first:
+            problems.append(
+                PlanlintError(
+                    f"duplicate plan id {plan_id!r} (also in {first[plan_id]})",
+                    path=item.path,
+                    line=line_of(item.path, ("id",)),
+                    field="id",
+                )
+            )
+        else:
+            first[plan_id] = item.path
+    return problems

@@ -1,0 +1,240 @@
+"""The plan model (plan format v1): typed, frozen pydantic models; unknown keys are errors.
+
+Field names are the contract in ../shared/design/plan-format.md; docs/plan-format.md lists the additions.
+The models check shape only. Names that need a vocabulary (units, minerals, metrics) are checked by
+`planlint.loader`, which knows where each value sits in its file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from planlint.units import Basis
+
+Level = Literal["national", "province", "city", "county"]
+LEVEL_RANK: dict[str, int] = {"national": 0, "province": 1, "city": 2, "county": 3}
+Op = Literal["<=", "<", ">=", ">", "==", "range"]
+Attribute = Literal["binding", "expected", "unspecified"]
+ZoneKind = Literal[
+    "key_exploration",
+    "key_mining",
+    "concentrated_mining",
+    "exploration_block",
+    "mining_block",
+    "reserve",
+    "national_planned_area",
+    "energy_base",
+    "strategic_reserve",
+]
+PlanId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors and values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cite(Strict):
+    """Where a statement is: a line of the plan's source document, or a named public source."""
+
+    line: int | None = Field(default=None, ge=1)
+    section: str | None = None
+    table: str | None = None
+    ref: str | None = None
+    locator: str | None = None
+
+    @model_validator(mode="after")
+    def _line_or_ref(self) -> Cite:
+        if self.line is None and self.ref is None:
+            raise ValueError("a citation needs a line (or, for a public source, a ref)")
+        return self
+
+    @field_validator("section", "table", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+
+class Scope(Strict):
+    """Which mines or resources a number applies to; an absent field means 'all'."""
+
+    mine: Literal["new", "expansion", "existing"] | None = None
+    deposit: Literal["large", "medium", "small"] | None = None
+    region: str | None = None
+    subset: str | None = None
+    zone: str | None = None
+
+
+class Indicator(Strict):
+    """One stated number: a target, a limit, or a fact, with its unit, basis, attribute and citation."""
+
+    metric: str
+    mineral: str | None = None
+    op: Op
+    value: float | tuple[float, float]
+    unit: str
+    basis: Basis = "none"
+    attribute: Attribute = "unspecified"
+    year: int | None = None
+    scope: Scope = Scope()
+    label: str | None = None
+    note: str | None = None
+    cite: Cite
+
+    @model_validator(mode="after")
+    def _range_has_two_values(self) -> Indicator:
+        if self.op == "range" and not isinstance(self.value, tuple):
+            raise ValueError("op 'range' needs value: [low, high]")
+        if self.op != "range" and isinstance(self.value, tuple):
+            raise ValueError(f"value is a range but op is {self.op!r}; use op: range")
+        if isinstance(self.value, tuple) and self.value[0] > self.value[1]:
+            raise ValueError("a range must be [low, high]")
+        return self
+
+
+class MineralEntry(Strict):
+    """One mineral on a policy list, with the clause that puts it there."""
+
+    mineral: str
+    cite: Cite
+    note: str | None = None
+
+
+class MineralLists(Strict):
+    encouraged: tuple[MineralEntry, ...] = ()
+    restricted: tuple[MineralEntry, ...] = ()
+    prohibited: tuple[MineralEntry, ...] = ()
+
+
+class Zone(Strict):
+    """A planning zone or block: kind, name, minerals, where it lies, and the limits inside it."""
+
+    kind: ZoneKind
+    name: str
+    minerals: tuple[str, ...] = ()
+    located_in: tuple[PlanId, ...] = ()
+    region: str | None = None
+    limits: tuple[Indicator, ...] = ()
+    count: int | None = None
+    note: str | None = None
+    cite: Cite
+
+
+class Count(Strict):
+    """A stated total with its stated parts, exactly as printed."""
+
+    key: str
+    total: float
+    parts: dict[str, float] = {}
+    unit: str | None = None
+    note: str | None = None
+    cite: Cite
+
+
+class Baseline(Strict):
+    """A base-period (基期) fact as printed."""
+
+    key: str
+    year: int = 2020
+    values: dict[str, float]
+    units: dict[str, str] = {}
+    note: str | None = None
+    cite: Cite
+
+
+class Period(Strict):
+    base: int
+    start: int
+    end: int
+    outlook: int | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if not self.base <= self.start <= self.end:
+            raise ValueError("period must have base <= start <= end")
+        return self
+
+
+class SourceDocument(Strict):
+    document: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    date: dt.date | str | None = None
+
+    @field_validator("document")
+    @classmethod
+    def _name_only(cls, value: str | None) -> str | None:
+        if value and ("/" in value or "\\" in value):
+            raise ValueError("give the document's file name only, not a path")
+        return value
+
+
+class PublicSource(Strict):
+    """A public page a partial plan's facts come from."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    seen: Literal["Y", "partial"] = "Y"
+    note: str | None = None
+
+
+class Plan(Strict):
+    """One mineral resource master plan, as in a plans/*.yaml file."""
+
+    schema_: Literal["planlint/plan/v1"] = Field(alias="schema")
+    id: PlanId
+    name: str
+    level: Level
+    jurisdiction: str
+    parents: tuple[PlanId, ...] = ()
+    regions: tuple[str, ...] = ()
+    defines_regions: tuple[str, ...] = ()
+    period: Period
+    stage: Literal["draft", "issued"] = "issued"
+    completeness: Literal["full", "partial"] = "full"
+    source: SourceDocument = SourceDocument()
+    sources: tuple[PublicSource, ...] = ()
+    note: str | None = None
+    indicators: tuple[Indicator, ...] = ()
+    minerals: MineralLists = MineralLists()
+    zones: tuple[Zone, ...] = ()
+    counts: tuple[Count, ...] = ()
+    baseline: tuple[Baseline, ...] = ()
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @property
+    def is_partial(self) -> bool:
+        return self.completeness == "partial"
+
+    @model_validator(mode="after")
+    def _refs_are_sources(self) -> Plan:
+        known = {s.id for s in self.sources}
+        for cite in self.all_cites():
+            if cite.ref is not None and cite.ref not in known:
+                raise ValueError(f"citation ref {cite.ref!r} is not among the plan's sources")
+        return self
+
+    def all_cites(self) -> list[Cite]:
+        """Every citation in the plan."""
+        cites = [i.cite for i in self.indicators]
+        for lst in (self.minerals.encouraged, self.minerals.restricted, self.minerals.prohibited):
+            cites.extend(e.cite for e in lst)
+        for zone in self.zones:
+            cites.append(zone.cite)
+            cites.extend(limit.cite for limit in zone.limits)
+        cites.extend(c.cite for c in self.counts)
+        cites.extend(b.cite for b in self.baseline)
+        return cites
+
+    def all_indicators(self) -> list[tuple[Indicator, Zone | None]]:
+        """The plan-wide indicators, then each zone's limits with its zone."""
+        pairs: list[tuple[Indicator, Zone | None]] = [(i, None) for i in self.indicators]
+        for zone in self.zones:
+            pairs.extend((limit, zone) for limit in zone.limits)
+        return pairs

@@ -1,0 +1,31 @@
+"""Reporters: each renders a `Report` in one format. `render(name, report, options)` picks one by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from planlint.findings import Report
+from planlint.i18n import Lang
+
+# format name → module with `render(report, options) -> str`; imported only when used.
+REPORTERS: dict[str, str] = {
+    "text": "planlint.report.text",
+    "json": "planlint.report.json_report",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every reporter may use: the language and where the cited documents are (`--docs`)."""
+
+    lang: Lang = "en"
+    docs: Path | None = None
+    color: bool = False
+
+
+def render(name: str, report: Report, options: Options) -> str:
+    """Render `report` in the format `name` (one of REPORTERS)."""
+    module = import_module(REPORTERS[name])
+    return str(module.render(report, options))

@@ -1,0 +1,152 @@
+"""Rule packs: YAML files of rules (data) over a few rule kinds (code), validated when they load.
+
+A rule names its kind and gives the kind's `params`; a typo in a param, an unknown kind or a duplicate id
+fails at load with `file:line: field: message`, never halfway through a check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from planlint.errors import PlanlintError
+from planlint.findings import Severity
+from planlint.loader import InputErrors
+from planlint.yamlio import line_of, read_yaml
+
+RULES_SCHEMA = "planlint/rules/v1"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Texts(_Strict):
+    """The same text in Chinese and English."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Norm(_Strict):
+    """The norm a rule rests on: a document and the clause in it."""
+
+    document: str
+    clause: str | None = None
+    note: str | None = None
+
+
+class AttributeSeverity(_Strict):
+    """Severity by the attribute of the ancestor's indicator (the default policy)."""
+
+    binding: Severity = "error"
+    expected: Severity = "warning"
+    unspecified: Severity = "info"
+
+
+class RuleSpec(_Strict):
+    id: str = Field(pattern=r"^PL[1-4]\d\d$")
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    kind: str
+    title: Texts
+    message: Texts
+    description: Texts
+    severity: Severity | AttributeSeverity = AttributeSeverity()
+    norm: Norm
+    example: Texts | None = None
+    params: dict[str, Any] = {}
+
+
+class RulePackFile(_Strict):
+    schema_: Literal["planlint/rules/v1"] = Field(alias="schema")
+    rules: tuple[RuleSpec, ...]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded rule: its spec, its kind's typed params, and the file it came from."""
+
+    spec: RuleSpec
+    params: Any
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    def severity_for(self, attribute: str | None) -> Severity:
+        """The finding's severity: fixed by the rule, or from the ancestor indicator's attribute."""
+        policy = self.spec.severity
+        if isinstance(policy, str):
+            return policy
+        return getattr(policy, attribute or "unspecified")
+
+
+def _pack_error(path: Path, loc: tuple[str | int, ...], message: str) -> PlanlintError:
+    field = ".".join(str(p) for p in loc)
+    return PlanlintError(message, path=path, line=line_of(path, loc), field=field)
+
+
+def load_pack(path: Path) -> list[Rule]:
+    """Load one rule pack file; params are checked against the kind's Params model."""
+    from planlint.kinds import REGISTRY
+
+    data = read_yaml(path)
+    try:
+        pack = RulePackFile.model_validate(data)
+    except ValidationError as error:
+        problems = [
+            _pack_error(path, tuple(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in error.errors()
+        ]
+        raise InputErrors(problems) from None
+    rules: list[Rule] = []
+    problems = []
+    for index, spec in enumerate(pack.rules):
+        kind = REGISTRY.get(spec.kind)
+        if kind is None:
+            known = ", ".join(sorted(REGISTRY))
+            problems.append(_pack_error(path, ("rules", index, "kind"), f"unknown kind {spec.kind!r} (known: {known})"))
+            continue
+        try:
+            params = kind.Params.model_validate(spec.params)
+        except ValidationError as error:
+            for e in error.errors():
+                loc = ("rules", index, "params", *e["loc"])
+                problems.append(_pack_error(path, loc, f"rule {spec.id}: {e['msg']} for kind {spec.kind!r}"))
+            continue
+        rules.append(Rule(spec, params, path))
+    if problems:
+        raise InputErrors(problems)
+    return rules
+
+
+def load_rules(directories: Iterable[Path]) -> list[Rule]:
+    """Every rule pack (`*/packs/*.yaml`) in the rule directories; rule ids are unique."""
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    problems: list[PlanlintError] = []
+    for directory in directories:
+        for path in sorted(Path(directory).glob("packs/*.yaml")):
+            for rule in load_pack(path):
+                if rule.id in seen:
+                    loc = ("rules",)
+                    problems.append(_pack_error(path, loc, f"rule id {rule.id} is also defined in {seen[rule.id]}"))
+                    continue
+                seen[rule.id] = path
+                rules.append(rule)
+    if problems:
+        raise InputErrors(problems)
+    return sorted(rules, key=lambda r: r.id)

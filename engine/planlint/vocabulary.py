@@ -1,0 +1,201 @@
+"""Vocabularies as data: minerals (names, variants, broader/narrower taxonomy, category) and metrics.
+
+Loaded from `rules/vocabulary/*.yaml` (and any extra rule directories). Matching a child's mineral to an
+ancestor's rule goes through `Vocabulary.covers`, never through string comparison.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from planlint.errors import PlanlintError, VocabularyError
+from planlint.units import Basis, Density, density_from
+from planlint.yamlio import line_of, read_yaml
+
+Category = Literal["energy", "metal", "nonmetal", "water"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DensityEntry(_Strict):
+    value: float
+    unit: str
+    basis: Basis = "ore"
+    source: str
+
+
+class MineralEntry(_Strict):
+    name: str
+    aliases: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    category: Category
+    density: DensityEntry | None = None
+    note: str | None = None
+
+
+class MetricEntry(_Strict):
+    name: str
+    zh: str
+    en: str
+    annual: bool = False
+
+
+class VocabularyFile(_Strict):
+    schema_: Literal["planlint/vocabulary/v1"] = Field(alias="schema")
+    minerals: tuple[MineralEntry, ...]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class MetricsFile(_Strict):
+    schema_: Literal["planlint/metrics/v1"] = Field(alias="schema")
+    metrics: tuple[MetricEntry, ...]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def normalise_name(name: str) -> str:
+    """Fold the spelling differences that never change meaning: spaces, full-width brackets."""
+    table = str.maketrans({"（": "(", "）": ")", "　": "", " ": "", "\t": ""})
+    return name.translate(table).strip()
+
+
+@dataclass(frozen=True)
+class Mineral:
+    """A vocabulary entry: the canonical name and what it is."""
+
+    name: str
+    category: str
+    broader: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    density: Density | None = None
+
+
+@dataclass
+class Vocabulary:
+    """Minerals and metrics known to planlint."""
+
+    minerals: dict[str, Mineral] = field(default_factory=dict)
+    metrics: dict[str, MetricEntry] = field(default_factory=dict)
+    _lookup: dict[str, str] = field(default_factory=dict)
+
+    def add_mineral(self, entry: MineralEntry, where: str) -> None:
+        if entry.name in self.minerals:
+            raise VocabularyError(f"mineral {entry.name!r} is defined twice", path=where)
+        density = None
+        if entry.density is not None:
+            d = entry.density
+            density = density_from(d.value, d.unit, d.basis, d.source)
+        self.minerals[entry.name] = Mineral(entry.name, entry.category, entry.broader, entry.aliases, density)
+        for spelling in (entry.name, *entry.aliases):
+            key = normalise_name(spelling)
+            other = self._lookup.get(key)
+            if other is not None and other != entry.name:
+                raise VocabularyError(f"{spelling!r} names both {other!r} and {entry.name!r}", path=where)
+            self._lookup[key] = entry.name
+
+    def check_taxonomy(self) -> None:
+        """Every `broader` name is a known mineral and the taxonomy has no cycle."""
+        for mineral in self.minerals.values():
+            for wider in mineral.broader:
+                if wider not in self.minerals:
+                    raise VocabularyError(f"{mineral.name!r}: broader mineral {wider!r} is not defined")
+        for name in self.minerals:
+            if name in self._wider_than(name):
+                raise VocabularyError(f"the mineral taxonomy has a cycle through {name!r}")
+
+    def resolve(self, name: str) -> Mineral | None:
+        """The vocabulary entry a printed name stands for, or None."""
+        canonical = self._lookup.get(normalise_name(name))
+        return self.minerals[canonical] if canonical else None
+
+    def require(self, name: str) -> Mineral:
+        """Like `resolve`, but an unknown name is an error with the closest known names."""
+        mineral = self.resolve(name)
+        if mineral is None:
+            hint = ", ".join(self.suggest(name)) or "none"
+            raise VocabularyError(f"unknown mineral {name!r} (closest known: {hint})", field="mineral")
+        return mineral
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Known names closest to an unknown one."""
+        key = normalise_name(name)
+        contained = [self._lookup[k] for k in self._lookup if k and (k in key or key in k)]
+        close = difflib.get_close_matches(key, list(self._lookup), n=limit, cutoff=0.4)
+        ordered = dict.fromkeys(contained + [self._lookup[k] for k in close])
+        return list(ordered)[:limit]
+
+    def _wider_than(self, name: str) -> set[str]:
+        seen: set[str] = set()
+        stack = list(self.minerals[name].broader)
+        while stack:
+            wider = stack.pop()
+            if wider in seen or wider not in self.minerals:
+                continue
+            seen.add(wider)
+            stack.extend(self.minerals[wider].broader)
+        return seen
+
+    @cached_property
+    def _lineage(self) -> dict[str, frozenset[str]]:
+        return {name: frozenset({name} | self._wider_than(name)) for name in self.minerals}
+
+    def lineage(self, name: str) -> frozenset[str]:
+        """The canonical name and every broader one (建筑石料用灰岩 → {建筑石料用灰岩, 石灰岩})."""
+        return self._lineage[self.require(name).name]
+
+    def covers(self, broad: str, narrow: str) -> bool:
+        """Whether a rule about `broad` applies to `narrow`: the same mineral or a broader one."""
+        return self.require(broad).name in self.lineage(narrow)
+
+    def canonical(self, name: str) -> str:
+        return self.require(name).name
+
+    def require_metric(self, name: str) -> MetricEntry:
+        metric = self.metrics.get(name)
+        if metric is None:
+            close = difflib.get_close_matches(name, list(self.metrics), n=3, cutoff=0.5)
+            raise VocabularyError(
+                f"unknown metric {name!r} (closest known: {', '.join(close) or 'none'})", field="metric"
+            )
+        return metric
+
+
+def _load_file(path: Path, vocabulary: Vocabulary) -> None:
+    data = read_yaml(path)
+    schema = data.get("schema") if isinstance(data, dict) else None
+    model: type[VocabularyFile] | type[MetricsFile]
+    model = MetricsFile if schema == "planlint/metrics/v1" else VocabularyFile
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = tuple(first["loc"])
+        raise PlanlintError(
+            first["msg"], path=path, line=line_of(path, loc), field=".".join(map(str, loc))
+        ) from None
+    if isinstance(parsed, MetricsFile):
+        for metric in parsed.metrics:
+            vocabulary.metrics[metric.name] = metric
+    else:
+        for mineral in parsed.minerals:
+            vocabulary.add_mineral(mineral, str(path))
+
+
+def load_vocabulary(directories: Iterable[Path]) -> Vocabulary:
+    """Load every vocabulary file (`*/vocabulary/*.yaml`) in the given rule directories."""
+    vocabulary = Vocabulary()
+    for directory in directories:
+        for path in sorted(Path(directory).glob("vocabulary/*.yaml")):
+            _load_file(path, vocabulary)
+    vocabulary.check_taxonomy()
+    return vocabulary
