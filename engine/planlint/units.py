@@ -256,6 +256,10 @@ def convert(
         else:
             base = base * density.kg_per_m3
         return base / target.factor
+    if density is not None and density.basis != "none":
+        other = sorted({source_basis, target_basis} - {"none", density.basis})
+        if other:
+            reason += f" (the density is for {density.basis}, not {other[0]})"
     raise UnitError(f"cannot convert: {reason}", field="unit")
 
 
@@ -263,6 +267,9 @@ def _density_bridges(
     source: ParsedUnit, target: ParsedUnit, source_basis: Basis, target_basis: Basis, density: Density
 ) -> bool:
     if source_basis != target_basis and "none" not in (source_basis, target_basis):
+        return False
+    # A density weighs one basis (ore tonnes per cubic metre): it says nothing about metal or mineral tonnes.
+    if density.basis != "none" and {source_basis, target_basis} - {"none", density.basis}:
         return False
     mass_volume = {"[mass]" in source.dimension, "[mass]" in target.dimension} == {True, False}
     return mass_volume and source.dimension.replace("[mass]", "[length] ** 3") == target.dimension.replace(
