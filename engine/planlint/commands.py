@@ -47,3 +47,66 @@ def check(
     else:
         output.write_text(rendered, encoding="utf-8")
     raise typer.Exit(Exit.FINDINGS if report.at_or_above(fail_on) else Exit.OK)
+
+
+@app.command("rules")
+def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
+    """List the rules: id, kind, severity, title and the norm each rests on."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from planlint import api
+    from planlint.docgen import severity_text
+    from planlint.rules import load_rules
+
+    chosen = _lang(lang)
+    table = Table("id", "kind", "severity", "title", "norm")
+    for rule in load_rules(api.rule_directories(rules or ())):
+        spec = rule.spec
+        table.add_row(spec.id, spec.kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.document)
+    Console().print(table)
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. PL101.", metavar="ID")],
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Explain one rule: what it checks, its norm, its kind and an example."""
+    from planlint import api
+    from planlint.docgen import explain as explain_rule
+    from planlint.errors import PlanlintError
+    from planlint.rules import load_rules
+
+    loaded = {r.id: r for r in load_rules(api.rule_directories(rules or ()))}
+    rule = loaded.get(rule_id.upper())
+    if rule is None:
+        raise PlanlintError(f"no rule {rule_id!r} (known: {', '.join(sorted(loaded))})", field="ID")
+    sys.stdout.write(explain_rule(rule, _lang(lang)))
+
+
+@app.command()
+def requirements(
+    paths: PathsArg = None,
+    plan: Annotated[str, typer.Option("--plan", help="The plan being drafted (its id).")] = "",
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List everything a plan's ancestors require of it, with citations: a drafting checklist."""
+    from planlint import api
+    from planlint.errors import PlanlintError
+    from planlint.report.text import citation_text
+    from planlint.report import Options
+    from planlint.requirements import CATEGORY_TEXT, requirements as gather
+
+    if not plan:
+        raise PlanlintError("--plan ID is required", field="--plan")
+    chosen = _lang(lang)
+    project = api.load(paths, rules or ())
+    current = None
+    for item in gather(project, plan):
+        if item.category != current:
+            current = item.category
+            typer.echo(f"\n{CATEGORY_TEXT[item.category][chosen]}")
+        typer.echo(f"  - {item.text[chosen]}  [{citation_text(item.citation, Options(lang=chosen))}]")

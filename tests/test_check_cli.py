@@ -1,0 +1,204 @@
+"""`planlint check`, `rules`, `explain` and `requirements` through the real command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+
+from planlint import api
+from planlint.docgen import rules_markdown
+from planlint.rules import load_rules
+from tests.kindcases import REPO, write_plans
+
+FINDING_SCHEMA = {
+    "type": "object",
+    "required": ["rule", "kind", "severity", "plan", "against", "metric", "mineral", "expected", "actual",
+                 "message", "citations"],
+    "properties": {
+        "rule": {"type": "string", "pattern": "^PL[1-4][0-9]{2}$"},
+        "kind": {"type": "string"},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "plan": {"type": "string"},
+        "against": {"type": ["string", "null"]},
+        "message": {"type": "string", "minLength": 1},
+        "expected": {"type": ["object", "null"], "required": ["op", "value", "unit"]},
+        "actual": {"type": ["object", "null"], "required": ["op", "value", "unit"]},
+        "citations": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["role", "document"],
+                "properties": {
+                    "role": {"enum": ["norm", "ancestor", "plan"]},
+                    "line": {"type": ["integer", "null"]},
+                },
+            },
+        },
+    },
+}
+REPORT_SCHEMA = {
+    "type": "object",
+    "required": ["tool", "plans", "summary", "findings"],
+    "properties": {
+        "tool": {"type": "object", "required": ["name", "version"], "properties": {"name": {"const": "planlint"}}},
+        "plans": {
+            "type": "array",
+            "items": {"type": "object", "required": ["id", "name", "level", "parents"]},
+        },
+        "summary": {
+            "type": "object",
+            "required": ["error", "warning", "info"],
+            "properties": {s: {"type": "integer", "minimum": 0} for s in ("error", "warning", "info")},
+            "additionalProperties": False,
+        },
+        "findings": {"type": "array", "items": FINDING_SCHEMA},
+    },
+}
+
+
+def planlint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planlint", *args], capture_output=True, text=True, cwd=cwd or REPO, check=False
+    )
+
+
+def _violating(tmp_path: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    write_plans(
+        tmp_path,
+        [
+            {"id": "p", "level": "province", "parents": [], "indicators": [
+                {"metric": "min_scale", "mineral": "水泥用灰岩", "op": ">=", "value": 100, "unit": "矿石 万吨",
+                 "attribute": "binding", "cite": {"line": 3, "table": "专栏9"}}]},
+            {"id": "c", "level": "county", "parents": ["p"], "indicators": [
+                {"metric": "min_scale", "mineral": "水泥用灰岩", "op": ">=", "value": 50, "unit": "万吨/年",
+                 "attribute": "binding", "cite": {"line": 7}}]},
+        ],
+    )
+    return tmp_path
+
+
+def test_json_report_on_bundled_plans_matches_the_contract() -> None:
+    result = planlint("check", "--format", "json", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, REPORT_SCHEMA)
+    assert {p["id"] for p in data["plans"]} >= {"cq", "cq-banan", "cq-dazu", "ha-nanyang-fangcheng", "gs-baiyin-huining"}
+    counted = {s: sum(1 for f in data["findings"] if f["severity"] == s) for s in ("error", "warning", "info")}
+    assert counted == data["summary"]
+    for finding in data["findings"]:
+        assert finding["citations"][0]["role"] == "norm"
+
+
+def test_exit_codes_follow_fail_on(tmp_path: Path) -> None:
+    directory = _violating(tmp_path)
+    assert planlint("check", str(directory)).returncode == 1
+    assert planlint("check", str(directory), "--fail-on", "never").returncode == 0
+    assert planlint("check", str(directory), "--plan", "p").returncode == 0
+
+
+def test_json_finding_for_a_made_up_violation(tmp_path: Path) -> None:
+    result = planlint("check", str(_violating(tmp_path)), "--format", "json")
+    data = json.loads(result.stdout)
+    findings = [f for f in data["findings"] if f["rule"] == "PL101"]
+    assert len(findings) == 1
+    finding = findings[0]
+    assert (finding["plan"], finding["against"], finding["severity"]) == ("c", "p", "error")
+    assert finding["expected"] == {"op": ">=", "value": 100, "unit": "矿石 万吨"}
+    assert finding["actual"] == {"op": ">=", "value": 50, "unit": "万吨/年"}
+    roles = [(c["role"], c.get("line")) for c in finding["citations"]]
+    assert roles == [("norm", None), ("ancestor", 3), ("plan", 7)]
+
+
+def test_text_report_names_rule_and_both_places_in_both_languages(tmp_path: Path) -> None:
+    directory = _violating(tmp_path)
+    english = planlint("check", str(directory), "--lang", "en").stdout
+    chinese = planlint("check", str(directory), "--lang", "zh").stdout
+    assert "PL101" in english and "L3" in english and "L7" in english and "error" in english
+    assert "PL101" in chinese and "错误" in chinese and "低于" in chinese
+
+
+def test_docs_option_prints_the_cited_line(tmp_path: Path) -> None:
+    directory = _violating(tmp_path / "plans")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "p.txt").write_text("a\nb\n水泥用灰岩 100 万吨\n", encoding="utf-8")
+    result = planlint("check", str(directory), "--docs", str(docs), "--lang", "en")
+    assert "水泥用灰岩 100 万吨" in result.stdout
+
+
+def test_output_file_and_unknown_plan(tmp_path: Path) -> None:
+    directory = _violating(tmp_path / "plans")
+    out = tmp_path / "report.json"
+    result = planlint("check", str(directory), "--format", "json", "--output", str(out))
+    assert result.returncode == 1 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["error"] >= 1
+    missing = planlint("check", str(directory), "--plan", "nope")
+    assert missing.returncode == 2 and "nope" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_report_is_deterministic() -> None:
+    first = planlint("check", "--format", "json", "--fail-on", "never").stdout
+    second = planlint("check", "--format", "json", "--fail-on", "never").stdout
+    assert first == second
+
+
+def test_rules_and_explain() -> None:
+    listing = planlint("rules", "--lang", "en")
+    assert listing.returncode == 0 and "PL101" in listing.stdout
+    explained = planlint("explain", "PL101", "--lang", "en")
+    assert explained.returncode == 0 and "min_scale" in explained.stdout and "编制要点" in explained.stdout
+    unknown = planlint("explain", "PL999")
+    assert unknown.returncode == 2 and "PL999" in unknown.stderr
+
+
+def test_requirements_lists_ancestor_floors_with_citations(tmp_path: Path) -> None:
+    directory = _violating(tmp_path)
+    result = planlint("requirements", str(directory), "--plan", "c", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "水泥用灰岩" in result.stdout and "L3" in result.stdout
+    assert planlint("requirements", str(directory)).returncode == 2
+
+
+def test_every_rule_has_both_languages_and_a_norm() -> None:
+    for rule in load_rules(api.rule_directories()):
+        spec = rule.spec
+        assert spec.title.zh and spec.title.en and spec.message.zh and spec.message.en
+        assert spec.norm.document
+
+
+def test_generated_rule_docs_are_up_to_date() -> None:
+    expected = rules_markdown(load_rules(api.rule_directories()))
+    actual = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert actual == expected, "docs/rules.md is stale: run `python -m planlint.docgen > docs/rules.md`"
+
+
+def test_extra_rule_pack_and_duplicate_ids(tmp_path: Path) -> None:
+    directory = _violating(tmp_path / "plans")
+    extra = tmp_path / "extra" / "packs"
+    extra.mkdir(parents=True)
+    pack = (REPO / "rules" / "packs" / "conformance.yaml").read_text(encoding="utf-8")
+    (extra / "dup.yaml").write_text(pack, encoding="utf-8")
+    duplicate = planlint("check", str(directory), "--rules", str(tmp_path / "extra"))
+    assert duplicate.returncode == 2 and "PL101" in duplicate.stderr and "dup.yaml" in duplicate.stderr
+    (extra / "dup.yaml").write_text(pack.replace("PL101", "PL199").replace("PL10", "PL18"), encoding="utf-8")
+    result = planlint("check", str(directory), "--rules", str(tmp_path / "extra"), "--format", "json")
+    rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert {"PL101", "PL199"} <= rules
+
+
+def test_bad_rule_pack_param_is_a_located_error(tmp_path: Path) -> None:
+    directory = _violating(tmp_path / "plans")
+    extra = tmp_path / "extra" / "packs"
+    extra.mkdir(parents=True)
+    pack = (REPO / "rules" / "packs" / "conformance.yaml").read_text(encoding="utf-8")
+    pack = pack.replace("PL10", "PL18").replace("direction: floor}", "direction: floor, minn: 1}", 1)
+    (extra / "bad.yaml").write_text(pack, encoding="utf-8")
+    result = planlint("check", str(directory), "--rules", str(tmp_path / "extra"))
+    assert result.returncode == 2
+    assert "bad.yaml:" in result.stderr and "minn" in result.stderr and "Traceback" not in result.stderr
