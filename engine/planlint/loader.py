@@ -89,7 +89,9 @@ def _indicator_problems(
             yield (*loc, error.field or field), error
 
 
-def _vocabulary_problems(plan: Plan, vocabulary: Vocabulary) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
+def _vocabulary_problems(
+    plan: Plan, vocabulary: Vocabulary
+) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
     for index, indicator in enumerate(plan.indicators):
         yield from _indicator_problems(indicator, ("indicators", index), vocabulary)
     for z, zone in enumerate(plan.zones):
@@ -110,7 +112,9 @@ def _vocabulary_problems(plan: Plan, vocabulary: Vocabulary) -> Iterator[tuple[t
             yield from _unit_problem(unit, ("baseline", b, "units", key))
 
 
-def _unit_problem(unit: str, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
+def _unit_problem(
+    unit: str, loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
     try:
         parse_unit(unit)
     except PlanlintError as error:
@@ -131,16 +135,20 @@ def load_plan(path: Path, vocabulary: Vocabulary) -> LoadedPlan:
     if not isinstance(data, dict) or data.get("schema") != PLAN_SCHEMA:
         found = data.get("schema") if isinstance(data, dict) else type(data).__name__
         raise InputErrors(
-            [PlanlintError(f"not a plan file: expected schema: {PLAN_SCHEMA} (found {found!r})", path, 1, "schema")]
+            [
+                PlanlintError(
+                    f"not a plan file: expected schema: {PLAN_SCHEMA} (found {found!r})", path, 1, "schema"
+                )
+            ]
         )
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
         raise InputErrors(_pydantic_errors(error, path)) from None
     problems = []
-    for loc, error in _vocabulary_problems(plan, vocabulary):
+    for loc, problem in _vocabulary_problems(plan, vocabulary):
         field = ".".join(str(p) for p in loc)
-        problems.append(PlanlintError(error.message, path=path, line=line_of(path, loc), field=field))
+        problems.append(PlanlintError(problem.message, path=path, line=line_of(path, loc), field=field))
     if problems:
         raise InputErrors(problems)
     return LoadedPlan(plan, path)

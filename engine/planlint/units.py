@@ -102,7 +102,7 @@ def registry() -> pint.UnitRegistry:
     """The one pint registry, with the units plans use that pint does not define."""
     import pint
 
-    ureg = pint.UnitRegistry()
+    ureg: pint.UnitRegistry = pint.UnitRegistry()
     ureg.define("yuan = [currency]")
     ureg.define("item = [item]")
     ureg.define("mu = 10000 / 15 * meter ** 2")
@@ -205,7 +205,8 @@ class Quantity:
     def to(self, unit: str, basis: Basis | None = None, density: Density | None = None) -> Quantity:
         """This quantity in another unit (and basis); raises UnitError when that is not a conversion."""
         target = parse_unit(unit)
-        target_basis = resolve_basis(target, basis if basis is not None else self.basis)
+        # The basis the target unit names wins over this quantity's (convert then refuses ore → metal).
+        target_basis = resolve_basis(target, basis) if basis is not None else (target.basis or self.basis)
         value = convert(self.value, self.unit, self.basis, target, target_basis, density)
         return Quantity(value, target, target_basis)
 
@@ -251,10 +252,7 @@ def convert(
         return source.to_base(value) / target.factor
     if density is not None and _density_bridges(source, target, source_basis, target_basis, density):
         base = source.to_base(value)
-        if "[mass]" in source.dimension:
-            base = base / density.kg_per_m3
-        else:
-            base = base * density.kg_per_m3
+        base = base / density.kg_per_m3 if "[mass]" in source.dimension else base * density.kg_per_m3
         return base / target.factor
     if density is not None and density.basis != "none":
         other = sorted({source_basis, target_basis} - {"none", density.basis})
@@ -285,7 +283,9 @@ def density_from(value: float, unit: str, basis: Basis, source: str) -> Density:
     volume_expr = UNIT_WORDS.get(volume.strip())
     if mass_expr is None or volume_expr is None:
         raise UnitError(f"unknown density unit {unit!r} (write it as 吨/立方米)", field="density")
-    kg_per_m3 = float(ureg(f"{value} * ({mass_expr}) / ({volume_expr})").to("kilogram / meter ** 3").magnitude)
+    kg_per_m3 = float(
+        ureg(f"{value} * ({mass_expr}) / ({volume_expr})").to("kilogram / meter ** 3").magnitude
+    )
     return Density(kg_per_m3, basis, source)
 
 
