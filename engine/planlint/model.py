@@ -130,6 +130,9 @@ class Count(Strict):
     key: str
     total: float
     parts: dict[str, float] = {}
+    # NOTE: False by default because a 其中 list is often partial; only parts exceeding the total are
+    # then wrong. Set True where the document lists every part (the parts must then add up to the total).
+    exhaustive: bool = False
     unit: str | None = None
     note: str | None = None
     cite: Cite

@@ -1,0 +1,205 @@
+"""baseline_ratio: stated percentages and ratios agree with the stated counts, to the printed precision.
+
+Which values form a percentage or a ratio is data, not guesswork: the rule's params name the `values` keys
+(docs/plan-format.md, "Counts and baseline", gives the naming convention). Values are looked up in a
+*group*: the plan's `baseline` entries with the same `key` and `year`, merged (a fact printed over several
+lines is one group when its entries share key and year). A name stated twice in a group with different
+values is ambiguous and not used. For each percentage key, the first listed formula whose keys are all in
+the group is checked; formulas whose keys are missing are skipped.
+
+A percentage is 100 × Σnumerator / Σdenominator; a term written `-name` is subtracted (a reduction:
+`numerator: [previous_round, -total], denominator: [previous_round]`). The printed percentage may differ
+from the computed one by half a unit of its last printed digit (83 → ±0.5; 56.8 → ±0.05); inputs printed
+with decimals add their own rounding (whole numbers are exact).
+
+A ratio series (1.4:1:5.4) is compared with the counts it describes (large, medium, small): the part
+printed as exactly 1 is the reference (else the first part), and every other part must equal
+count_i / count_ref × ratio_ref within half a unit of its printed precision (plus the reference's own
+rounding when it is not 1).
+
+Params:
+    percentages: list of {percent, numerator: [keys], denominator: [keys]}
+    ratios: list of {ratio: [keys], counts: [keys]} (the same length, at least two)
+
+Example (FAIL): `{key: mines, values: {total: 24, large_medium: 20, large_medium_pct: 80}}` (20/24 = 83.3%).
+Example (PASS): the same with `large_medium_pct: 83`; or `ratio 1.4:1:5.6` with counts 7, 5, 28.
+Example (FAIL, ratio): `ratio_large: 1.4, ratio_medium: 1, ratio_small: 5.4` with `large: 7, medium: 5,
+small: 28` (28/5 = 5.6).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from planlint.evaluate import Context
+from planlint.findings import Finding
+from planlint.kinds._printed import decimals, half_unit, number, slack
+from planlint.model import Cite, Plan
+from planlint.rules import Rule
+
+KIND = "baseline_ratio"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Percentage(_Strict):
+    percent: str
+    numerator: tuple[str, ...] = Field(min_length=1)
+    denominator: tuple[str, ...] = Field(min_length=1)
+
+
+class Series(_Strict):
+    ratio: tuple[str, ...] = Field(min_length=2)
+    counts: tuple[str, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _same_length(self) -> Series:
+        if len(self.ratio) != len(self.counts):
+            raise ValueError("ratio and counts must name the same number of keys")
+        return self
+
+
+class Params(_Strict):
+    percentages: tuple[Percentage, ...] = ()
+    ratios: tuple[Series, ...] = ()
+
+
+Group = dict[str, tuple[float, Cite] | None]
+
+
+def _groups(plan: Plan) -> dict[tuple[str, int], Group]:
+    groups: dict[tuple[str, int], Group] = defaultdict(dict)
+    for entry in plan.baseline:
+        group = groups[(entry.key, entry.year)]
+        for name, value in entry.values.items():
+            if name in group:
+                known = group[name]
+                if known is None or abs(known[0] - value) > slack(value):
+                    group[name] = None  # NOTE: stated twice, differently: ambiguous, so never used
+                continue
+            group[name] = (value, entry.cite)
+    return groups
+
+
+def _term(name: str) -> tuple[str, float]:
+    return (name[1:], -1.0) if name.startswith("-") else (name, 1.0)
+
+
+def _available(group: Group, names: Sequence[str]) -> bool:
+    return all(group.get(_term(n)[0]) is not None for n in names)
+
+
+def _value(group: Group, name: str) -> float:
+    item = group[name]
+    assert item is not None
+    return item[0]
+
+
+def _rounding(value: float) -> float:
+    return 0.0 if float(value).is_integer() else half_unit(value)
+
+
+def _interval(group: Group, names: Sequence[str]) -> tuple[float, float, float]:
+    """The sum as printed, and the lowest and highest it can be given the inputs' rounding."""
+    total = spread = 0.0
+    for name in names:
+        key, sign = _term(name)
+        value = _value(group, key)
+        total += sign * value
+        spread += _rounding(value)
+    return total, total - spread, total + spread
+
+
+def _cites(group: Group, names: Sequence[str]) -> list[Cite]:
+    cites: list[Cite] = []
+    for name in names:
+        item = group[_term(name)[0]]
+        if item is not None and item[1] not in cites:
+            cites.append(item[1])
+    return sorted(cites, key=lambda c: c.line or 0)
+
+
+def _check_percentage(group: Group, spec: Percentage) -> dict[str, Any] | None:
+    printed = _value(group, spec.percent)
+    num, num_lo, num_hi = _interval(group, spec.numerator)
+    den, den_lo, den_hi = _interval(group, spec.denominator)
+    if den_lo <= 0:
+        return None
+    corners = [100.0 * n / d for n in (num_lo, num_hi) for d in (den_lo, den_hi)]
+    tolerance = half_unit(printed) + slack(printed)
+    if min(corners) - tolerance <= printed <= max(corners) + tolerance:
+        return None
+    computed = 100.0 * num / den
+    return {
+        "percent": spec.percent,
+        "printed": number(printed),
+        "computed": f"{computed:.{decimals(printed) + 1}f}",
+        "numerator": " + ".join(spec.numerator).replace("+ -", "- "),
+        "denominator": " + ".join(spec.denominator),
+        "num": number(num),
+        "den": number(den),
+    }
+
+
+def _check_series(group: Group, spec: Series) -> dict[str, Any] | None:
+    ratios = [_value(group, n) for n in spec.ratio]
+    counts = [_value(group, n) for n in spec.counts]
+    ref = next((i for i, r in enumerate(ratios) if r == 1.0), 0)
+    if counts[ref] <= 0:
+        return None
+    ref_rounding = 0.0 if ratios[ref] == 1.0 else half_unit(ratios[ref])
+    implied = [c / counts[ref] * ratios[ref] for c in counts]
+    broken = False
+    for i, (printed, expected) in enumerate(zip(ratios, implied, strict=True)):
+        if i == ref:
+            continue
+        tolerance = half_unit(printed) + counts[i] / counts[ref] * ref_rounding + slack(printed)
+        broken = broken or abs(expected - printed) > tolerance
+    if not broken:
+        return None
+    return {
+        "ratio": ":".join(number(r) for r in ratios),
+        "ratio_keys": ":".join(spec.ratio),
+        "counts": ":".join(number(c) for c in counts),
+        "count_keys": ":".join(spec.counts),
+        "implied": ":".join(f"{v:.{decimals(r)}f}" for v, r in zip(implied, ratios, strict=True)),
+    }
+
+
+def check(context: Context, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    for plan_id in context.targets:
+        for (key, year), group in sorted(_groups(context.plan(plan_id)).items()):
+            problems: list[tuple[str, dict[str, Any], list[str]]] = []
+            checked: set[str] = set()
+            for pct in params.percentages:
+                names = [pct.percent, *pct.numerator, *pct.denominator]
+                if pct.percent in checked or not _available(group, names):
+                    continue
+                checked.add(pct.percent)
+                found = _check_percentage(group, pct)
+                if found:
+                    problems.append((pct.percent, found, names))
+            for series in params.ratios:
+                names = [*series.ratio, *series.counts]
+                if _available(group, names):
+                    found = _check_series(group, series)
+                    if found:
+                        problems.append((":".join(series.ratio), found, names))
+            for subject, values, names in problems:
+                yield context.finding(
+                    rule,
+                    plan=plan_id,
+                    against=None,
+                    severity=rule.severity_for(None),
+                    metric="baseline",
+                    subject=f"{key}|{year}|{subject}",
+                    values={"key": key, "year": year, **values},
+                    citations=[context.cite(plan_id, c, "plan") for c in _cites(group, names)],
+                )

@@ -1,0 +1,140 @@
+"""count_parts: a plan's stated totals agree with their stated parts (`counts` entries).
+
+`check: sum` compares each `counts` entry's parts with its total. Parts adding up to MORE than the total
+are always a finding. Parts adding up to LESS are a finding only when the entry says `exhaustive: true`
+(the document lists every part): a 其中 list is often partial ("其中大型矿山2个"), so `exhaustive` is
+false unless the encoder sets it. Whole numbers are taken as exact (counts of blocks, mines, zones);
+a figure printed with decimals may be off by half a unit of its last digit, and the tolerance adds those.
+
+`check: breakdown` follows nested breakdowns. Parts are flat (`parts: {retained: 12, ...}`); a part broken
+down further is its own `counts` entry whose key is `<key>_<part>` (`mining_blocks` part `retained` →
+`mining_blocks_retained`). That entry's total must equal the part. Entries whose units differ in dimension
+or scale are not linked.
+
+Params:
+    check: sum | breakdown
+
+Example (FAIL, sum): `{key: mining_blocks, total: 28, parts: {adjusted: 3, retained: 14, new: 12}}`
+(29 > 28).
+Example (FAIL, breakdown): `mining_blocks` part `new: 10` and `{key: mining_blocks_new, total: 9}`.
+Example (PASS): `{key: mining_blocks, total: 54, parts: {municipal: 25}}` (a partial 其中 list; not
+exhaustive), or `{total: 33, parts: {retained: 12, adjusted: 12, new: 9}, exhaustive: true}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from planlint.evaluate import Context
+from planlint.findings import Finding
+from planlint.kinds._printed import half_unit, number, slack
+from planlint.model import Count
+from planlint.rules import Rule
+from planlint.units import parse_unit
+
+KIND = "count_parts"
+
+RELATION = {
+    "over": {"zh": "超过", "en": "exceeds"},
+    "short": {"zh": "少于", "en": "falls short of"},
+}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    check: Literal["sum", "breakdown"]
+
+
+def _rounding(value: float) -> float:
+    return 0.0 if float(value).is_integer() else half_unit(value)
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    left, right = parse_unit(a), parse_unit(b)
+    return left.dimension == right.dimension and abs(left.factor - right.factor) <= slack(left.factor)
+
+
+def _sum_problem(count: Count) -> tuple[str, float] | None:
+    if not count.parts:
+        return None
+    total = sum(count.parts.values())
+    tolerance = slack(count.total) + _rounding(count.total) + sum(_rounding(v) for v in count.parts.values())
+    if total > count.total + tolerance:
+        return "over", total
+    if count.exhaustive and total < count.total - tolerance:
+        return "short", total
+    return None
+
+
+def _sum_findings(context: Context, rule: Rule, plan_id: str) -> Iterator[Finding]:
+    for count in context.plan(plan_id).counts:
+        problem = _sum_problem(count)
+        if problem is None:
+            continue
+        relation, total = problem
+        parts = "、".join(f"{name} {number(value)}" for name, value in count.parts.items())
+        yield context.finding(
+            rule,
+            plan=plan_id,
+            against=None,
+            severity=rule.severity_for(None),
+            metric="counts",
+            subject=f"{count.key}|{relation}",
+            values={
+                "key": count.key,
+                "total": number(count.total),
+                "parts_sum": number(total),
+                "parts": parts,
+                "unit": count.unit or "",
+                "relation": RELATION[relation],
+            },
+            citations=[context.cite(plan_id, count.cite, "plan")],
+        )
+
+
+def _breakdown_findings(context: Context, rule: Rule, plan_id: str) -> Iterator[Finding]:
+    counts = context.plan(plan_id).counts
+    by_key = {c.key: c for c in counts}
+    for count in counts:
+        for part, value in count.parts.items():
+            child = by_key.get(f"{count.key}_{part}")
+            if child is None or not _same_unit(count.unit, child.unit):
+                continue
+            tolerance = slack(value) + _rounding(value) + _rounding(child.total)
+            if abs(child.total - value) <= tolerance:
+                continue
+            citations = [context.cite(plan_id, count.cite, "plan")]
+            if child.cite != count.cite:
+                citations.append(context.cite(plan_id, child.cite, "plan"))
+            yield context.finding(
+                rule,
+                plan=plan_id,
+                against=None,
+                severity=rule.severity_for(None),
+                metric="counts",
+                subject=f"{count.key}|{part}",
+                values={
+                    "key": count.key,
+                    "part": part,
+                    "value": number(value),
+                    "child": child.key,
+                    "total": number(child.total),
+                    "unit": count.unit or child.unit or "",
+                },
+                citations=citations,
+            )
+
+
+def check(context: Context, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    for plan_id in context.targets:
+        if params.check == "sum":
+            yield from _sum_findings(context, rule, plan_id)
+        else:
+            yield from _breakdown_findings(context, rule, plan_id)
