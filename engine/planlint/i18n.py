@@ -23,8 +23,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "severity.error": {"zh": "错误", "en": "error"},
     "severity.warning": {"zh": "警告", "en": "warning"},
     "severity.info": {"zh": "提示", "en": "info"},
-    "summary": {"zh": "共检查 {plans} 个规划：{error} 个错误，{warning} 个警告，{info} 个提示。",
-                "en": "{plans} plan(s) checked: {error} error(s), {warning} warning(s), {info} info."},
+    "summary": {
+        "zh": "共检查 {plans} 个规划：{error} 个错误，{warning} 个警告，{info} 个提示。",
+        "en": "{plans} plan(s) checked: {error} error(s), {warning} warning(s), {info} info.",
+    },
     "no_findings": {"zh": "未发现问题。", "en": "No findings."},
     "plan_silent": {"zh": "本规划未作规定", "en": "the plan is silent"},
     "against": {"zh": "对照", "en": "against"},
@@ -91,3 +93,21 @@ def scope_suffix(scope: object, lang: Lang) -> str:
 def both(function: object, *args: object) -> dict[str, str]:
     """A value in both languages, for message templates: {'zh': ..., 'en': ...}."""
     return {lang: function(*args, lang) for lang in ("zh", "en")}  # type: ignore[operator]
+
+
+ZONE_WORDS: dict[str, dict[str, str]] = {
+    "key_exploration": {"zh": "重点勘查区", "en": "key exploration area"},
+    "key_mining": {"zh": "重点开采区", "en": "key mining area"},
+    "concentrated_mining": {"zh": "集中开采区", "en": "concentrated mining area"},
+    "exploration_block": {"zh": "勘查规划区块", "en": "planned exploration block"},
+    "mining_block": {"zh": "开采规划区块", "en": "planned mining block"},
+    "reserve": {"zh": "储备/保护区", "en": "reserve"},
+    "national_planned_area": {"zh": "国家规划矿区", "en": "national planned mining area"},
+    "energy_base": {"zh": "能源资源基地", "en": "energy resource base"},
+    "strategic_reserve": {"zh": "战略性矿产资源储备区", "en": "strategic mineral reserve"},
+}
+
+
+def zone_kind_text(kind: str, lang: Lang) -> str:
+    """A zone kind in words ('重点开采区', 'key mining area')."""
+    return ZONE_WORDS[kind][lang]

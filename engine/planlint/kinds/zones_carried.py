@@ -1,0 +1,163 @@
+"""zones_carried: zones an ancestor sets inside a plan's territory must be carried into the plan (规划传导).
+
+For each plan judged, every zone of an ancestor whose `located_in` names the plan (no guessing from names)
+and whose kind is in `kinds` is looked for among the plan's zones of a compatible kind (exploration:
+key_exploration, exploration_block; mining: key_mining, concentrated_mining, mining_block; any other kind:
+itself). Names are compared after normalising: punctuation and spaces removed, 黏 read as 粘, leading place
+names stripped (the jurisdictions of the loaded plans, with and without 省/市/区/县, and `place_names`),
+and one trailing `suffixes` entry stripped. An equal name carries the zone. Otherwise the zone is carried
+under another name when a plan zone of a compatible kind shares a mineral (through the vocabulary; a zone
+with no minerals shares any): `report: renamed` names the closest such zone (same kind first, then by
+difflib). With no such zone the ancestor's zone is missing (`report: missing`); the closest zone of a
+compatible kind, if any, is named. Severity is fixed by the rule.
+
+Params:
+    report: missing | renamed — which outcome the rule reports
+    kinds: the ancestor zone kinds checked (default all)
+    place_names: more place names to strip (e.g. districts without a loaded plan: 铜梁, 璧山)
+    suffixes: name endings to strip (default 重点开采区, 集中开采区, 重点勘查区, 开采规划区块, ...)
+
+Example (FAIL, missing): ancestor zone `{kind: key_mining, name: 大足锶矿重点开采区, located_in: [cq-dazu]}`;
+the plan `cq-dazu` sets no mining zone. (FAIL, renamed): the plan's `大足区古龙建筑石料用灰岩集中开采区`
+for the ancestor's `大足万古集中开采区`.
+Example (PASS): the plan sets `{kind: key_exploration, name: 锶矿重点勘查区}` for the ancestor's
+`大足—铜梁锶矿重点勘查区` (大足 and 铜梁 stripped as place names).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from planlint.evaluate import Context
+from planlint.findings import Finding
+from planlint.i18n import zone_kind_text
+from planlint.model import Zone, ZoneKind
+from planlint.rules import Rule
+
+KIND = "zones_carried"
+
+GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"key_exploration", "exploration_block"}),
+    frozenset({"key_mining", "concentrated_mining", "mining_block"}),
+)
+PLACE_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|省|市|区|县|旗)$")
+PLACE_PART = re.compile(r".+?(?:自治区|自治州|自治县|省|市|区|县|旗)")
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    report: Literal["missing", "renamed"]
+    kinds: tuple[ZoneKind, ...] | None = None
+    place_names: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = (
+        "重点开采区",
+        "集中开采区",
+        "重点勘查区",
+        "开采规划区块",
+        "勘查规划区块",
+        "规划区块",
+        "开采区块",
+        "勘查区块",
+        "开采区",
+        "勘查区",
+    )
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in GROUPS)
+
+
+def _places(context: Context, extra: tuple[str, ...]) -> tuple[str, ...]:
+    names: set[str] = set()
+    for plan in context.hierarchy.plans.values():
+        names.update(PLACE_PART.findall(plan.jurisdiction) or [plan.jurisdiction])
+    names.update(extra)
+    forms = {form for name in names for form in (name, PLACE_SUFFIX.sub("", name))}
+    return tuple(sorted((f for f in forms if len(f) >= 2), key=len, reverse=True))
+
+
+def normalise(name: str, places: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
+    """A zone name without punctuation, leading place names and a trailing kind word."""
+    text = NOT_WORD.sub("", name.replace("黏", "粘"))
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for place in places:
+            if text.startswith(place) and len(text) > len(place):
+                text, stripped = text[len(place) :], True
+                break
+    return text
+
+
+def _shares_mineral(context: Context, a: Zone, b: Zone) -> bool:
+    if not a.minerals or not b.minerals:
+        return True
+    covers = context.vocabulary.covers
+    return any(covers(x, y) or covers(y, x) for x in a.minerals for y in b.minerals)
+
+
+def check(context: Context, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    places = _places(context, params.place_names)
+
+    def key(zone: Zone) -> str:
+        return normalise(zone.name, places, params.suffixes)
+
+    for plan_id in context.targets:
+        own = context.plan(plan_id).zones
+        for ancestor in context.ancestors(plan_id):
+            for zone in context.plan(ancestor).zones:
+                if plan_id not in zone.located_in or (
+                    params.kinds is not None and zone.kind not in params.kinds
+                ):
+                    continue
+                pool = [z for z in own if compatible(zone.kind, z.kind)]
+                if any(key(z) == key(zone) for z in pool):
+                    continue
+                near = [z for z in pool if _shares_mineral(context, zone, z)]
+                outcome = "renamed" if near else "missing"
+                if outcome != params.report:
+                    continue
+                ranked = sorted(
+                    near or pool,
+                    key=lambda z: (
+                        z.kind != zone.kind,
+                        -difflib.SequenceMatcher(None, key(zone), key(z)).ratio(),
+                    ),
+                )
+                closest = ranked[0] if ranked else None
+                # NOTE: a missing zone is a silence of the plan (line null); a renamed one cites the candidate.
+                carrier = closest.cite if closest is not None and outcome == "renamed" else None
+                citations = [
+                    context.cite(ancestor, zone.cite, "ancestor"),
+                    context.cite(plan_id, carrier, "plan"),
+                ]
+                hint = {"zh": "本规划未设同类分区", "en": "the plan sets no zone of a compatible kind"}
+                if closest is not None:
+                    hint = {"zh": f"最接近的是「{closest.name}」", "en": f"the closest is {closest.name}"}
+                yield context.finding(
+                    rule,
+                    plan=plan_id,
+                    against=ancestor,
+                    severity=rule.severity_for(None),
+                    mineral="、".join(zone.minerals) or None,
+                    subject=f"{zone.kind}|{zone.name}",
+                    values={
+                        "zone": zone.name,
+                        "zone_kind": {lang: zone_kind_text(zone.kind, lang) for lang in ("zh", "en")},
+                        "candidate": closest.name if closest else "",
+                        "closest": hint,
+                    },
+                    citations=citations,
+                )
