@@ -37,7 +37,7 @@ def format_value(indicator: Indicator) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return f"{value:.12g}"
 
 
 def bound(indicator: Indicator) -> Bound:

@@ -1,0 +1,143 @@
+"""required_content: a plan of a given level states the indicators such a plan must state.
+
+Two modes:
+- `ancestor_caps: false`: each judged plan of `level` must state at least one plan-wide entry of `metric`
+  (any op: a cap, a floor or a target; zone limits and 基期 facts do not count). A silent plan gets one
+  finding, `against: null`, with a plan citation whose line is null.
+- `ancestor_caps: true`: for every mineral an ancestor caps with `metric` (plan-wide, op `<=`/`<`, in a
+  region the plan lies in) that is present in the plan, the plan must state a plan-wide upper bound of
+  `metric` for that mineral, a narrower one or a broader one (a broader cap bounds it too). "Present" means
+  the mineral or a narrower one appears anywhere in the plan: an indicator of any metric, a zone's minerals,
+  or the encouraged list (a mineral the plan only restricts or prohibits is not present). One finding per
+  mineral, against the nearest ancestor capping it, citing every ancestor row that caps it, a `line: null`
+  plan citation (the plan is silent) and the first place the mineral appears in the plan. When a narrower
+  mineral is reported, its broader ones are folded into that finding (one cap for the narrower settles both).
+
+Severity is fixed by the rule pack (warning by default: a plan may state the number in an appendix or
+table that was not published, so silence in the text is a gap to ask about rather than a breach).
+
+Params:
+    level: the plan level the requirement applies to (national | province | city | county; default county)
+    metric: the metric that must be stated
+    ancestor_caps: whether to require a cap per mineral capped by an ancestor (default false)
+
+Example (FAIL): a county plan with `min_scale` rows but no `mine_count` (PL401); or its province caps
+`extraction_total 锶 <= 50 矿石 万吨`, and the county has a 锶 zone and no 锶 cap (PL404).
+Example (PASS): the county states `mine_count <= 28 个`, and `extraction_total 锶 <= 5 万吨/年`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from planlint.evaluate import Context, format_value
+from planlint.findings import Finding
+from planlint.model import Cite, Level, Plan
+from planlint.resolve import Stated, region_applies
+from planlint.rules import Rule
+
+KIND = "required_content"
+CAP_OPS = ("<=", "<")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    level: Level = "county"
+    metric: str
+    ancestor_caps: bool = False
+
+
+def presence(context: Context, plan: Plan, mineral: str) -> Cite | None:
+    """The first place (by line) where `mineral` or a narrower one appears in the plan, or None."""
+    vocabulary = context.vocabulary
+    places: list[tuple[str, Cite]] = [(s.mineral, s.cite) for s in context.index.of(plan.id) if s.mineral]
+    places += [(name, zone.cite) for zone in plan.zones for name in zone.minerals]
+    places += [(entry.mineral, entry.cite) for entry in plan.minerals.encouraged]
+    hits = [cite for name, cite in places if vocabulary.covers(mineral, name)]
+    return min(hits, key=lambda c: (c.line or 0, c.ref or ""), default=None)
+
+
+def _states_cap(context: Context, plan_id: str, metric: str, mineral: str) -> bool:
+    wider = context.vocabulary.lineage(mineral)
+    return any(
+        s.zone is None
+        and s.high is not None
+        and s.mineral is not None
+        and (mineral in s.lineage or s.mineral in wider)
+        for s in context.index.of(plan_id, metric)
+    )
+
+
+def _ancestor_caps(context: Context, plan: Plan, metric: str) -> dict[str, list[Stated]]:
+    """Capped minerals of every ancestor (nearest first), each with the rows that cap it."""
+    caps: dict[str, list[Stated]] = {}
+    for ancestor in context.ancestors(plan.id):
+        for row in context.index.of(ancestor, metric):
+            if row.zone is None and row.mineral and row.indicator.op in CAP_OPS and region_applies(row, plan):
+                caps.setdefault(row.mineral, []).append(row)
+    return caps
+
+
+def _missing_caps(context: Context, rule: Rule, plan: Plan, params: Params) -> Iterator[Finding]:
+    caps = _ancestor_caps(context, plan, params.metric)
+    missing = {
+        m: cite
+        for m in caps
+        if not _states_cap(context, plan.id, params.metric, m)
+        and (cite := presence(context, plan, m)) is not None
+    }
+    for mineral in sorted(missing):
+        if any(other != mineral and mineral in context.vocabulary.lineage(other) for other in missing):
+            continue  # a narrower missing mineral carries this one
+        folded = [m for m in sorted(missing) if m in context.vocabulary.lineage(mineral)]
+        rows = [row for m in folded for row in caps[m]]
+        first = caps[mineral][0]
+        yield context.finding(
+            rule,
+            plan=plan.id,
+            against=first.plan,
+            severity=rule.severity_for(first.attribute),
+            metric=params.metric,
+            mineral=mineral,
+            subject=f"{mineral}|{params.metric}",
+            values={
+                "expected": format_value(first.indicator),
+                "ancestor_mineral": first.indicator.mineral or mineral,
+                "metric_name": _metric_names(context, params.metric),
+                "line": str(missing[mineral].line or missing[mineral].locator or ""),
+            },
+            citations=[
+                *(context.cite(row.plan, row.cite, "ancestor") for row in rows),
+                context.cite(plan.id, None, "plan"),
+                context.cite(plan.id, missing[mineral], "plan"),
+            ],
+        )
+
+
+def _metric_names(context: Context, metric: str) -> dict[str, str]:
+    entry = context.vocabulary.require_metric(metric)
+    return {"zh": entry.zh, "en": entry.en}
+
+
+def check(context: Context, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    for plan_id in context.targets:
+        plan = context.plan(plan_id)
+        if plan.level != params.level:
+            continue
+        if params.ancestor_caps:
+            yield from _missing_caps(context, rule, plan, params)
+        elif not any(s.zone is None for s in context.index.of(plan_id, params.metric)):
+            yield context.finding(
+                rule,
+                plan=plan_id,
+                against=None,
+                severity=rule.severity_for(None),
+                metric=params.metric,
+                subject=params.metric,
+                values={"metric_name": _metric_names(context, params.metric)},
+                citations=[context.cite(plan_id, None, "plan")],
+            )
