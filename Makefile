@@ -22,7 +22,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check engine tests
 	$(BIN)/mypy engine
 
-test: lint
+# Debian's chromium (+ CJK fonts) for tests/test_browser.py; Playwright's own browser download is not used.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then echo "browser: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	else echo "browser: chromium is missing and cannot be installed here (needs root and apt-get); tests/test_browser.py will say so"; fi
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 clean:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from planlint.cli import LangOpt, PathsArg, RulesOpt, _lang, app
-from planlint.errors import Exit
+from planlint.errors import Exit, PlanlintError
 
 FORMATS = ("text", "json", "sarif", "markdown", "html")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -18,10 +18,16 @@ FAIL_ON = ("error", "warning", "info", "never")
 @app.command()
 def check(
     paths: PathsArg = None,
-    plan: Annotated[Optional[list[str]], typer.Option("--plan", help="Judge only this plan (repeatable).")] = None,  # noqa: UP045
+    plan: Annotated[
+        Optional[list[str]], typer.Option("--plan", help="Judge only this plan (repeatable).")
+    ] = None,  # noqa: UP045
     rules: RulesOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json, sarif, markdown or html.")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.")] = None,  # noqa: UP045
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, sarif, markdown or html.")
+    ] = "text",
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.")
+    ] = None,  # noqa: UP045
     fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
     lang: LangOpt = None,
     docs: Annotated[
@@ -38,6 +44,8 @@ def check(
     if fail_on not in FAIL_ON:
         raise typer.BadParameter(f"--fail-on must be one of: {', '.join(FAIL_ON)}")
     chosen = _lang(lang)
+    if docs is not None and not docs.is_dir():
+        raise PlanlintError("--docs is not a directory", path=docs)
     project = api.load(paths, rules or ())
     report = api.check(project, plan)
     color = output is None and format == "text" and sys.stdout.isatty()
@@ -45,7 +53,10 @@ def check(
     if output is None:
         sys.stdout.write(rendered)
     else:
-        output.write_text(rendered, encoding="utf-8")
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            raise PlanlintError(f"cannot write the report: {error.strerror or error}", path=output) from None
     raise typer.Exit(Exit.FINDINGS if report.at_or_above(fail_on) else Exit.OK)
 
 
@@ -63,7 +74,9 @@ def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     table = Table("id", "kind", "severity", "title", "norm")
     for rule in load_rules(api.rule_directories(rules or ())):
         spec = rule.spec
-        table.add_row(spec.id, spec.kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.document)
+        table.add_row(
+            spec.id, spec.kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.document
+        )
     Console().print(table)
 
 
@@ -96,9 +109,10 @@ def requirements(
     """List everything a plan's ancestors require of it, with citations: a drafting checklist."""
     from planlint import api
     from planlint.errors import PlanlintError
-    from planlint.report.text import citation_text
     from planlint.report import Options
-    from planlint.requirements import CATEGORY_TEXT, requirements as gather
+    from planlint.report.text import citation_text
+    from planlint.requirements import CATEGORY_TEXT
+    from planlint.requirements import requirements as gather
 
     if not plan:
         raise PlanlintError("--plan ID is required", field="--plan")

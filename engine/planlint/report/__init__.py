@@ -13,6 +13,9 @@ from planlint.i18n import Lang
 REPORTERS: dict[str, str] = {
     "text": "planlint.report.text",
     "json": "planlint.report.json_report",
+    "sarif": "planlint.report.sarif",
+    "markdown": "planlint.report.markdown",
+    "html": "planlint.report.html",
 }
 
 

@@ -14,8 +14,7 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
     return {
         "tool": {"name": "planlint", "version": __version__},
         "plans": [
-            {"id": p.id, "name": p.name, "level": p.level, "parents": list(p.parents)}
-            for p in report.plans
+            {"id": p.id, "name": p.name, "level": p.level, "parents": list(p.parents)} for p in report.plans
         ],
         "summary": report.summary(),
         "findings": [f.as_dict(options.lang) for f in report.findings],

@@ -7,6 +7,8 @@ The labels and citation wording here are shared with the HTML reporter (`planlin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from planlint import __version__
@@ -38,7 +40,6 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "未附引文原文；用 `--docs 目录` 指定原文所在目录即可引出原文。",
         "en": "Cited lines are not quoted; give `--docs DIR` with the source documents to quote them.",
     },
-    "plans_checked": {"zh": "检查规划 {n} 个", "en": "{n} plan(s) checked"},
 }
 
 
@@ -66,6 +67,12 @@ def rule_title(specs: dict[str, Any], rule_id: str, lang: Lang) -> str:
     return title.get(lang) if title is not None else ""
 
 
+def norm_text(specs: dict[str, Any], rule_id: str) -> str:
+    """'document · clause' of the norm a rule rests on, or '' for a rule the report does not carry."""
+    norm = getattr(specs.get(rule_id), "norm", None)
+    return " · ".join(x for x in (getattr(norm, "document", None), getattr(norm, "clause", None)) if x)
+
+
 def citation_who(citation: Citation, lang: Lang) -> str:
     """'依据' / 'ancestor cq' / 'plan cq-banan'."""
     role = text(citation.role, lang)
@@ -88,6 +95,37 @@ def citation_place(citation: Citation, lang: Lang) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=64)
+def _document(path: Path) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return ()
+
+
+# A table cell shorter than this is quoted with the cells before it on its row, so "20" reads "地热 万立方米 20".
+SHORT_CELL = 24
+ROW_CELLS = 5
+
+
+def cited_quote(docs: Path | None, citation: Citation) -> tuple[tuple[str, ...], str] | None:
+    """The cited line, and for a short table cell the non-blank lines just before it (its row so far).
+
+    None when there is no `--docs`, no line, or the document is not there.
+    """
+    line = cited_line(docs, citation)
+    if line is None or docs is None or citation.document is None or citation.line is None:
+        return None
+    before: list[str] = []
+    if citation.table and len(line) < SHORT_CELL:
+        lines = _document(docs / citation.document)
+        index = citation.line - 2
+        while index >= 0 and len(before) < ROW_CELLS and lines[index].strip():
+            before.insert(0, lines[index].strip())
+            index -= 1
+    return tuple(before), line
+
+
 def reported_plans(report: Report) -> list[PlanSummary]:
     """The plans a reader wants listed: those judged and any that carry findings, in report order."""
     with_findings = {f.plan for f in report.findings}
@@ -95,7 +133,7 @@ def reported_plans(report: Report) -> list[PlanSummary]:
 
 
 def plan_counts(report: Report, plan_id: str) -> dict[str, int]:
-    counts = dict.fromkeys(SEVERITIES, 0)
+    counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
     for finding in report.findings:
         if finding.plan == plan_id:
             counts[finding.severity] += 1
@@ -111,7 +149,7 @@ def escape(value: str) -> str:
 
 
 def _summary(report: Report, lang: Lang) -> list[str]:
-    severities = [text(f"severity.{s}", lang) for s in SEVERITIES]
+    severities = [text(f"severity.{s}", lang).capitalize() for s in SEVERITIES]
     header = [label(k, lang) for k in ("plan_col", "name_col", "level_col")] + severities
     lines = [
         "| " + " | ".join(header) + " |",
@@ -123,7 +161,9 @@ def _summary(report: Report, lang: Lang) -> list[str]:
         cells = [f"`{plan.id}`", escape(plan.name), escape(level)] + [str(counts[s]) for s in SEVERITIES]
         lines.append("| " + " | ".join(cells) + " |")
     totals = report.summary()
-    lines.append(f"| **{label('total', lang)}** | | | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |")
+    lines.append(
+        f"| **{label('total', lang)}** | | | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |"
+    )
     return lines
 
 
@@ -138,10 +178,19 @@ def _finding(number: int, finding: Finding, specs: dict[str, Any], options: Opti
     heading = f"#### {number}. {severity} · {finding.rule}" + (f" {escape(title)}" if title else "")
     lines = [heading, "", f"*{text('against', lang)} `{against}`* — {escape(finding.text(lang))}", ""]
     for citation in finding.citations:
-        lines.append(f"- **{escape(citation_who(citation, lang))}**：{escape(citation_place(citation, lang))}")
-        quote = cited_line(options.docs, citation)
+        colon = "：" if lang == "zh" else ": "
+        lines.append(
+            f"- **{escape(citation_who(citation, lang))}**{colon}{escape(citation_place(citation, lang))}"
+        )
+        quote = cited_quote(options.docs, citation)
         if quote:
-            lines.append(f"  > {escape(quote)}")
+            before, cited = quote
+            if before:
+                lines.append(
+                    "  > " + " · ".join([*(escape(cell) for cell in before), f"**{escape(cited)}**"])
+                )
+            else:
+                lines.append(f"  > {escape(cited)}")
     lines.append("")
     return lines
 
@@ -157,10 +206,8 @@ def _rules(report: Report, specs: dict[str, Any], lang: Lang) -> list[str]:
         "| --- | --- | --- |",
     ]
     for rule_id in fired:
-        spec = specs.get(rule_id)
-        norm = getattr(spec, "norm", None)
-        norm_text = " · ".join(x for x in (getattr(norm, "document", None), getattr(norm, "clause", None)) if x)
-        lines.append(f"| `{rule_id}` | {escape(rule_title(specs, rule_id, lang))} | {escape(norm_text)} |")
+        norm = norm_text(specs, rule_id)
+        lines.append(f"| `{rule_id}` | {escape(rule_title(specs, rule_id, lang))} | {escape(norm)} |")
     return lines + [""]
 
 
@@ -171,7 +218,7 @@ def render(report: Report, options: Options) -> str:
     lines = [
         f"# {label('title', lang)}",
         "",
-        f"{label('generated', lang, version=__version__)} · {label('plans_checked', lang, n=judged)} · "
+        f"{label('generated', lang, version=__version__)} · "
         + text("summary", lang, plans=judged, **report.summary()),
         "",
         f"## {label('summary', lang)}",
@@ -179,8 +226,8 @@ def render(report: Report, options: Options) -> str:
         *_summary(report, lang),
         "",
     ]
-    context = [p.id for p in report.plans if not p.judged and not plan_counts(report, p.id)[SEVERITIES[0]]]
-    context = [pid for pid in context if pid not in {p.id for p in reported_plans(report)}]
+    listed = {p.id for p in reported_plans(report)}
+    context = [p.id for p in report.plans if p.id not in listed]
     if context:
         lines += [label("context_plans", lang, plans=", ".join(f"`{pid}`" for pid in context)), ""]
     lines += [f"## {label('findings', lang)}", ""]
@@ -188,7 +235,7 @@ def render(report: Report, options: Options) -> str:
         lines += [f"*{label('no_docs', lang)}*", ""]
     for plan in reported_plans(report):
         findings = [f for f in report.findings if f.plan == plan.id]
-        partial = f" （{text('partial', lang)}）" if plan.partial else ""
+        partial = f" ({text('partial', lang)})" if plan.partial else ""
         lines += [f"### `{plan.id}` {escape(plan.name)}{partial}", ""]
         if not findings:
             lines += [text("no_findings", lang), ""]

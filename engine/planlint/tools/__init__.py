@@ -1,1 +1,1 @@
-"""Developer tools that are not part of the command line (e.g. the report screenshot)."""
+"""Developer tools run as modules (python -m planlint.tools.NAME)."""

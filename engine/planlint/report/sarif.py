@@ -1,0 +1,246 @@
+"""`--format sarif`: the report as SARIF 2.1.0, for code-scanning tools and review systems.
+
+One run. The driver carries one reportingDescriptor per rule (with the norm it rests on in
+`properties`); each finding is one result. A result's `locations` are the judged plan's own citations,
+its `relatedLocations` the ancestor's and the norm's. A citation with a document and a line is a
+physical location in that source document (an artifact under the `DOCS` base, which is `--docs` when
+given); every plan citation also names its plan as a logical location (`run.logicalLocations`, one per
+plan, parent first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from planlint import __version__
+from planlint.findings import Citation, Finding, Report
+from planlint.i18n import Lang, text
+from planlint.report import Options
+from planlint.report.markdown import citation_place, citation_who, rule_specs
+from planlint.report.sources import cited_line
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+BASE_ID = "DOCS"
+BASE_DESCRIPTION = {"zh": "规划原文目录（--docs）", "en": "the plans' source documents (--docs)"}
+FINGERPRINT = "planlint/v1"
+
+
+def _text(value: Any, lang: Lang) -> str | None:
+    """A rule Text (`.zh`/`.en`) in `lang`, or None."""
+    return value.get(lang) if value is not None and hasattr(value, "get") else None
+
+
+def _both(value: Any) -> dict[str, str] | None:
+    if value is None:
+        return None
+    return {"zh": value.zh, "en": value.en}
+
+
+def _default_level(spec: Any) -> str:
+    """The level a rule reports at: its fixed severity, or its severity for a binding ancestor indicator."""
+    policy = getattr(spec, "severity", "error")
+    severity = policy if isinstance(policy, str) else getattr(policy, "binding", "error")
+    return LEVEL.get(severity, "warning")
+
+
+def _descriptor(rule_id: str, spec: Any, lang: Lang) -> dict[str, Any]:
+    if spec is None:  # a finding from a rule the report does not carry: describe it by its id only
+        return {"id": rule_id, "shortDescription": {"text": rule_id}}
+    title = _text(spec.title, lang) or rule_id
+    description = _text(spec.description, lang) or title
+    norm = spec.norm
+    norm_text = " · ".join(x for x in (norm.document, norm.clause) if x)
+    example = _text(getattr(spec, "example", None), lang)
+    help_lines = [description, f"{text('norm', lang)}: {norm_text}"]
+    markdown_lines = [description, "", f"**{text('norm', lang)}**: {norm_text}"]
+    if norm.note:
+        help_lines.append(norm.note)
+        markdown_lines += ["", norm.note]
+    if example:
+        help_lines.append(example)
+        markdown_lines += ["", f"`{example}`"]
+    policy = spec.severity
+    return {
+        "id": rule_id,
+        "name": spec.name,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": description},
+        "messageStrings": {"default": {"text": _text(spec.message, lang) or title}},
+        "help": {"text": "\n".join(help_lines), "markdown": "\n".join(markdown_lines)},
+        "defaultConfiguration": {"level": _default_level(spec)},
+        "properties": {
+            "kind": spec.kind,
+            "norm": {"document": norm.document, "clause": norm.clause, "note": norm.note},
+            "severity": policy if isinstance(policy, str) else policy.model_dump(),
+            "title": _both(spec.title),
+            "tags": ["planlint", spec.kind],
+        },
+    }
+
+
+class _Run:
+    """Builds one SARIF run, keeping the artifact and logical-location indices consistent."""
+
+    def __init__(self, report: Report, options: Options) -> None:
+        self.report = report
+        self.options = options
+        self.lang: Lang = options.lang
+        self.artifacts: list[dict[str, Any]] = []
+        self.artifact_index: dict[str, int] = {}
+        self.plan_index = {plan.id: i for i, plan in enumerate(report.plans)}
+        self.plan_names = {plan.id: plan.name for plan in report.plans}
+        self.plan_documents = {plan.document: plan.id for plan in report.plans if plan.document}
+
+    def qualified(self, plan_id: str) -> str:
+        """'cn/cq/cq-banan': the plan's path from its root along first parents."""
+        chain = [plan_id]
+        parents = {p.id: p.parents for p in self.report.plans}
+        while parents.get(chain[-1]) and parents[chain[-1]][0] not in chain:
+            chain.append(parents[chain[-1]][0])
+        return "/".join(reversed(chain))
+
+    def logical_locations(self) -> list[dict[str, Any]]:
+        locations = []
+        for plan in self.report.plans:
+            location: dict[str, Any] = {
+                "name": plan.id,
+                "fullyQualifiedName": self.qualified(plan.id),
+                "kind": "module",
+                "properties": {
+                    "planName": plan.name,
+                    "level": plan.level,
+                    "jurisdiction": plan.jurisdiction,
+                    "parents": list(plan.parents),
+                    "partial": plan.partial,
+                    "judged": plan.judged,
+                },
+            }
+            if plan.parents and plan.parents[0] in self.plan_index:
+                location["parentIndex"] = self.plan_index[plan.parents[0]]
+            locations.append(location)
+        return locations
+
+    def artifact(self, document: str) -> int:
+        if document not in self.artifact_index:
+            self.artifact_index[document] = len(self.artifacts)
+            entry: dict[str, Any] = {
+                "location": {"uri": quote(document), "uriBaseId": BASE_ID},
+                "mimeType": "text/plain",
+                "encoding": "utf-8",
+            }
+            owner = self.plan_documents.get(document)
+            if owner:
+                entry["description"] = {"text": f"{owner}: {self.plan_names[owner]}"}
+            self.artifacts.append(entry)
+        return self.artifact_index[document]
+
+    def location(self, citation: Citation, number: int) -> dict[str, Any]:
+        location: dict[str, Any] = {
+            "id": number,
+            "message": {
+                "text": f"{citation_who(citation, self.lang)}: {citation_place(citation, self.lang)}"
+            },
+        }
+        if citation.document and citation.role != "norm":
+            physical: dict[str, Any] = {
+                "artifactLocation": {
+                    "uri": quote(citation.document),
+                    "uriBaseId": BASE_ID,
+                    "index": self.artifact(citation.document),
+                }
+            }
+            if citation.line is not None:
+                region: dict[str, Any] = {"startLine": citation.line}
+                quoted = cited_line(self.options.docs, citation)
+                if quoted:
+                    region["snippet"] = {"text": quoted}
+                physical["region"] = region
+            location["physicalLocation"] = physical
+        if citation.plan and citation.plan in self.plan_index:
+            location["logicalLocations"] = [self.logical_ref(citation.plan)]
+        properties = {k: v for k, v in citation.as_dict().items() if v is not None}
+        location["properties"] = properties
+        return location
+
+    def logical_ref(self, plan_id: str) -> dict[str, Any]:
+        return {
+            "index": self.plan_index[plan_id],
+            "name": plan_id,
+            "fullyQualifiedName": self.qualified(plan_id),
+            "kind": "module",
+        }
+
+    def result(self, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+        own = [c for c in finding.citations if c.role == "plan"]
+        others = [c for c in finding.citations if c.role != "plan"]
+        locations = [self.location(c, i) for i, c in enumerate(own)]
+        if not locations and finding.plan in self.plan_index:
+            locations = [{"logicalLocations": [self.logical_ref(finding.plan)]}]
+        related = [self.location(c, len(own) + i) for i, c in enumerate(others)]
+        key = "|".join(
+            [finding.rule, finding.plan, finding.against or "", finding.mineral or "", finding.subject]
+        )
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "ruleIndex": rule_index[finding.rule],
+            "level": LEVEL[finding.severity],
+            "message": {"text": finding.text(self.lang)},
+            "locations": locations,
+            "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]},
+            "properties": {
+                "severity": finding.severity,
+                "kind": finding.kind,
+                "plan": finding.plan,
+                "against": finding.against,
+                "metric": finding.metric,
+                "mineral": finding.mineral,
+                "expected": finding.expected.as_dict() if finding.expected else None,
+                "actual": finding.actual.as_dict() if finding.actual else None,
+                "message": dict(finding.message),
+            },
+        }
+        if related:
+            result["relatedLocations"] = related
+        return result
+
+    def build(self) -> dict[str, Any]:
+        specs = rule_specs(self.report)
+        rule_ids = list(specs)
+        rule_ids += sorted({f.rule for f in self.report.findings} - set(specs))
+        rule_index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+        logical = self.logical_locations()
+        results = [self.result(f, rule_index) for f in self.report.findings]
+        base: dict[str, Any] = {"description": {"text": BASE_DESCRIPTION[self.lang]}}
+        if self.options.docs is not None:
+            base["uri"] = Path(self.options.docs).resolve().as_uri() + "/"
+        return {
+            "tool": {
+                "driver": {
+                    "name": "planlint",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "language": "zh-CN" if self.lang == "zh" else "en-US",
+                    "rules": [_descriptor(r, specs.get(r), self.lang) for r in rule_ids],
+                }
+            },
+            "invocations": [{"executionSuccessful": True}],
+            "language": "zh-CN" if self.lang == "zh" else "en-US",
+            "originalUriBaseIds": {BASE_ID: base},
+            "artifacts": self.artifacts,
+            "logicalLocations": logical,
+            "results": results,
+            "properties": {"summary": self.report.summary()},
+        }
+
+
+def as_data(report: Report, options: Options) -> dict[str, Any]:
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [_Run(report, options).build()]}
+
+
+def render(report: Report, options: Options) -> str:
+    return json.dumps(as_data(report, options), ensure_ascii=False, indent=2) + "\n"

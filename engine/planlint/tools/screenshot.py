@@ -1,0 +1,103 @@
+"""Open an HTML report in headless Chromium (Debian's `chromium`, driven by Playwright) and screenshot it.
+
+    python -m planlint.tools.screenshot docs/report-screenshot.png [--lang zh] [--docs ../shared/seeds]
+
+renders the bundled plans' HTML report and saves a screenshot of it. The tests use `browser()` to open
+reports the same way. Playwright is a development dependency; its own browser download is not used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from planlint.errors import PlanlintError
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def unavailable(executable: Path = CHROMIUM) -> str | None:
+    """Why the browser cannot be used here, or None when it can be launched."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -e '.[dev]')"
+    if not executable.exists():
+        return f"{executable} is missing (apt-get install chromium, or `make browser`)"
+    return None
+
+
+@contextmanager
+def browser(executable: Path = CHROMIUM, width: int = 1200, height: int = 900) -> Iterator[Any]:
+    """A fresh page in a headless Chromium with its own throw-away profile; raises PlanlintError if it
+    cannot start."""
+    reason = unavailable(executable)
+    if reason:
+        raise PlanlintError(reason)
+    from playwright.sync_api import Error, sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="planlint-chromium-") as profile, sync_playwright() as driver:
+        try:
+            context = driver.chromium.launch_persistent_context(
+                profile,
+                executable_path=str(executable),
+                headless=True,
+                args=CHROMIUM_ARGS,
+                viewport={"width": width, "height": height},
+                device_scale_factor=1,
+                offline=True,
+            )
+        except Error as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise PlanlintError(f"{executable} cannot start: {first}") from None
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            yield page
+        finally:
+            context.close()
+
+
+def screenshot(html: Path, png: Path, height: int | None = None) -> Path:
+    """Open `html` (a file) and save a screenshot to `png`: the whole page, or its top `height` pixels."""
+    with browser(height=height or 900) as page:
+        page.goto(html.resolve().as_uri())
+        page.wait_for_selector("#summary")
+        png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(png), full_page=height is None)
+    return png
+
+
+def main(argv: list[str] | None = None) -> int:
+    from planlint import api
+    from planlint.report import Options, render
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("png", type=Path)
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--docs", type=Path, default=None)
+    parser.add_argument("--height", type=int, default=None, help="Only the top of the page (default: all).")
+    args = parser.parse_args(argv)
+    report = api.check(api.load())
+    with tempfile.TemporaryDirectory() as work:
+        page = Path(work) / "report.html"
+        page.write_text(render("html", report, Options(lang=args.lang, docs=args.docs)), encoding="utf-8")
+        screenshot(page, args.png, args.height)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""The HTML report in a real browser: Debian's headless Chromium driven by Playwright (`make browser`).
+
+Skipped, with the reason, where /usr/bin/chromium is missing or cannot start; under CI (CI=true) that is
+a failure instead, so CI never passes without having run it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planlint import api
+from planlint.errors import PlanlintError
+from planlint.findings import Report
+from planlint.i18n import Lang
+from planlint.report import Options, render
+from planlint.tools.screenshot import CHROMIUM, browser, unavailable
+from tests.test_report_markdown import SEEDS, sample_report
+
+IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def _cannot(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"the browser test must run in CI, but: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium (its own throw-away profile) for the module."""
+    reason = unavailable(CHROMIUM)
+    if reason:
+        _cannot(reason)
+    try:
+        with browser(CHROMIUM, width=1200, height=900) as page:
+            yield page.context
+    except PlanlintError as error:
+        _cannot(str(error))
+
+
+@pytest.fixture
+def tab(chromium: Any) -> Iterator[Any]:
+    """A fresh tab for each test."""
+    page = chromium.new_page()
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+class Opened:
+    """A report opened in the tab, with the page's errors and every request it made."""
+
+    def __init__(
+        self, tab: Any, report: Report, directory: Path, lang: Lang, docs: Path | None = None
+    ) -> None:
+        self.path = directory / f"report-{lang}.html"
+        self.path.write_text(render("html", report, Options(lang=lang, docs=docs)), encoding="utf-8")
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        tab.on("pageerror", lambda error: self.errors.append(str(error)))
+        tab.on(
+            "console", lambda message: self.errors.append(message.text) if message.type == "error" else None
+        )
+        tab.on("request", lambda request: self.requests.append(request.url))
+        tab.goto(self.path.resolve().as_uri())
+        tab.wait_for_selector("#summary")
+        self.tab = tab
+
+    def visible(self) -> list[tuple[str, str]]:
+        found = self.tab.locator("article.finding:visible")
+        return [
+            (found.nth(i).get_attribute("data-plan"), found.nth(i).get_attribute("data-severity"))
+            for i in range(found.count())
+        ]
+
+
+def test_bundled_report_counts_a_finding_and_screenshot(tab: Any, tmp_path: Path) -> None:
+    report = api.check(api.load())
+    docs = SEEDS if SEEDS.is_dir() else None
+    opened = Opened(tab, report, tmp_path, "zh", docs)
+    for severity, count in report.summary().items():
+        assert tab.inner_text(f"#count-{severity}").strip() == str(count)
+    assert tab.inner_text("#count-plans").strip() == str(sum(p.judged for p in report.plans))
+    # every finding is on the page; the first shown is the first finding of the first plan listed
+    assert tab.locator("article.finding").count() == len(report.findings)
+    if report.findings:
+        order = [p.id for p in report.plans]
+        first = min(report.findings, key=lambda f: order.index(f.plan))
+        shown = tab.locator("article.finding").first
+        assert shown.is_visible()
+        assert shown.locator(".message").inner_text().strip() == first.text("zh")
+        assert shown.locator(".rule").inner_text().strip() == first.rule
+    # the hierarchy is drawn: a box per plan
+    assert tab.locator("#hierarchy-svg g.node").count() == len(report.plans)
+    assert tab.locator("#hierarchy-svg").bounding_box()["width"] > 300
+    # the severity filter hides exactly that severity
+    errors = report.summary()["error"]
+    tab.uncheck("#filter-error")
+    assert len(opened.visible()) == len(report.findings) - errors
+    assert all(severity != "error" for _, severity in opened.visible())
+    tab.check("#filter-error")
+    assert len(opened.visible()) == len(report.findings)
+    shot = tmp_path / "report.png"
+    tab.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    assert opened.errors == []
+    assert all(url.startswith("file://") for url in opened.requests), opened.requests
+
+
+def test_filters_by_severity_and_plan(tab: Any, tmp_path: Path) -> None:
+    opened = Opened(tab, sample_report(), tmp_path, "en")
+    assert opened.visible() == [("prov", "info"), ("cty", "error"), ("cty", "warning")]
+    assert tab.inner_text("#shown") == "Showing 3 of 3 findings"
+    tab.uncheck("#filter-error")
+    assert opened.visible() == [("prov", "info"), ("cty", "warning")]
+    assert tab.inner_text("#shown") == "Showing 2 of 3 findings"
+    tab.uncheck("#filter-warning")
+    tab.uncheck("#filter-info")
+    assert opened.visible() == []
+    assert tab.locator("#none-shown").is_visible()
+    for severity in ("error", "warning", "info"):
+        tab.check(f"#filter-{severity}")
+    tab.select_option("#plan-filter", "cty")
+    assert opened.visible() == [("cty", "error"), ("cty", "warning")]
+    assert not tab.locator("#plan-prov").is_visible()
+    tab.select_option("#plan-filter", "cty2")  # a clean plan: its section says so
+    assert opened.visible() == []
+    assert tab.locator("#plan-cty2 .clean").is_visible()
+    tab.click("#hierarchy-svg a.node-link[data-plan='prov']")  # a box in the hierarchy picks its plan
+    assert tab.input_value("#plan-filter") == "prov"
+    assert opened.visible() == [("prov", "info")]
+    assert opened.errors == []
+
+
+def test_print_hides_the_controls(tab: Any, tmp_path: Path) -> None:
+    Opened(tab, sample_report(), tmp_path, "zh")
+    tab.emulate_media(media="print")
+    try:
+        assert not tab.locator("#filters").is_visible()
+        assert tab.locator("article.finding:visible").count() == 3
+        assert tab.locator("#hierarchy-svg").is_visible()
+    finally:
+        tab.emulate_media(media="screen")

@@ -1,0 +1,213 @@
+"""`--format html`: one self-contained page — counts, the hierarchy as inline SVG coloured by the worst
+finding, findings by plan with their citations (and cited lines with --docs), both languages, print CSS."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planlint import api
+from planlint.report import REPORTERS, Options, render
+from planlint.report.html import NODE_W, PAGE, STATUS_COLOURS
+from planlint.report.markdown import LABELS
+from tests.test_report_markdown import SEEDS, sample_docs, sample_report
+
+
+class Page(HTMLParser):
+    """The elements of a page as (tag, attrs, text directly inside), and whether every tag closed."""
+
+    VOID = {"meta", "link", "br", "input", "img", "hr", "rect", "path"}
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[dict[str, Any]] = []
+        self.stack: list[dict[str, Any]] = []
+        self.unbalanced: list[str] = []
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = {"tag": tag, "attrs": dict(attrs), "text": ""}
+        self.elements.append(element)
+        if tag not in self.VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append({"tag": tag, "attrs": dict(attrs), "text": ""})
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1]["tag"] != tag:
+            self.unbalanced.append(tag)
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for element in self.stack:
+            element["text"] += data
+
+    def find(self, tag: str | None = None, **attrs: str) -> list[dict[str, Any]]:
+        def matches(element: dict[str, Any]) -> bool:
+            if tag and element["tag"] != tag:
+                return False
+            for key, value in attrs.items():
+                key = key.rstrip("_").replace("_", "-")
+                have = element["attrs"].get(key) or ""
+                if key == "class" and value in have.split():
+                    continue
+                if have != value:
+                    return False
+            return True
+
+        return [e for e in self.elements if matches(e)]
+
+    def by_id(self, element_id: str) -> dict[str, Any]:
+        (found,) = self.find(id=element_id)
+        return found
+
+
+def page(report: Any = None, **options: Any) -> tuple[str, Page]:
+    markup = render("html", report or sample_report(), Options(**options))
+    return markup, Page(markup)
+
+
+def test_registered_and_well_formed() -> None:
+    assert REPORTERS["html"] == "planlint.report.html"
+    markup, parsed = page(lang="en")
+    assert markup.startswith("<!DOCTYPE html>")
+    assert parsed.unbalanced == [] and parsed.stack == []
+
+
+def test_self_contained() -> None:
+    markup, parsed = page(lang="zh")
+    # nothing to fetch: no linked stylesheets, scripts, images, fonts or frames, and a CSP that forbids them
+    assert not parsed.find("link") and not parsed.find("img") and not parsed.find("iframe")
+    assert all("src" not in e["attrs"] for e in parsed.elements)
+    for element in parsed.elements:
+        for name in ("href", "xlink:href", "action"):
+            value = element["attrs"].get(name)
+            assert value is None or value.startswith("#"), value
+    assert "@import" not in markup and "url(" not in markup and "@font-face" not in markup
+    (csp,) = parsed.find("meta", http_equiv="Content-Security-Policy")
+    assert "default-src 'none'" in csp["attrs"]["content"]
+    assert markup.count("<style>") == 1 and parsed.find("svg")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_summary_counts(lang: str) -> None:
+    report = sample_report()
+    _, parsed = page(report, lang=lang)
+    for severity, count in report.summary().items():
+        assert parsed.by_id(f"count-{severity}")["text"] == str(count)
+    assert parsed.by_id("count-plans")["text"] == "3"  # the national plan is only for reference
+    rows = {e["attrs"]["data-plan"]: e["text"] for e in parsed.find("tr") if "data-plan" in e["attrs"]}
+    assert set(rows) == {"prov", "cty", "cty2"}
+
+
+def test_hierarchy_svg_coloured_by_worst_finding() -> None:
+    _, parsed = page(lang="en")
+    nodes = {e["attrs"]["data-plan"]: e["attrs"]["data-status"] for e in parsed.find("g", class_="node")}
+    assert nodes == {"nat": "context", "prov": "info", "cty": "error", "cty2": "clean"}
+    rects = parsed.find("rect")
+    assert [r["attrs"]["fill"] for r in rects] == [STATUS_COLOURS[nodes[p]][0] for p in sorted(nodes)]
+    dashed = [r for r in rects if "stroke-dasharray" in r["attrs"]]
+    assert len(dashed) == 1  # the partially known national plan
+    # one row per level: parents above children, no two boxes of a row overlapping
+    boxes = {
+        p: (float(r["attrs"]["x"]), float(r["attrs"]["y"])) for p, r in zip(sorted(nodes), rects, strict=True)
+    }
+    assert boxes["nat"][1] < boxes["prov"][1] < boxes["cty"][1] == boxes["cty2"][1]
+    assert abs(boxes["cty"][0] - boxes["cty2"][0]) >= NODE_W
+    assert boxes["prov"][0] == (boxes["cty"][0] + boxes["cty2"][0]) / 2  # centred over its children
+    assert len(parsed.find("path", class_="edge")) == 3
+    # the plans that have a section are links to it
+    links = {e["attrs"]["data-plan"]: e["attrs"]["href"] for e in parsed.find("a", class_="node-link")}
+    assert links == {"prov": "#plan-prov", "cty": "#plan-cty", "cty2": "#plan-cty2"}
+
+
+def test_findings_by_plan_with_citations() -> None:
+    report = sample_report()
+    markup, parsed = page(report, lang="en")
+    articles = parsed.find("article", class_="finding")
+    assert [(a["attrs"]["data-plan"], a["attrs"]["data-severity"]) for a in articles] == [
+        (f.plan, f.severity) for p in report.plans for f in report.findings if f.plan == p.id
+    ]
+    sections = [s["attrs"]["data-plan"] for s in parsed.find("section", class_="plan")]
+    assert sections == ["prov", "cty", "cty2"]
+    error = next(a for a in articles if a["attrs"]["data-severity"] == "error")
+    assert "建筑用砂岩 minimum scale ≥ 10 万吨/年 is below prov's ≥ 30 万吨/年" in error["text"]
+    assert "ancestor prov" in error["text"] and "prov.txt 专栏1 line 4" in error["text"]
+    assert "plan cty" in error["text"] and "cty.txt 四（二） line 2" in error["text"]
+    assert "Minimum production scale below an ancestor" in error["text"]
+    assert not parsed.find("blockquote")
+    assert "(the plan is silent)" in markup
+    assert "No findings." in parsed.by_id("plan-cty2")["text"]
+    # the filters: one checkbox per severity, one option per listed plan
+    assert [b["attrs"]["value"] for b in parsed.find("input", name="severity")] == [
+        "error",
+        "warning",
+        "info",
+    ]
+    assert [o["attrs"]["value"] for o in parsed.find("option")] == ["", "prov", "cty", "cty2"]
+
+
+def test_docs_quote_the_cited_lines(tmp_path: Path) -> None:
+    _, parsed = page(lang="zh", docs=sample_docs(tmp_path))
+    quotes = [q["text"] for q in parsed.find("blockquote")]
+    assert "建筑用砂岩最低开采规模为10万吨/年。" in quotes
+    assert "专栏1 最低开采规模建筑用砂岩万吨/年30" in quotes  # a table cell with its row so far
+    assert [m["text"] for m in parsed.find("mark")] == ["30"]
+
+
+def test_escapes_markup_from_the_plans() -> None:
+    markup, parsed = page(lang="en")
+    assert "<b>草案</b>" not in markup and "&lt;b&gt;草案&lt;/b&gt;" in markup
+    assert not parsed.find("b")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_language(lang: str) -> None:
+    markup, parsed = page(lang=lang)
+    assert parsed.find("html")[0]["attrs"]["lang"] == ("zh-CN" if lang == "zh" else "en")
+    other = "en" if lang == "zh" else "zh"
+    for table in (LABELS, PAGE):
+        for key in ("title", "summary", "findings", "all_plans", "filter"):
+            if key in table:
+                assert table[key][lang] in markup
+                assert table[key][other] not in markup
+
+
+def test_print_styles() -> None:
+    markup, _ = page(lang="en")
+    printed = re.search(r"@media print\{(.*?)\n\}", markup, re.S)
+    assert printed, "a print stylesheet"
+    assert ".filters" in printed.group(1) and "display:none" in printed.group(1)
+    assert "break-inside:avoid" in printed.group(1)
+
+
+def test_no_findings_and_no_rules() -> None:
+    bare = sample_report(rules=False)
+    empty = type(bare)(bare.plans, ())
+    markup, parsed = page(empty, lang="en")
+    assert parsed.by_id("count-error")["text"] == "0"
+    assert PAGE["all_clean"]["en"] in markup
+    assert not parsed.find("article")
+    _, parsed = page(type(bare)((), ()), lang="zh")
+    assert not parsed.find("svg")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bundled_plans(lang: str) -> None:
+    report = api.check(api.load())
+    docs = SEEDS if SEEDS.is_dir() else None
+    _, parsed = page(report, lang=lang, docs=docs)
+    assert parsed.unbalanced == []
+    assert len(parsed.find("article", class_="finding")) == len(report.findings)
+    assert len(parsed.find("g", class_="node")) == len(report.plans)
+    for severity, count in report.summary().items():
+        assert parsed.by_id(f"count-{severity}")["text"] == str(count)

@@ -1,0 +1,162 @@
+"""`--format sarif`: valid SARIF 2.1.0 (the official schema), one descriptor per rule, one result per
+finding with a physical location per cited line and logical locations for the plans; `--output`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import jsonschema
+import pytest
+
+from planlint import api
+from planlint.report import Options, render
+from tests.test_report_markdown import REPO, SEEDS, sample_docs, sample_report
+
+SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture(scope="module")
+def validator() -> Any:
+    if not SCHEMA.is_file():
+        pytest.skip(f"the official SARIF 2.1.0 schema is not at {SCHEMA} (../shared/schemas beside the repo)")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def _valid(validator: Any, data: dict[str, Any]) -> None:
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{e.json_path}: {e.message}" for e in errors[:10])
+
+
+def sarif(report: Any, **options: Any) -> dict[str, Any]:
+    return json.loads(render("sarif", report, Options(**options)))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bundled_plans_validate_against_the_official_schema(validator: Any, lang: str) -> None:
+    report = api.check(api.load())
+    docs = SEEDS if SEEDS.is_dir() else None
+    data = sarif(report, lang=lang, docs=docs)
+    _valid(validator, data)
+    assert data["version"] == "2.1.0"
+    assert len(data["runs"][0]["results"]) == len(report.findings)
+
+
+def test_sample_validates_with_and_without_docs_and_rules(validator: Any, tmp_path: Path) -> None:
+    _valid(validator, sarif(sample_report(), lang="en"))
+    _valid(validator, sarif(sample_report(), lang="zh", docs=sample_docs(tmp_path)))
+    _valid(validator, sarif(sample_report(rules=False), lang="en"))
+    empty = sample_report()
+    _valid(validator, sarif(type(empty)(empty.plans, ()), lang="en"))
+
+
+def test_one_descriptor_per_rule_with_the_norm() -> None:
+    report = sample_report()
+    driver = sarif(report, lang="en")["runs"][0]["tool"]["driver"]
+    descriptors = {d["id"]: d for d in driver["rules"]}
+    assert len(descriptors) == len(driver["rules"])  # ids are unique
+    specs = {r.spec.id: r.spec for r in report.rules}
+    assert set(specs) <= set(descriptors)
+    assert "PL999" in descriptors  # a finding's rule the report does not carry still gets a descriptor
+    for rule_id, spec in specs.items():
+        descriptor = descriptors[rule_id]
+        assert descriptor["name"] == spec.name
+        assert descriptor["shortDescription"]["text"] == spec.title.en
+        assert descriptor["fullDescription"]["text"] == spec.description.en
+        assert spec.norm.document in descriptor["help"]["text"]
+        assert descriptor["properties"]["norm"]["document"] == spec.norm.document
+        assert descriptor["properties"]["norm"]["clause"] == spec.norm.clause
+    zh = sarif(report, lang="zh")["runs"][0]["tool"]["driver"]["rules"]
+    assert zh[0]["shortDescription"]["text"] == report.rules[0].spec.title.zh
+
+
+def test_results_locations_and_plans(tmp_path: Path) -> None:
+    report = sample_report()
+    run = sarif(report, lang="en", docs=sample_docs(tmp_path))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    plans = [loc["name"] for loc in run["logicalLocations"]]
+    assert plans == [p.id for p in report.plans]
+    parent = run["logicalLocations"][plans.index("cty")]["parentIndex"]
+    assert plans[parent] == "prov"
+    assert run["originalUriBaseIds"]["DOCS"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for finding, result in zip(report.findings, run["results"], strict=True):
+        assert result["ruleId"] == finding.rule
+        assert rules[result["ruleIndex"]]["id"] == finding.rule
+        assert result["level"] == levels[finding.severity]
+        assert result["message"]["text"] == finding.text("en")
+        locations = result["locations"] + result.get("relatedLocations", [])
+        physical = {
+            (
+                unquote(loc["physicalLocation"]["artifactLocation"]["uri"]),
+                loc["physicalLocation"]["region"]["startLine"],
+            )
+            for loc in locations
+            if "region" in loc.get("physicalLocation", {})
+        }
+        cited = {(c.document, c.line) for c in finding.citations if c.document and c.line is not None}
+        assert physical == cited
+        for loc in locations:
+            artifact = loc.get("physicalLocation", {}).get("artifactLocation")
+            if artifact:
+                assert run["artifacts"][artifact["index"]]["location"]["uri"] == artifact["uri"]
+        # the judged plan is a logical location of the result's primary location
+        names = {ref["name"] for loc in result["locations"] for ref in loc.get("logicalLocations", [])}
+        assert finding.plan in names
+    silent = next(r for r in run["results"] if r["ruleId"] == "PL999")
+    assert "region" not in silent["locations"][0]["physicalLocation"]  # the plan is silent: document, no line
+
+
+def test_cited_line_snippet_only_with_docs(tmp_path: Path) -> None:
+    def snippets(data: dict[str, Any]) -> set[str]:
+        found = set()
+        for result in data["runs"][0]["results"]:
+            for loc in result["locations"] + result.get("relatedLocations", []):
+                snippet = loc.get("physicalLocation", {}).get("region", {}).get("snippet")
+                if snippet:
+                    found.add(snippet["text"])
+        return found
+
+    assert snippets(sarif(sample_report(), lang="en")) == set()
+    assert "建筑用砂岩最低开采规模为10万吨/年。" in snippets(
+        sarif(sample_report(), lang="en", docs=sample_docs(tmp_path))
+    )
+
+
+def _planlint(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planlint", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def test_output_writes_the_file(validator: Any, tmp_path: Path) -> None:
+    target = tmp_path / "report.sarif"
+    result = _planlint("check", "--format", "sarif", "--output", str(target), "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    _valid(validator, json.loads(target.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("name", ["missing-dir/report.sarif", "."])
+def test_unwritable_output_is_bad_input(tmp_path: Path, name: str) -> None:
+    result = _planlint("check", "--format", "sarif", "--output", str(tmp_path / name))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "cannot write the report" in result.stderr
+
+
+def test_docs_must_be_a_directory(tmp_path: Path) -> None:
+    result = _planlint("check", "--format", "markdown", "--docs", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "--docs" in result.stderr
