@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -20,12 +20,12 @@ app = typer.Typer(
 )
 
 PathsArg = Annotated[
-    Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at run time
+    list[Path] | None,
     typer.Argument(help="Plan files or directories (default: the bundled plans/).", show_default=False),
 ]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="zh or en (default: from the locale).")]  # noqa: UP045
+LangOpt = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the locale).")]
 RulesOpt = Annotated[
-    Optional[list[Path]],  # noqa: UP045
+    list[Path] | None,
     typer.Option("--rules", help="Extra rule directory (rule packs and vocabularies); repeatable."),
 ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,19 +19,17 @@ FAIL_ON = ("error", "warning", "info", "never")
 def check(
     paths: PathsArg = None,
     plan: Annotated[
-        Optional[list[str]], typer.Option("--plan", help="Judge only this plan (repeatable).")
-    ] = None,  # noqa: UP045
+        list[str] | None, typer.Option("--plan", help="Judge only this plan (repeatable).")
+    ] = None,
     rules: RulesOpt = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="text, json, sarif, markdown or html.")
     ] = "text",
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.")
-    ] = None,  # noqa: UP045
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
     lang: LangOpt = None,
     docs: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),
     ] = None,
 ) -> None:

@@ -112,7 +112,7 @@ class Context:
             plan=plan,
             against=against,
             message=message,
-            citations=(norm, *citations),
+            citations=(norm, *dict.fromkeys(citations)),
             metric=metric,
             mineral=mineral,
             subject=subject,

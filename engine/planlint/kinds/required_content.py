@@ -7,8 +7,9 @@ Two modes:
 - `ancestor_caps: true`: for every mineral an ancestor caps with `metric` (plan-wide, op `<=`/`<`, in a
   region the plan lies in) that is present in the plan, the plan must state a plan-wide upper bound of
   `metric` for that mineral, a narrower one or a broader one (a broader cap bounds it too). "Present" means
-  the mineral or a narrower one appears anywhere in the plan: an indicator of any metric, a zone's minerals,
-  or the encouraged list (a mineral the plan only restricts or prohibits is not present). One finding per
+  the plan plans to mine the mineral or a narrower one: an indicator of a mining metric (not an exploration
+  target) or a mining zone or block names it. Exploration zones and the encouraged list do not count: the
+  list mixes 重点勘查 and 重点开采, and a mineral only explored needs no extraction cap. One finding per
   mineral, against the nearest ancestor capping it, citing every ancestor row that caps it, a `line: null`
   plan citation (the plan is silent) and the first place the mineral appears in the plan. When a narrower
   mineral is reported, its broader ones are folded into that finding (one cap for the narrower settles both).
@@ -50,12 +51,26 @@ class Params(BaseModel):
     ancestor_caps: bool = False
 
 
+EXPLORATION_METRICS = frozenset(
+    {"new_resources", "new_deposits", "exploration_investment", "exploration_area_increase"}
+)
+EXPLORATION_ZONES = frozenset({"key_exploration", "exploration_block"})
+
+
 def presence(context: Context, plan: Plan, mineral: str) -> Cite | None:
     """The first place (by line) where `mineral` or a narrower one appears in the plan, or None."""
     vocabulary = context.vocabulary
-    places: list[tuple[str, Cite]] = [(s.mineral, s.cite) for s in context.index.of(plan.id) if s.mineral]
-    places += [(name, zone.cite) for zone in plan.zones for name in zone.minerals]
-    places += [(entry.mineral, entry.cite) for entry in plan.minerals.encouraged]
+    places: list[tuple[str, Cite]] = [
+        (s.mineral, s.cite)
+        for s in context.index.of(plan.id)
+        if s.mineral and s.metric not in EXPLORATION_METRICS
+    ]
+    places += [
+        (name, zone.cite)
+        for zone in plan.zones
+        if zone.kind not in EXPLORATION_ZONES
+        for name in zone.minerals
+    ]
     hits = [cite for name, cite in places if vocabulary.covers(mineral, name)]
     return min(hits, key=lambda c: (c.line or 0, c.ref or ""), default=None)
 
