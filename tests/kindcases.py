@@ -36,7 +36,9 @@ def write_plans(directory: Path, plans: Iterable[dict[str, Any]]) -> list[Path]:
     paths = []
     for plan in plans:
         path = directory / f"{plan['id']}.yaml"
-        path.write_text(yaml.safe_dump(complete_plan(plan), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(complete_plan(plan), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         paths.append(path)
     return paths
 

@@ -16,8 +16,19 @@ from tests.kindcases import REPO, write_plans
 
 FINDING_SCHEMA = {
     "type": "object",
-    "required": ["rule", "kind", "severity", "plan", "against", "metric", "mineral", "expected", "actual",
-                 "message", "citations"],
+    "required": [
+        "rule",
+        "kind",
+        "severity",
+        "plan",
+        "against",
+        "metric",
+        "mineral",
+        "expected",
+        "actual",
+        "message",
+        "citations",
+    ],
     "properties": {
         "rule": {"type": "string", "pattern": "^PL[1-4][0-9]{2}$"},
         "kind": {"type": "string"},
@@ -45,7 +56,11 @@ REPORT_SCHEMA = {
     "type": "object",
     "required": ["tool", "plans", "summary", "findings"],
     "properties": {
-        "tool": {"type": "object", "required": ["name", "version"], "properties": {"name": {"const": "planlint"}}},
+        "tool": {
+            "type": "object",
+            "required": ["name", "version"],
+            "properties": {"name": {"const": "planlint"}},
+        },
         "plans": {
             "type": "array",
             "items": {"type": "object", "required": ["id", "name", "level", "parents"]},
@@ -63,7 +78,11 @@ REPORT_SCHEMA = {
 
 def planlint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "planlint", *args], capture_output=True, text=True, cwd=cwd or REPO, check=False
+        [sys.executable, "-m", "planlint", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        check=False,
     )
 
 
@@ -72,12 +91,38 @@ def _violating(tmp_path: Path) -> Path:
     write_plans(
         tmp_path,
         [
-            {"id": "p", "level": "province", "parents": [], "indicators": [
-                {"metric": "min_scale", "mineral": "水泥用灰岩", "op": ">=", "value": 100, "unit": "矿石 万吨",
-                 "attribute": "binding", "cite": {"line": 3, "table": "专栏9"}}]},
-            {"id": "c", "level": "county", "parents": ["p"], "indicators": [
-                {"metric": "min_scale", "mineral": "水泥用灰岩", "op": ">=", "value": 50, "unit": "万吨/年",
-                 "attribute": "binding", "cite": {"line": 7}}]},
+            {
+                "id": "p",
+                "level": "province",
+                "parents": [],
+                "indicators": [
+                    {
+                        "metric": "min_scale",
+                        "mineral": "水泥用灰岩",
+                        "op": ">=",
+                        "value": 100,
+                        "unit": "矿石 万吨",
+                        "attribute": "binding",
+                        "cite": {"line": 3, "table": "专栏9"},
+                    }
+                ],
+            },
+            {
+                "id": "c",
+                "level": "county",
+                "parents": ["p"],
+                "indicators": [
+                    {
+                        "metric": "min_scale",
+                        "mineral": "水泥用灰岩",
+                        "op": ">=",
+                        "value": 50,
+                        "unit": "万吨/年",
+                        "attribute": "binding",
+                        "cite": {"line": 7},
+                    }
+                ],
+            },
         ],
     )
     return tmp_path
@@ -88,8 +133,16 @@ def test_json_report_on_bundled_plans_matches_the_contract() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     jsonschema.validate(data, REPORT_SCHEMA)
-    assert {p["id"] for p in data["plans"]} >= {"cq", "cq-banan", "cq-dazu", "ha-nanyang-fangcheng", "gs-baiyin-huining"}
-    counted = {s: sum(1 for f in data["findings"] if f["severity"] == s) for s in ("error", "warning", "info")}
+    assert {p["id"] for p in data["plans"]} >= {
+        "cq",
+        "cq-banan",
+        "cq-dazu",
+        "ha-nanyang-fangcheng",
+        "gs-baiyin-huining",
+    }
+    counted = {
+        s: sum(1 for f in data["findings"] if f["severity"] == s) for s in ("error", "warning", "info")
+    }
     assert counted == data["summary"]
     for finding in data["findings"]:
         assert finding["citations"][0]["role"] == "norm"

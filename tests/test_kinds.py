@@ -22,7 +22,9 @@ def _matches(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
     for key, value in expected.items():
         if key == "lines":
             for role, lines in value.items():
-                if sorted(actual["lines"].get(role, []), key=lambda x: x or 0) != sorted(lines, key=lambda x: x or 0):
+                if sorted(actual["lines"].get(role, []), key=lambda x: x or 0) != sorted(
+                    lines, key=lambda x: x or 0
+                ):
                     return False
         elif actual.get(key) != value:
             return False

@@ -1,9 +1,9 @@
 """The library API: load plans and vocabularies, build the hierarchy, check. The CLI is a thin layer on this.
 
-    from planlint import api
-    project = api.load()                       # the bundled plans and rules
-    report = api.check(project)                # every plan against its ancestors and itself
-    for finding in report.findings: ...
+from planlint import api
+project = api.load()                       # the bundled plans and rules
+report = api.check(project)                # every plan against its ancestors and itself
+for finding in report.findings: ...
 """
 
 from __future__ import annotations

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 
 from planlint.rules import Rule
 
-SEVERITY_POLICY = {"zh": "按上级指标属性：约束性→{binding}，预期性→{expected}，未注明→{unspecified}",
-                   "en": "by the ancestor indicator's attribute: binding → {binding}, expected → {expected}, unspecified → {unspecified}"}
+SEVERITY_POLICY = {
+    "zh": "按上级指标属性：约束性→{binding}，预期性→{expected}，未注明→{unspecified}",
+    "en": "by the ancestor indicator's attribute: binding → {binding}, expected → {expected}, unspecified → {unspecified}",
+}
 
 
 def severity_text(rule: Rule, lang: str) -> str:
@@ -36,7 +38,8 @@ def explain(rule: Rule, lang: str) -> str:
         "",
         f"{'种类' if lang == 'zh' else 'kind'}: {spec.kind}",
         f"{'严重程度' if lang == 'zh' else 'severity'}: {severity_text(rule, lang)}",
-        f"{'依据' if lang == 'zh' else 'norm'}: {spec.norm.document}" + (f" · {spec.norm.clause}" if spec.norm.clause else ""),
+        f"{'依据' if lang == 'zh' else 'norm'}: {spec.norm.document}"
+        + (f" · {spec.norm.clause}" if spec.norm.clause else ""),
         f"params: {rule.params.model_dump()}",
     ]
     if spec.example is not None:
@@ -61,7 +64,9 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     ]
     for rule in rules:
         spec = rule.spec
-        out.append(f"| {spec.id} | {spec.name} | {spec.kind} | {severity_text(rule, 'en')} | {spec.norm.document} |")
+        out.append(
+            f"| {spec.id} | {spec.name} | {spec.kind} | {severity_text(rule, 'en')} | {spec.norm.document} |"
+        )
     for rule in rules:
         spec = rule.spec
         out += ["", f"## {spec.id} {spec.name}", "", f"**{spec.title.en}** / **{spec.title.zh}**", ""]

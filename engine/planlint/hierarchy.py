@@ -81,13 +81,17 @@ def _error(item: LoadedPlan, message: str, loc: tuple[str | int, ...]) -> Hierar
     return HierarchyError(message, path=item.path, line=line_of(item.path, loc), field=field)
 
 
-def _edge_problems(items: dict[str, LoadedPlan], item: LoadedPlan, parent: str, index: int) -> list[PlanlintError]:
+def _edge_problems(
+    items: dict[str, LoadedPlan], item: LoadedPlan, parent: str, index: int
+) -> list[PlanlintError]:
     loc = ("parents", index)
     if parent not in items:
         return [_error(item, f"unknown parent {parent!r} (no loaded plan has this id)", loc)]
     parent_level = items[parent].plan.level
     if LEVEL_RANK[parent_level] >= LEVEL_RANK[item.plan.level]:
-        message = f"level inversion: parent {parent!r} is {parent_level}, not above this {item.plan.level} plan"
+        message = (
+            f"level inversion: parent {parent!r} is {parent_level}, not above this {item.plan.level} plan"
+        )
         return [_error(item, message, loc)]
     return []
 

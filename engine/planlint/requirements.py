@@ -63,7 +63,9 @@ def requirements(project: Project, plan_id: str) -> list[Requirement]:
             if region is not None and region not in plan.regions:
                 continue
             metric = context.vocabulary.require_metric(stated.metric)
-            label = _label(metric.zh, metric.en, stated.indicator.mineral, stated.scope, format_value(stated.indicator))
+            label = _label(
+                metric.zh, metric.en, stated.indicator.mineral, stated.scope, format_value(stated.indicator)
+            )
             cite = context.cite(ancestor, stated.cite, "ancestor")
             if stated.indicator.op in (">=", ">"):
                 items.append(Requirement("floor", ancestor, label, cite))
@@ -74,11 +76,15 @@ def requirements(project: Project, plan_id: str) -> list[Requirement]:
         for category in ("prohibited", "restricted"):
             for entry in getattr(upper.minerals, category):
                 text = {"zh": entry.mineral, "en": entry.mineral}
-                items.append(Requirement(category, ancestor, text, context.cite(ancestor, entry.cite, "ancestor")))
+                items.append(
+                    Requirement(category, ancestor, text, context.cite(ancestor, entry.cite, "ancestor"))
+                )
         for zone in upper.zones:
             if plan_id in zone.located_in:
                 text = {"zh": f"{zone.name}（{zone.kind}）", "en": f"{zone.name} ({zone.kind})"}
-                items.append(Requirement("zone", ancestor, text, context.cite(ancestor, zone.cite, "ancestor")))
+                items.append(
+                    Requirement("zone", ancestor, text, context.cite(ancestor, zone.cite, "ancestor"))
+                )
         if upper.is_partial:
             text = {"zh": f"{upper.name}：仅部分内容可考", "en": f"{upper.name}: only partly known"}
             items.append(Requirement("unknown", ancestor, text, Citation("ancestor", ancestor, upper.name)))

@@ -34,7 +34,9 @@ def metric_unit(unit: str, annual: bool) -> ParsedUnit:
         return parsed
     seconds_per_year = float(registry()("year").to("second").magnitude)
     dimension = f"{parsed.dimension} / [time]"
-    return ParsedUnit(f"{unit}/年", parsed.expression + " / year", parsed.basis, parsed.factor / seconds_per_year, dimension)
+    return ParsedUnit(
+        f"{unit}/年", parsed.expression + " / year", parsed.basis, parsed.factor / seconds_per_year, dimension
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,9 @@ class Index:
     """Prepared indicators of every plan, by plan and by (metric, mineral)."""
 
     def __init__(self, plans: dict[str, Plan], vocabulary: Vocabulary) -> None:
-        self.by_plan: dict[str, list[Stated]] = {pid: prepare(plan, vocabulary) for pid, plan in plans.items()}
+        self.by_plan: dict[str, list[Stated]] = {
+            pid: prepare(plan, vocabulary) for pid, plan in plans.items()
+        }
         self._vocabulary = vocabulary
         self._by_key: dict[tuple[str, str, str | None], list[Stated]] = defaultdict(list)
         for plan_id, stated in self.by_plan.items():

@@ -118,7 +118,9 @@ def load_pack(path: Path) -> list[Rule]:
         kind = REGISTRY.get(spec.kind)
         if kind is None:
             known = ", ".join(sorted(REGISTRY))
-            problems.append(_pack_error(path, ("rules", index, "kind"), f"unknown kind {spec.kind!r} (known: {known})"))
+            problems.append(
+                _pack_error(path, ("rules", index, "kind"), f"unknown kind {spec.kind!r} (known: {known})")
+            )
             continue
         try:
             params = kind.Params.model_validate(spec.params)
@@ -143,7 +145,9 @@ def load_rules(directories: Iterable[Path]) -> list[Rule]:
             for rule in load_pack(path):
                 if rule.id in seen:
                     loc = ("rules",)
-                    problems.append(_pack_error(path, loc, f"rule id {rule.id} is also defined in {seen[rule.id]}"))
+                    problems.append(
+                        _pack_error(path, loc, f"rule id {rule.id} is also defined in {seen[rule.id]}")
+                    )
                     continue
                 seen[rule.id] = path
                 rules.append(rule)
