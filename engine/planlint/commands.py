@@ -122,3 +122,8 @@ def requirements(
             current = item.category
             typer.echo(f"\n{CATEGORY_TEXT[item.category][chosen]}")
         typer.echo(f"  - {item.text[chosen]}  [{citation_text(item.citation, Options(lang=chosen))}]")
+
+
+from planlint.extract.command import register as register_extract  # noqa: E402 - the extract command
+
+register_extract(app)

@@ -1,0 +1,44 @@
+"""What the extractor could not interpret: listed with its line, never dropped silently.
+
+The draft plan file cannot hold them under a key (unknown keys are errors in format v1), so they are
+written as a YAML comment block at the end of the draft and printed to stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """One thing a person must read: the line, the text as printed (shortened), and why."""
+
+    line: int
+    text: str
+    reason: str
+    table: str | None = None
+
+    def describe(self) -> str:
+        where = f"{self.table}, " if self.table else ""
+        return f"line {self.line} ({where}{self.reason}): {self.text}"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def unparsed(line: int, text: str, reason: str, table: str | None = None) -> Unparsed:
+    return Unparsed(line, shorten(text), reason, table)
+
+
+def comment_block(items: Iterable[Unparsed], needs_person: Iterable[str]) -> str:
+    """The YAML comment block that ends a draft: what still needs a person, then what was not parsed."""
+    lines = ["", "# ---- planlint extract: for a person to review ----"]
+    for need in needs_person:
+        lines.append(f"# needs a person: {need}")
+    ordered = sorted(items, key=lambda item: item.line)
+    lines.append(f"# unparsed: {len(ordered)} item(s)")
+    lines.extend(f"#   {item.describe()}" for item in ordered)
+    return "\n".join(lines) + "\n"
