@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -45,6 +46,10 @@ def check(
     if docs is not None and not docs.is_dir():
         raise PlanlintError("--docs is not a directory", path=docs)
     project = api.load(paths, rules or ())
+    # NOTE: the loaded plans live until the process ends and hold no reference cycles: moving them out of
+    # the collector's way saves about 2 s at national scale. Done here, not in the library, because
+    # gc.freeze() affects the whole process.
+    gc.freeze()
     report = api.check(project, plan)
     color = output is None and format == "text" and sys.stdout.isatty()
     rendered = render(format, report, Options(lang=chosen, docs=docs, color=color))
@@ -124,6 +129,13 @@ def requirements(
         typer.echo(f"  - {item.text[chosen]}  [{citation_text(item.citation, Options(lang=chosen))}]")
 
 
-from planlint.extract.command import register as register_extract  # noqa: E402 - the extract command
+def _register_subpackage_commands() -> None:
+    """extract and synth live in their own subpackages; each adds its command (importing its work lazily)."""
+    from planlint.extract.command import register as register_extract
+    from planlint.synth.command import register as register_synth
 
-register_extract(app)
+    register_extract(app)
+    register_synth(app)
+
+
+_register_subpackage_commands()

@@ -15,6 +15,7 @@ from planlint.api import Project
 from planlint.errors import PlanlintError
 from planlint.findings import Bound, Citation, Finding, PlanSummary, Report, Severity
 from planlint.hierarchy import Hierarchy
+from planlint.loader import gc_paused
 from planlint.model import Cite, Indicator, Plan
 from planlint.resolve import Index
 from planlint.rules import Rule
@@ -139,10 +140,11 @@ def evaluate(project: Project, rules: Sequence[Rule], only: Iterable[str] | None
 
     context = Context(project, judged_plans(project, only))
     findings: dict[tuple[Any, ...], Finding] = {}
-    for rule in rules:
-        for finding in REGISTRY[rule.kind].check(context, rule):
-            findings.setdefault(finding.sort_key() + (finding.citations,), finding)
-    ordered = tuple(sorted(findings.values(), key=Finding.sort_key))
+    with gc_paused():  # the prepared index and the findings are many small objects and no cycles
+        for rule in rules:
+            for finding in REGISTRY[rule.kind].check(context, rule):
+                findings.setdefault(finding.sort_key() + (finding.citations,), finding)
+        ordered = tuple(sorted(findings.values(), key=Finding.sort_key))
     return Report(_summaries(project, context.targets), ordered, tuple(rules))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from planlint.model import Cite, Indicator, Plan, Scope, Zone
 from planlint.units import Basis, ParsedUnit, incompatibility, parse_unit, registry, resolve_basis
@@ -85,14 +85,26 @@ def _bounds(indicator: Indicator, unit: ParsedUnit) -> tuple[float | None, float
     return base, base
 
 
-def prepare(plan: Plan, vocabulary: Vocabulary) -> list[Stated]:
-    """Every indicator of a plan (zone limits included) as a `Stated`."""
+def prepare(
+    plan: Plan, vocabulary: Vocabulary, names: dict[str, tuple[str, frozenset[str]]] | None = None
+) -> list[Stated]:
+    """Every indicator of a plan (zone limits included) as a `Stated`.
+
+    `names` caches each printed mineral name's canonical name and lineage (shared across plans by `Index`).
+    """
     prepared = []
+    names = {} if names is None else names
     for indicator, zone in plan.all_indicators():
         metric = vocabulary.require_metric(indicator.metric)
         unit = metric_unit(indicator.unit, metric.annual)
-        mineral = vocabulary.canonical(indicator.mineral) if indicator.mineral else None
-        lineage = vocabulary.lineage(mineral) if mineral else frozenset()
+        mineral: str | None = None
+        lineage: frozenset[str] = frozenset()
+        if indicator.mineral:
+            known = names.get(indicator.mineral)
+            if known is None:
+                canonical = vocabulary.canonical(indicator.mineral)
+                known = names[indicator.mineral] = (canonical, vocabulary.lineage(canonical))
+            mineral, lineage = known
         low, high = _bounds(indicator, unit)
         basis = resolve_basis(unit, indicator.basis)
         prepared.append(Stated(plan.id, indicator, zone, mineral, lineage, unit, basis, low, high))
@@ -103,21 +115,31 @@ class Index:
     """Prepared indicators of every plan, by plan and by (metric, mineral)."""
 
     def __init__(self, plans: dict[str, Plan], vocabulary: Vocabulary) -> None:
+        names: dict[str, tuple[str, frozenset[str]]] = {}
         self.by_plan: dict[str, list[Stated]] = {
-            pid: prepare(plan, vocabulary) for pid, plan in plans.items()
+            pid: prepare(plan, vocabulary, names) for pid, plan in plans.items()
         }
         self._vocabulary = vocabulary
+        self._lineages: dict[str, frozenset[str]] = {}
         self._by_key: dict[tuple[str, str, str | None], list[Stated]] = defaultdict(list)
+        self._by_metric: dict[tuple[str, str], list[Stated]] = defaultdict(list)
         for plan_id, stated in self.by_plan.items():
             for item in stated:
                 self._by_key[(plan_id, item.metric, item.mineral)].append(item)
+                self._by_metric[(plan_id, item.metric)].append(item)
+        # applicable(): (ancestor, plan, id(row)) → (row, matches); the row is kept so its id stays its own
+        self.matches: dict[tuple[str, str, int], tuple[Stated, tuple[Stated, ...]]] = {}
 
     def of(self, plan_id: str, metric: str | None = None) -> list[Stated]:
-        items = self.by_plan.get(plan_id, [])
-        return items if metric is None else [s for s in items if s.metric == metric]
+        if metric is None:
+            return self.by_plan.get(plan_id, [])
+        return list(self._by_metric.get((plan_id, metric), ()))
 
     def lineage_of(self, mineral: str) -> frozenset[str]:
-        return self._vocabulary.lineage(mineral)
+        lineage = self._lineages.get(mineral)
+        if lineage is None:
+            lineage = self._lineages[mineral] = self._vocabulary.lineage(mineral)
+        return lineage
 
     def get(self, plan_id: str, metric: str, mineral: str | None) -> list[Stated]:
         return self._by_key.get((plan_id, metric, mineral), [])
@@ -125,11 +147,11 @@ class Index:
 
 def scopes_overlap(a: Scope, b: Scope) -> bool:
     """Whether two scopes can describe the same mines (an absent field means all)."""
-    for name in ("mine", "deposit", "subset"):
-        left, right = getattr(a, name), getattr(b, name)
-        if left is not None and right is not None and left != right:
-            return False
-    return True
+    return (
+        (a.mine is None or b.mine is None or a.mine == b.mine)
+        and (a.deposit is None or b.deposit is None or a.deposit == b.deposit)
+        and (a.subset is None or b.subset is None or a.subset == b.subset)
+    )
 
 
 def region_applies(ancestor_row: Stated, plan: Plan, row: Stated | None = None) -> bool:
@@ -142,16 +164,31 @@ def region_applies(ancestor_row: Stated, plan: Plan, row: Stated | None = None) 
     return region in plan.regions
 
 
+@cache
+def _search_order(lineage: frozenset[str]) -> tuple[str, ...]:
+    """A lineage in a stable order (sorted once per distinct lineage, not once per comparison)."""
+    return tuple(sorted(lineage))
+
+
 def applicable(index: Index, ancestor: str, row: Stated, plan: Plan) -> Iterator[Stated]:
     """The ancestor's plan-wide entries that apply to the plan's entry `row` (see the module docstring).
 
     Within one ancestor the most specific mineral wins: where the ancestor has rows for 砖瓦用页岩 itself,
     its rows for the broader 页岩 do not apply to a plan's 砖瓦用页岩 row (lex specialis).
+    Several kinds ask for the same pairs, so the answer is kept in the index (it never changes).
     """
-    minerals: tuple[str | None, ...] = tuple(row.lineage) if row.mineral else (None,)
+    key = (ancestor, plan.id, id(row))
+    known = index.matches.get(key)
+    if known is None or known[0] is not row:
+        known = index.matches[key] = (row, tuple(_applicable(index, ancestor, row, plan)))
+    return iter(known[1])
+
+
+def _applicable(index: Index, ancestor: str, row: Stated, plan: Plan) -> Iterator[Stated]:
+    minerals: tuple[str | None, ...] = _search_order(row.lineage) if row.mineral else (None,)
     found = [
         candidate
-        for mineral in sorted(minerals, key=lambda m: m or "")
+        for mineral in minerals
         for candidate in index.get(ancestor, row.metric, mineral)
         if candidate.zone is None
         and scopes_overlap(candidate.scope, row.scope)

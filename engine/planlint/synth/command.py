@@ -1,0 +1,88 @@
+"""`planlint synth`: write a synthetic nation of plans with planted violations (generator imported lazily)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `synth` command to the CLI app."""
+    app.command()(synth)
+
+
+def synth(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory to write plans/ and manifest.json into.")
+    ],
+    provinces: Annotated[Optional[int], typer.Option(help="Provinces (default 31).")] = None,  # noqa: UP045
+    cities_per_province: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(help="Average cities per non-municipal province (default 12.33: 333 cities)."),
+    ] = None,
+    counties_per_city: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            help="Average counties per city (default 8.22; a municipality has about 3× as many districts)."
+        ),
+    ] = None,
+    municipalities: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(help="Provinces that are municipalities, without cities (default 4 of 31)."),
+    ] = None,
+    scale: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            help="The whole nation scaled (0.25, 0.5, 1): every level alike. Excludes the options above."
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same files.")] = 0,
+    violations: Annotated[int, typer.Option(help="Violations planted per rule.")] = 3,
+    plant: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--plant", help="RULE=N: plant N violations of RULE (repeatable; overrides --violations)."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Replace a synthetic nation already in the output directory.")
+    ] = False,
+) -> None:
+    """Write a synthetic nation of plan files with planted violations and a manifest listing them."""
+    from planlint.errors import PlanlintError
+    from planlint.synth.run import generate
+    from planlint.synth.shape import NATION, Shape
+
+    shape_options = (provinces, cities_per_province, counties_per_city, municipalities)
+    if scale is not None:
+        if any(o is not None for o in shape_options):
+            raise PlanlintError(
+                "--scale cannot be combined with --provinces, --cities-per-province ...", field="--scale"
+            )
+        shape = Shape.scaled(scale)
+    else:
+        count = NATION[0] if provinces is None else provinces
+        default_municipalities = round(count * NATION[1] / NATION[0])
+        shape = Shape.per(
+            count,
+            NATION[2] / (NATION[0] - NATION[1]) if cities_per_province is None else cities_per_province,
+            8.22 if counties_per_city is None else counties_per_city,
+            default_municipalities if municipalities is None else municipalities,
+        )
+    per_rule: dict[str, int] = {}
+    for item in plant or ():
+        rule, _, number = item.partition("=")
+        if not number.isdigit():
+            raise PlanlintError(f"--plant expects RULE=N, got {item!r}", field="--plant")
+        per_rule[rule.strip()] = int(number)
+    manifest = generate(output, shape, seed, violations, per_rule, force)
+    planted = len(manifest["violations"])
+    short = sorted(r for r, e in manifest["rules"].items() if e["planted"] < e["requested"])
+    typer.echo(
+        f"wrote {manifest['plans']} plans ({manifest['indicators']} indicators) to {output / 'plans'}; "
+        f"{planted} planted violations listed in {output / 'manifest.json'}"
+    )
+    if short:
+        typer.echo(f"fewer than requested for: {', '.join(short)} (see manifest 'rules')", err=True)
