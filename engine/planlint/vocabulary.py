@@ -63,10 +63,12 @@ class MetricsFile(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+_SPELLING = str.maketrans({"（": "(", "）": ")", "　": "", " ": "", "\t": ""})
+
+
 def normalise_name(name: str) -> str:
     """Fold the spelling differences that never change meaning: spaces, full-width brackets."""
-    table = str.maketrans({"（": "(", "）": ")", "　": "", " ": "", "\t": ""})
-    return name.translate(table).strip()
+    return name.translate(_SPELLING).strip()
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ Example (PASS): ancestor `prohibited: [可耕地砖瓦用粘土]`; plan `encoura
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -34,7 +35,8 @@ from pydantic import BaseModel, ConfigDict
 from planlint.evaluate import Context, format_value
 from planlint.findings import Citation, Finding
 from planlint.i18n import zone_kind_text
-from planlint.model import Cite, MineralEntry, ZoneKind
+from planlint.model import Cite, MineralEntry, Zone, ZoneKind
+from planlint.resolve import Stated
 from planlint.rules import Rule
 
 KIND = "mineral_policy"
@@ -70,18 +72,17 @@ class Use:
 
     mineral: str
     cite: Cite
-    words: dict[str, str]
+    # NOTE: built only for the uses that hit a listed mineral; building text for every row dominated run time.
+    words: Callable[[], dict[str, str]]
 
 
 def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
     plan, vocabulary, found = context.plan(plan_id), context.vocabulary, []
     if "encouraged" in params.uses:
         for entry in plan.minerals.encouraged:
-            words = {
-                "zh": f"将{entry.mineral}列为鼓励（重点勘查/开采）矿种",
-                "en": f"lists {entry.mineral} as encouraged",
-            }
-            found.append(Use(vocabulary.canonical(entry.mineral), entry.cite, words))
+            found.append(
+                Use(vocabulary.canonical(entry.mineral), entry.cite, partial(_encouraged_words, entry))
+            )
     if "indicators" in params.uses:
         for row in context.index.of(plan_id):
             if (
@@ -90,29 +91,41 @@ def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
                 or (row.high is not None and row.high <= 0)
             ):
                 continue
-            metric = vocabulary.require_metric(row.metric)
-            where = (
-                {"zh": f"（{row.zone.name}内）", "en": f" in {row.zone.name}"}
-                if row.zone
-                else {"zh": "", "en": ""}
-            )
-            printed, value = row.indicator.mineral, format_value(row.indicator)
-            words = {
-                "zh": f"规定{printed}{metric.zh} {value}{where['zh']}",
-                "en": f"states {printed} {metric.en} {value}{where['en']}",
-            }
-            found.append(Use(row.mineral, row.cite, words))
+            found.append(Use(row.mineral, row.cite, partial(_indicator_words, context, row)))
     if "zones" in params.uses:
         for zone in plan.zones:
             if zone.kind not in params.zone_kinds:
                 continue
             for printed in zone.minerals:
-                words = {
-                    "zh": f"为{printed}设置{zone_kind_text(zone.kind, 'zh')}「{zone.name}」",
-                    "en": f"sets the {zone_kind_text(zone.kind, 'en')} {zone.name} for {printed}",
-                }
+                words = partial(_zone_words, zone, printed)
                 found.append(Use(vocabulary.canonical(printed), zone.cite, words))
     return found
+
+
+def _encouraged_words(entry: MineralEntry) -> dict[str, str]:
+    return {
+        "zh": f"将{entry.mineral}列为鼓励（重点勘查/开采）矿种",
+        "en": f"lists {entry.mineral} as encouraged",
+    }
+
+
+def _indicator_words(context: Context, row: Stated) -> dict[str, str]:
+    metric = context.vocabulary.require_metric(row.metric)
+    where = (
+        {"zh": f"（{row.zone.name}内）", "en": f" in {row.zone.name}"} if row.zone else {"zh": "", "en": ""}
+    )
+    printed, value = row.indicator.mineral, format_value(row.indicator)
+    return {
+        "zh": f"规定{printed}{metric.zh} {value}{where['zh']}",
+        "en": f"states {printed} {metric.en} {value}{where['en']}",
+    }
+
+
+def _zone_words(zone: Zone, printed: str) -> dict[str, str]:
+    return {
+        "zh": f"为{printed}设置{zone_kind_text(zone.kind, 'zh')}「{zone.name}」",
+        "en": f"sets the {zone_kind_text(zone.kind, 'en')} {zone.name} for {printed}",
+    }
 
 
 def _listed(context: Context, plan_id: str, params: Params) -> dict[str, list[tuple[str, MineralEntry]]]:
@@ -156,7 +169,8 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             ancestor, entry = entries[0]
             citations: list[Citation] = [context.cite(a, e.cite, "ancestor") for a, e in entries]
             citations.extend(context.cite(plan_id, u.cite, "plan") for u in hits)
-            joined = {lang: _join([u.words[lang] for u in hits], lang) for lang in ("zh", "en")}
+            described = [u.words() for u in hits]
+            joined = {lang: _join([w[lang] for w in described], lang) for lang in ("zh", "en")}
             yield context.finding(
                 rule,
                 plan=plan_id,

@@ -74,28 +74,31 @@ def compatible(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in GROUPS)
 
 
-def _places(context: Context, extra: tuple[str, ...]) -> tuple[str, ...]:
+def _places(context: Context, extra: tuple[str, ...]) -> frozenset[str]:
     names: set[str] = set()
     for plan in context.hierarchy.plans.values():
         names.update(PLACE_PART.findall(plan.jurisdiction) or [plan.jurisdiction])
     names.update(extra)
     forms = {form for name in names for form in (name, PLACE_SUFFIX.sub("", name))}
-    return tuple(sorted((f for f in forms if len(f) >= 2), key=len, reverse=True))
+    return frozenset(f for f in forms if len(f) >= 2)
 
 
-def normalise(name: str, places: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
+def normalise(name: str, places: frozenset[str], suffixes: tuple[str, ...]) -> str:
     """A zone name without punctuation, leading place names and a trailing kind word."""
     text = NOT_WORD.sub("", name.replace("黏", "粘"))
     for suffix in sorted(suffixes, key=len, reverse=True):
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
             break
+    # NOTE: prefixes are looked up by length in a set, longest first: a scan of every place name per zone
+    # grew with the square of the nation's size.
+    lengths = sorted({len(p) for p in places}, reverse=True)
     stripped = True
     while stripped:
         stripped = False
-        for place in places:
-            if text.startswith(place) and len(text) > len(place):
-                text, stripped = text[len(place) :], True
+        for length in lengths:
+            if len(text) > length and text[:length] in places:
+                text, stripped = text[length:], True
                 break
     return text
 
@@ -111,8 +114,12 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     places = _places(context, params.place_names)
 
+    keys: dict[str, str] = {}
+
     def key(zone: Zone) -> str:
-        return normalise(zone.name, places, params.suffixes)
+        if zone.name not in keys:
+            keys[zone.name] = normalise(zone.name, places, params.suffixes)
+        return keys[zone.name]
 
     for plan_id in context.targets:
         own = context.plan(plan_id).zones
