@@ -194,6 +194,16 @@ def _applicable(index: Index, ancestor: str, row: Stated, plan: Plan) -> Iterato
         and scopes_overlap(candidate.scope, row.scope)
         and region_applies(candidate, plan, row)
     ]
+    yield from most_specific(index, found)
+
+
+def most_specific(index: Index, found: list[Stated]) -> list[Stated]:
+    """Drop the rows whose mineral is broader than another row's mineral among `found` (lex specialis)."""
     named = {c.mineral for c in found if c.mineral}
     superseded = {wider for m in named for wider in (index.lineage_of(m) - {m})}
-    yield from (c for c in found if c.mineral not in superseded)
+    return [c for c in found if c.mineral not in superseded]
+
+
+def side(stated: Stated, direction: str) -> float | None:
+    """The bound a comparison uses: the lower bound of a floor, the upper bound of a cap."""
+    return stated.low if direction == "floor" else stated.high

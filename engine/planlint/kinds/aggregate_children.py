@@ -147,7 +147,8 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             judged = [s for s in found if s.child in context.targets]
             if not judged:
                 continue
-            blamed = min(judged, key=lambda s: (-s.total, s.child))
+            # NOTE: totals equal to 12 significant digits are a tie (1 万吨 and 10 千吨 differ in the last bit).
+            blamed = min(judged, key=lambda s: (-float(f"{s.total:.12g}"), s.child))
             printed = total / parent.unit.factor
             parts = [
                 f"{s.child} "

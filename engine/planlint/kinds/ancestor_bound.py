@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from planlint.evaluate import Context, bound, format_value
 from planlint.findings import Finding
 from planlint.i18n import both, scope_suffix
-from planlint.resolve import EPSILON, Stated, applicable
+from planlint.resolve import EPSILON, Stated, applicable, side
 from planlint.rules import Rule
 
 KIND = "ancestor_bound"
@@ -39,24 +39,20 @@ class Params(BaseModel):
     direction: Literal["floor", "cap"]
 
 
-def _side(stated: Stated, direction: str) -> float | None:
-    return stated.low if direction == "floor" else stated.high
-
-
 def _broken(row: float, limit: float, direction: str) -> bool:
     tolerance = EPSILON * max(abs(limit), 1.0)
     return row < limit - tolerance if direction == "floor" else row > limit + tolerance
 
 
 def _broken_rows(context: Context, plan_id: str, row: Stated, params: Params) -> list[tuple[int, Stated]]:
-    value = _side(row, params.direction)
+    value = side(row, params.direction)
     if value is None:
         return []
     plan = context.plan(plan_id)
     broken = []
     for distance, ancestor in enumerate(context.ancestors(plan_id)):
         for candidate in applicable(context.index, ancestor, row, plan):
-            limit = _side(candidate, params.direction)
+            limit = side(candidate, params.direction)
             if limit is None or row.incomparable_with(candidate) is not None:
                 continue
             if _broken(value, limit, params.direction):
@@ -66,7 +62,7 @@ def _broken_rows(context: Context, plan_id: str, row: Stated, params: Params) ->
 
 def _strictness(item: tuple[int, Stated], direction: str) -> tuple[float, int, int]:
     distance, stated = item
-    limit = _side(stated, direction) or 0.0
+    limit = side(stated, direction) or 0.0
     return (-limit if direction == "floor" else limit, distance, stated.cite.line or 0)
 
 

@@ -28,7 +28,7 @@ from planlint.evaluate import Context, bound, format_value
 from planlint.findings import Finding
 from planlint.i18n import both, scope_suffix
 from planlint.kinds._printed import slack
-from planlint.resolve import Stated, scopes_overlap
+from planlint.resolve import Stated, most_specific, scopes_overlap, side
 from planlint.rules import Rule
 
 KIND = "zone_vs_plan"
@@ -39,10 +39,6 @@ class Params(BaseModel):
 
     metric: str
     direction: Literal["floor", "cap"]
-
-
-def _side(stated: Stated, direction: str) -> float | None:
-    return stated.low if direction == "floor" else stated.high
 
 
 def _region_fits(row: Stated, limit: Stated) -> bool:
@@ -69,9 +65,7 @@ def _applicable(context: Context, plan_id: str, limit: Stated) -> list[Stated]:
         )
         and row.incomparable_with(limit) is None
     ]
-    named = {r.mineral for r in found if r.mineral}
-    superseded = {wider for m in named for wider in (context.index.lineage_of(m) - {m})}
-    return [r for r in found if r.mineral not in superseded]
+    return most_specific(context.index, found)
 
 
 def _broken(value: float, limit: float, direction: str) -> bool:
@@ -82,19 +76,19 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     for plan_id in context.targets:
         for limit in context.index.of(plan_id, params.metric):
-            value = _side(limit, params.direction)
+            value = side(limit, params.direction)
             if limit.zone is None or value is None:
                 continue
             broken = [
                 row
                 for row in _applicable(context, plan_id, limit)
-                if (side := _side(row, params.direction)) is not None
-                and _broken(value, side, params.direction)
+                if (plan_value := side(row, params.direction)) is not None
+                and _broken(value, plan_value, params.direction)
             ]
             if not broken:
                 continue
             sign = -1.0 if params.direction == "floor" else 1.0
-            broken.sort(key=lambda r: (sign * (_side(r, params.direction) or 0.0), r.cite.line or 0))
+            broken.sort(key=lambda r: (sign * (side(r, params.direction) or 0.0), r.cite.line or 0))
             strictest = broken[0]
             citations = [context.cite(plan_id, r.cite, "plan") for r in broken]
             citations.append(context.cite(plan_id, limit.cite, "plan"))
