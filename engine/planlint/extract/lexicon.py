@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from planlint.numerals import chinese_numeral
 from planlint.units import TIME_WORDS, UNIT_WORDS, known_unit
 from planlint.vocabulary import Vocabulary, normalise_name
 
@@ -20,19 +21,6 @@ COMPARATOR_SYMBOLS = {"≤": "<=", "≦": "<=", "<=": "<=", "≥": ">=", "≧": 
                        "＜": "<", "<": "<", "＞": ">", ">": ">"}  # fmt: skip
 _SYMBOL_VALUE = re.compile(rf"^(≤|≦|<=|≥|≧|>=|＜|<|＞|>)\s*({NUMBER})$")
 _SLASH_VALUE = re.compile(rf"^{NUMBER}(?:\s*/\s*{NUMBER})+$")
-_CJK_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 
 # Comparator words before a number, longest first where one contains another.
 PRE_COMPARATORS: tuple[tuple[str, str], ...] = (
@@ -137,14 +125,7 @@ def cjk_number(text: str) -> int | None:
     """一 → 1, 十二 → 12; None for anything else."""
     if text.isdigit():
         return int(text)
-    if text and all(ch in _CJK_DIGITS for ch in text):
-        if len(text) == 1:
-            return _CJK_DIGITS[text]
-        if text[0] == "十":
-            return 10 + _CJK_DIGITS.get(text[1:], 0)
-        if len(text) >= 2 and text[1] == "十":
-            return _CJK_DIGITS[text[0]] * 10 + (_CJK_DIGITS[text[2]] if len(text) > 2 else 0)
-    return None
+    return chinese_numeral(text)
 
 
 def parse_value(text: str) -> Value | None:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planlint.numerals import CN_DIGITS, CN_RUN, chinese_numeral
 from planlint.units import known_unit
 
 # ---------------------------------------------------------------------------------------------------------
@@ -27,52 +28,11 @@ from planlint.units import known_unit
 # ---------------------------------------------------------------------------------------------------------
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_RUN = re.compile(f"[{''.join(_CN_DIGITS)}{''.join(_CN_UNITS)}]+")
 
 
 def fold(text: str) -> str:
     """NFKC-fold a line (full-width digits, ％, ＜ and commas become ASCII) so numbers read the same."""
     return unicodedata.normalize("NFKC", text)
-
-
-def chinese_numeral(run: str) -> int | None:
-    """The value of a Chinese numeral (一 … 九千九百九十九, 两, 二〇二五); None if the run is not one."""
-    if not run:
-        return None
-    if all(ch in _CN_DIGITS for ch in run):
-        if len(run) == 1:
-            return _CN_DIGITS[run]
-        return int("".join(str(_CN_DIGITS[ch]) for ch in run))  # digit by digit: 二〇二五
-    total, current, last_unit = 0, None, 10_000
-    for ch in run:
-        if ch in _CN_DIGITS:
-            if _CN_DIGITS[ch] == 0 and current is None:
-                continue  # 一千零五: the zero only marks a skipped place
-            if current is not None:
-                return None  # two digits in a row inside a positional numeral
-            current = _CN_DIGITS[ch]
-        else:
-            unit = _CN_UNITS[ch]
-            if unit >= last_unit:
-                return None
-            total += (1 if current is None else current) * unit
-            current, last_unit = None, unit
-    return total + (current or 0)
 
 
 def numbers_in(text: str) -> list[float]:
@@ -88,13 +48,13 @@ def numbers_in(text: str) -> list[float]:
         found.append(float(token.replace(",", "")))
         if "," in token:
             found.extend(float(part) for part in token.split(",") if part)
-    for match in _CN_RUN.finditer(folded):
+    for match in CN_RUN.finditer(folded):
         run = match.group()
         value = chinese_numeral(run)
         if value is not None:
             found.append(float(value))
         else:
-            found.extend(float(_CN_DIGITS[ch]) for ch in run if ch in _CN_DIGITS)
+            found.extend(float(CN_DIGITS[ch]) for ch in run if ch in CN_DIGITS)
     return found
 
 
