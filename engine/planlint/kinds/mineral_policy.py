@@ -38,6 +38,7 @@ from planlint.i18n import zone_kind_text
 from planlint.model import Cite, MineralEntry, Zone, ZoneKind
 from planlint.resolve import Stated
 from planlint.rules import Rule
+from planlint.vocabulary import Vocabulary
 
 KIND = "mineral_policy"
 
@@ -71,6 +72,7 @@ class Use:
     """One statement of the plan that plans (or encourages) a mineral."""
 
     mineral: str
+    lineage: frozenset[str]
     cite: Cite
     # NOTE: built only for the uses that hit a listed mineral; building text for every row dominated run time.
     words: Callable[[], dict[str, str]]
@@ -80,9 +82,7 @@ def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
     plan, vocabulary, found = context.plan(plan_id), context.vocabulary, []
     if "encouraged" in params.uses:
         for entry in plan.minerals.encouraged:
-            found.append(
-                Use(vocabulary.canonical(entry.mineral), entry.cite, partial(_encouraged_words, entry))
-            )
+            found.append(_use(vocabulary, entry.mineral, entry.cite, partial(_encouraged_words, entry)))
     if "indicators" in params.uses:
         for row in context.index.of(plan_id):
             if (
@@ -91,15 +91,20 @@ def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
                 or (row.high is not None and row.high <= 0)
             ):
                 continue
-            found.append(Use(row.mineral, row.cite, partial(_indicator_words, context, row)))
+            found.append(Use(row.mineral, row.lineage, row.cite, partial(_indicator_words, context, row)))
     if "zones" in params.uses:
         for zone in plan.zones:
             if zone.kind not in params.zone_kinds:
                 continue
             for printed in zone.minerals:
                 words = partial(_zone_words, zone, printed)
-                found.append(Use(vocabulary.canonical(printed), zone.cite, words))
+                found.append(_use(vocabulary, printed, zone.cite, words))
     return found
+
+
+def _use(vocabulary: Vocabulary, printed: str, cite: Cite, words: Callable[[], dict[str, str]]) -> Use:
+    canonical = vocabulary.canonical(printed)
+    return Use(canonical, vocabulary.lineage(canonical), cite, words)
 
 
 def _encouraged_words(entry: MineralEntry) -> dict[str, str]:
@@ -154,15 +159,15 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         listed = _listed(context, plan_id, params)
         uses = _uses(context, plan_id, params) if listed else []
         for mineral, entries in sorted(listed.items()):
+            # NOTE: membership in each use's lineage (computed once) is `covers` without a name lookup per pair.
             if params.match == "same_or_narrower":
-                hits = [u for u in uses if vocabulary.covers(mineral, u.mineral)]
+                hits = [u for u in uses if mineral in u.lineage]
             else:
+                wider = vocabulary.lineage(mineral)
                 hits = [
                     u
                     for u in uses
-                    if u.mineral != mineral
-                    and vocabulary.covers(u.mineral, mineral)
-                    and not any(vocabulary.covers(other, u.mineral) for other in listed)
+                    if u.mineral != mineral and u.mineral in wider and not any(o in u.lineage for o in listed)
                 ]
             if not hits:
                 continue
