@@ -6,6 +6,7 @@ The cases, with the line and field each must name, are in fixtures/bad-input/cas
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -109,3 +110,26 @@ def test_a_valid_child_without_its_parent_is_bad_input() -> None:
     result = run_planlint("validate", str(VALID / "xs-dongshan.yaml"))
     assert result.returncode == 2
     assert f"{VALID / 'xs-dongshan.yaml'}:8: parents.0: unknown parent 'xs'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chinese"),
+    [
+        ("unknown-mineral.yaml", "未知矿种"),
+        ("unknown-unit.yaml", "未知单位"),
+        ("unknown-key.yaml", "未知字段"),
+        ("malformed-yaml.yaml", "YAML 格式错误"),
+        ("not-a-plan-list.yaml", "不是规划文件"),
+        ("unknown-parent", "未知上级规划"),
+        ("cycle", "成环"),
+        ("level-inversion", "层级倒置"),
+        ("duplicate-id", "重复"),
+        ("region-undefined", "未由任何上级规划划定"),
+    ],
+)
+def test_input_errors_in_chinese_keep_file_line_and_field(fixture: str, chinese: str) -> None:
+    result = run_planlint("validate", str(BAD / fixture), "--lang", "zh")
+    assert result.returncode == 2
+    assert chinese in result.stderr
+    assert re.search(r"\.yaml:\d+: ", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr

@@ -75,12 +75,25 @@ def tree(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = None) -
     render_tree(project.hierarchy, _lang(lang))
 
 
+def _error_lang(argv: list[str]) -> str:
+    """The language asked for with --lang (errors may come before typer has parsed it), else the locale's."""
+    from planlint.i18n import default_lang
+
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return default_lang()
+
+
 def _print_error(error: PlanlintError) -> None:
     from planlint.loader import InputErrors
 
     errors = error.errors if isinstance(error, InputErrors) else [error]
+    lang = _error_lang(sys.argv)
     for item in errors:
-        sys.stderr.write(f"planlint: {item}\n")
+        sys.stderr.write(f"planlint: {item.render(lang)}\n")
 
 
 def main() -> None:

@@ -26,12 +26,18 @@ class PlanlintError(Exception):
         path: str | Path | None = None,
         line: int | None = None,
         field: str | None = None,
+        zh: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
+        self.zh = zh
         self.path = str(path) if path is not None else None
         self.line = line
         self.field = field
+
+    def moved(self, path: str | Path, line: int | None, field: str) -> PlanlintError:
+        """The same problem (both languages) placed at a file, line and field."""
+        return type(self)(self.message, path=path, line=line, field=field, zh=self.zh)
 
     def located(self, path: str | Path | None = None, line: int | None = None) -> PlanlintError:
         """Return this error with a file (and line) filled in where it had none."""
@@ -41,12 +47,17 @@ class PlanlintError(Exception):
             self.line = line
         return self
 
-    def __str__(self) -> str:
+    def render(self, lang: str = "en") -> str:
+        """`file:line: field: message`, the message in Chinese where one was given and asked for."""
         where = ""
         if self.path:
             where = self.path + (f":{self.line}" if self.line else "") + ": "
         field = f"{self.field}: " if self.field else ""
-        return f"{where}{field}{self.message}"
+        message = self.zh if lang == "zh" and self.zh else self.message
+        return f"{where}{field}{message}"
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class UnitError(PlanlintError):

@@ -76,9 +76,9 @@ def build_hierarchy(loaded: Iterable[LoadedPlan]) -> Hierarchy:
     return hierarchy
 
 
-def _error(item: LoadedPlan, message: str, loc: tuple[str | int, ...]) -> HierarchyError:
+def _error(item: LoadedPlan, message: str, loc: tuple[str | int, ...], zh: str) -> HierarchyError:
     field = ".".join(str(p) for p in loc)
-    return HierarchyError(message, path=item.path, line=line_of(item.path, loc), field=field)
+    return HierarchyError(message, path=item.path, line=line_of(item.path, loc), field=field, zh=zh)
 
 
 def _edge_problems(
@@ -86,13 +86,15 @@ def _edge_problems(
 ) -> list[PlanlintError]:
     loc = ("parents", index)
     if parent not in items:
-        return [_error(item, f"unknown parent {parent!r} (no loaded plan has this id)", loc)]
+        zh = f"未知上级规划 {parent!r}（没有载入此 id 的规划）"
+        return [_error(item, f"unknown parent {parent!r} (no loaded plan has this id)", loc, zh)]
     parent_level = items[parent].plan.level
     if LEVEL_RANK[parent_level] >= LEVEL_RANK[item.plan.level]:
         message = (
             f"level inversion: parent {parent!r} is {parent_level}, not above this {item.plan.level} plan"
         )
-        return [_error(item, message, loc)]
+        zh = f"层级倒置：上级规划 {parent!r} 为 {parent_level}，不高于本规划（{item.plan.level}）"
+        return [_error(item, message, loc, zh)]
     return []
 
 
@@ -101,7 +103,8 @@ def _cycle_problems(graph: nx.DiGraph, items: dict[str, LoadedPlan]) -> list[Pla
     for cycle in sorted(nx.simple_cycles(graph), key=sorted):
         first = min(cycle)
         path = " → ".join([*cycle, cycle[0]])
-        problems.append(_error(items[first], f"the parents form a cycle: {path}", ("parents",)))
+        zh = f"上级规划关系成环：{path}"
+        problems.append(_error(items[first], f"the parents form a cycle: {path}", ("parents",), zh))
     return problems
 
 
@@ -114,5 +117,6 @@ def _region_problems(hierarchy: Hierarchy) -> list[PlanlintError]:
             if region not in available and not partial_above:
                 known = ", ".join(sorted(available)) or "none"
                 message = f"region {region!r} is not defined by any ancestor (defined: {known})"
-                problems.append(_error(item, message, ("regions", index)))
+                zh = f"区域 {region!r} 未由任何上级规划划定（已划定：{known}）"
+                problems.append(_error(item, message, ("regions", index), zh))
     return problems

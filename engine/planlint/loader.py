@@ -53,24 +53,28 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise PlanlintError("no such file or directory", path=path)
+            raise PlanlintError("no such file or directory", path=path, zh="文件或目录不存在")
     return sorted(set(found))
 
 
 def _pydantic_errors(error: ValidationError, path: Path) -> list[PlanlintError]:
     # A union (value: number or [low, high]) fails once per branch; report one line per field and line.
     merged: dict[tuple[str, int | None], list[str]] = {}
+    zh_messages: dict[tuple[str, int | None], str] = {}
     for item in error.errors():
         loc = tuple(item["loc"])
         field = ".".join(str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-")))
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = "unknown field (not in plan format v1)"
+            zh_messages.setdefault((field, line_of(path, loc)), "未知字段（规划格式 v1 中没有此字段）")
         messages = merged.setdefault((field, line_of(path, loc)), [])
         if message not in messages:
             messages.append(message)
     return [
-        PlanlintError("; or ".join(messages), path=path, line=line, field=field)
+        PlanlintError(
+            "; or ".join(messages), path=path, line=line, field=field, zh=zh_messages.get((field, line))
+        )
         for (field, line), messages in merged.items()
     ]
 
@@ -180,7 +184,11 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
         raise InputErrors(
             [
                 PlanlintError(
-                    f"not a plan file: expected schema: {PLAN_SCHEMA} (found {found!r})", path, 1, "schema"
+                    f"not a plan file: expected schema: {PLAN_SCHEMA} (found {found!r})",
+                    path,
+                    1,
+                    "schema",
+                    zh=f"不是规划文件：应有 schema: {PLAN_SCHEMA}（实为 {found!r}）",
                 )
             ]
         )
@@ -191,7 +199,7 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
     problems = []
     for loc, problem in _vocabulary_problems(plan, vocabulary, cache):
         field = ".".join(str(p) for p in loc)
-        problems.append(PlanlintError(problem.message, path=path, line=line_of(path, loc), field=field))
+        problems.append(problem.moved(path, line_of(path, loc), field))
     if problems:
         raise InputErrors(problems)
     return LoadedPlan(plan, path)
@@ -228,6 +236,7 @@ def _duplicate_ids(loaded: list[LoadedPlan]) -> list[PlanlintError]:
                     path=item.path,
                     line=line_of(item.path, ("id",)),
                     field="id",
+                    zh=f"规划 id {plan_id!r} 重复（亦见于 {first[plan_id]}）",
                 )
             )
         else:

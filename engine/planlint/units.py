@@ -142,12 +142,16 @@ def _to_expression(text: str, original: str) -> str:
     numerator = numerator.strip()
     match = _WORD_PATTERN.fullmatch(numerator)
     if match is None:
-        raise UnitError(f"unknown unit {original!r}", field="unit")
+        raise UnitError(f"unknown unit {original!r}", field="unit", zh=f"未知单位 {original!r}")
     expression = f"({UNIT_WORDS[numerator]})"
     denominator = denominator.strip()
     if denominator:
         if denominator not in TIME_WORDS:
-            raise UnitError(f"unknown unit {original!r}: cannot read the part after '/'", field="unit")
+            raise UnitError(
+                f"unknown unit {original!r}: cannot read the part after '/'",
+                field="unit",
+                zh=f"未知单位 {original!r}：无法识别“/”之后的部分",
+            )
         expression += f" / {TIME_WORDS[denominator]}"
     return expression
 

@@ -125,7 +125,11 @@ class Vocabulary:
         mineral = self.resolve(name)
         if mineral is None:
             hint = ", ".join(self.suggest(name)) or "none"
-            raise VocabularyError(f"unknown mineral {name!r} (closest known: {hint})", field="mineral")
+            raise VocabularyError(
+                f"unknown mineral {name!r} (closest known: {hint})",
+                field="mineral",
+                zh=f"未知矿种 {name!r}（最接近的已知矿种：{hint}）",
+            )
         return mineral
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:

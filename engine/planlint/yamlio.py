@@ -26,7 +26,7 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PlanlintError("not a UTF-8 text file", path=path) from None
+        raise PlanlintError("not a UTF-8 text file", path=path, zh="不是 UTF-8 文本文件") from None
 
 
 def parse_yaml(text: str, path: Path | str) -> Any:
@@ -37,7 +37,9 @@ def parse_yaml(text: str, path: Path | str) -> Any:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise PlanlintError(f"malformed YAML: {problem}", path=path, line=line) from None
+        raise PlanlintError(
+            f"malformed YAML: {problem}", path=path, line=line, zh=f"YAML 格式错误：{problem}"
+        ) from None
 
 
 def read_yaml(path: Path) -> Any:
