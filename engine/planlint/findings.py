@@ -121,10 +121,12 @@ class Report:
     findings: tuple[Finding, ...]
     rules: tuple[Any, ...] = ()
 
-    def summary(self) -> dict[str, int]:
+    def summary(self, plan: str | None = None) -> dict[str, int]:
+        """Findings by severity, for the whole report or for one plan."""
         counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
         for finding in self.findings:
-            counts[finding.severity] += 1
+            if plan is None or finding.plan == plan:
+                counts[finding.severity] += 1
         return counts
 
     def worst(self, plan_id: str) -> Severity | None:

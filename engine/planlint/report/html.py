@@ -20,14 +20,13 @@ from planlint.report import Options
 from planlint.report.markdown import (
     citation_place,
     citation_who,
-    cited_quote,
     label,
     norm_text,
-    plan_counts,
     reported_plans,
     rule_specs,
     rule_title,
 )
+from planlint.report.sources import cited_quote
 
 # Labels only the page uses; the rest come from planlint.report.markdown and planlint.i18n.
 PAGE: dict[str, dict[str, str]] = {
@@ -188,7 +187,7 @@ def hierarchy_svg(report: Report, lang: Lang, linked: Iterable[str]) -> str:
         plan = node.plan
         status = _status(report, plan)
         fill, stroke, ink = STATUS_COLOURS[status]
-        counts = plan_counts(report, plan_id)
+        counts = report.summary(plan_id)
         full = _counts_text(counts, lang) if status in SEVERITIES else page_label(status, lang)
         status_text = _counts_text(counts, lang, short=True) if status in SEVERITIES else full
         dash = ' stroke-dasharray="6 4"' if plan.partial else ""
@@ -282,7 +281,7 @@ def _finding(finding: Finding, number: int, specs: dict[str, Any], options: Opti
 def _plan_section(report: Report, plan: PlanSummary, specs: dict[str, Any], options: Options) -> str:
     lang = options.lang
     findings = [f for f in report.findings if f.plan == plan.id]
-    counts = plan_counts(report, plan.id)
+    counts = report.summary(plan.id)
     status = _status(report, plan)
     badges = [f'<span class="level">{escape(_level_name(plan.level, lang))}</span>']
     if plan.partial:
@@ -328,7 +327,7 @@ def _summary(report: Report, lang: Lang) -> str:
     head += "".join(f'<th class="num">{escape(_severity(s, lang))}</th>' for s in SEVERITIES)
     rows = []
     for plan in reported_plans(report):
-        counts = plan_counts(report, plan.id)
+        counts = report.summary(plan.id)
         cells = "".join(
             f'<td class="num{" hot sev-" + s if counts[s] else ""}">{counts[s]}</td>' for s in SEVERITIES
         )

@@ -7,15 +7,13 @@ The labels and citation wording here are shared with the HTML reporter (`planlin
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from planlint import __version__
 from planlint.findings import SEVERITIES, Citation, Finding, PlanSummary, Report
 from planlint.i18n import Lang, text
 from planlint.report import Options
-from planlint.report.sources import cited_line
+from planlint.report.sources import cited_quote
 
 # Report wording in both languages (the keys shared with other commands live in planlint.i18n).
 LABELS: dict[str, dict[str, str]] = {
@@ -95,49 +93,10 @@ def citation_place(citation: Citation, lang: Lang) -> str:
     return " ".join(parts)
 
 
-@lru_cache(maxsize=64)
-def _document(path: Path) -> tuple[str, ...]:
-    try:
-        return tuple(path.read_text(encoding="utf-8").splitlines())
-    except (OSError, UnicodeDecodeError):
-        return ()
-
-
-# A table cell shorter than this is quoted with the cells before it on its row, so "20" reads "地热 万立方米 20".
-SHORT_CELL = 24
-ROW_CELLS = 5
-
-
-def cited_quote(docs: Path | None, citation: Citation) -> tuple[tuple[str, ...], str] | None:
-    """The cited line, and for a short table cell the non-blank lines just before it (its row so far).
-
-    None when there is no `--docs`, no line, or the document is not there.
-    """
-    line = cited_line(docs, citation)
-    if line is None or docs is None or citation.document is None or citation.line is None:
-        return None
-    before: list[str] = []
-    if citation.table and len(line) < SHORT_CELL:
-        lines = _document(docs / citation.document)
-        index = citation.line - 2
-        while index >= 0 and len(before) < ROW_CELLS and lines[index].strip():
-            before.insert(0, lines[index].strip())
-            index -= 1
-    return tuple(before), line
-
-
 def reported_plans(report: Report) -> list[PlanSummary]:
     """The plans a reader wants listed: those judged and any that carry findings, in report order."""
     with_findings = {f.plan for f in report.findings}
     return [p for p in report.plans if p.judged or p.id in with_findings]
-
-
-def plan_counts(report: Report, plan_id: str) -> dict[str, int]:
-    counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
-    for finding in report.findings:
-        if finding.plan == plan_id:
-            counts[finding.severity] += 1
-    return counts
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -156,7 +115,7 @@ def _summary(report: Report, lang: Lang) -> list[str]:
         "| --- | --- | --- | " + " | ".join("---:" for _ in SEVERITIES) + " |",
     ]
     for plan in reported_plans(report):
-        counts = plan_counts(report, plan.id)
+        counts = report.summary(plan.id)
         level = text(f"level.{plan.level}", lang) if f"level.{plan.level}" in _LEVEL_KEYS else plan.level
         cells = [f"`{plan.id}`", escape(plan.name), escape(level)] + [str(counts[s]) for s in SEVERITIES]
         lines.append("| " + " | ".join(cells) + " |")
