@@ -393,22 +393,7 @@ class Builder:
         for mineral in rng.sample(pool, min(count, len(pool))):
             if not self.mined_ok(mineral):
                 continue
-            spec = cat.SPECS[mineral]
-            unit = cat.STOCKS[spec.cap_family]
-            value = nice(spec.magnitude * rng.uniform(0.5, 3.0) / LEVEL_SCALE[draft.level], up=False)
-            draft.rows.append(
-                Row(
-                    "new_resources",
-                    mineral,
-                    self.spelled(mineral),
-                    ">=",
-                    value,
-                    unit,
-                    "expected",
-                    "新增资源量",
-                    "专栏1",
-                )
-            )
+            draft.rows.append(self.exploration_row(draft, mineral))
         deposits = {"national": 150, "province": rng.randint(5, 12), "city": rng.randint(1, 4), "county": 1}[
             draft.level
         ]
@@ -427,6 +412,23 @@ class Builder:
         )
 
     # ---- mineral lists -------------------------------------------------------------------------------------
+    def exploration_row(self, draft: PlanDraft, mineral: str) -> Row:
+        """A 新增资源量 target for a mineral, scaled to the plan's level."""
+        spec = cat.SPECS[mineral]
+        value = nice(spec.magnitude * self.rng.uniform(0.5, 3.0) / LEVEL_SCALE[draft.level], up=False)
+        unit = cat.STOCKS[spec.cap_family]
+        return Row(
+            "new_resources",
+            mineral,
+            self.spelled(mineral),
+            ">=",
+            value,
+            unit,
+            "expected",
+            "新增资源量",
+            "专栏1",
+        )
+
     def lists(self, draft: PlanDraft, ancestors: list[PlanDraft]) -> None:
         rng = self.rng
         if draft.level == "national":
@@ -712,22 +714,7 @@ class Builder:
         for mineral in rng.sample(more, len(more)):
             if size() >= MIN_ROWS:
                 break
-            spec = cat.SPECS[mineral]
-            value = nice(spec.magnitude * rng.uniform(0.5, 3.0) / LEVEL_SCALE[draft.level], up=False)
-            unit = cat.STOCKS[spec.cap_family]
-            draft.rows.append(
-                Row(
-                    "new_resources",
-                    mineral,
-                    self.spelled(mineral),
-                    ">=",
-                    value,
-                    unit,
-                    "expected",
-                    "新增资源量",
-                    "专栏1",
-                )
-            )
+            draft.rows.append(self.exploration_row(draft, mineral))
         while size() > MAX_ROWS:
             extra = [r for r in draft.rows if r.metric in ("new_resources", "recovery_rate")]
             if not extra:
