@@ -16,6 +16,50 @@ import yaml
 from planlint.errors import PlanlintError
 
 SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class StrictLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing duplicate keys and placing a bad value (`2023-02-30`, `!!int 0xZZ`) at its node.
+
+    PyYAML's constructors raise ValueError (not a YAML error) for impossible values, and keep the last of
+    duplicate keys; both would otherwise crash or silently drop a value.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, OverflowError, RecursionError) as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read value {_excerpt(node)}: {error}", node.start_mark
+            ) from None
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        _refuse_duplicate_keys(node)
+        return super().construct_mapping(node, deep)
+
+
+def _excerpt(node: yaml.Node) -> str:
+    value = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+    return repr(value if len(value) <= 40 else value[:39] + "…")
+
+
+def _refuse_duplicate_keys(node: yaml.MappingNode) -> None:
+    first_line: dict[tuple[str, str], int] = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == MERGE_TAG:
+            continue
+        key = (key_node.tag, key_node.value)
+        if key in first_line:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key_node.value!r} (first on line {first_line[key]})",
+                key_node.start_mark,
+            )
+        first_line[key] = key_node.start_mark.line + 1
 
 
 def read_text(path: Path) -> str:
@@ -32,14 +76,53 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, path: Path | str) -> Any:
     """Parse YAML text; malformed YAML is a PlanlintError at the line where it breaks."""
     try:
-        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise PlanlintError(
-            f"malformed YAML: {problem}", path=path, line=line, zh=f"YAML 格式错误：{problem}"
-        ) from None
+        raise yaml_error(error, text, path) from None
+    except Exception as error:  # noqa: BLE001 - any other loader failure is bad input, never a traceback
+        raise PlanlintError(f"malformed YAML: {error}", path=path, zh=f"YAML 格式错误：{error}") from None
+
+
+def yaml_error(error: yaml.YAMLError, text: str, path: Path | str) -> PlanlintError:
+    """A YAML error as `file:line: field: malformed YAML: problem` (the field where the node is known)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    field = _field_at(text, mark) if isinstance(error, yaml.constructor.ConstructorError) else None
+    return PlanlintError(
+        f"malformed YAML: {problem}", path=path, line=line, field=field, zh=f"YAML 格式错误：{problem}"
+    )
+
+
+def _field_at(text: str, mark: yaml.Mark | None) -> str | None:
+    """The dotted path (`indicators.0.value`) of the node at `mark`, for an error found while constructing."""
+    if mark is None:
+        return None
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return None
+    loc = _loc_of(root, mark.index, set()) if root is not None else None
+    return ".".join(str(part) for part in loc) if loc else None
+
+
+def _loc_of(node: yaml.Node, index: int, seen: set[int]) -> list[str | int] | None:
+    if id(node) in seen:
+        return None
+    seen.add(id(node))
+    pairs: list[tuple[str | int, yaml.Node, yaml.Node]] = []
+    if isinstance(node, yaml.MappingNode):
+        pairs = [(str(k.value), k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+    elif isinstance(node, yaml.SequenceNode):
+        pairs = [(i, v, v) for i, v in enumerate(node.value)]
+    for part, key_node, value_node in pairs:
+        if index in (key_node.start_mark.index, value_node.start_mark.index):
+            return [part]
+        if value_node.start_mark.index <= index < value_node.end_mark.index:
+            inner = _loc_of(value_node, index, seen)
+            if inner is not None:
+                return [part, *inner]
+    return None
 
 
 def read_yaml(path: Path) -> Any:
