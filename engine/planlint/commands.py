@@ -10,10 +10,8 @@ from typing import Annotated
 import typer
 
 from planlint.cli import LangOpt, PathsArg, RulesOpt, _lang, app
-from planlint.errors import Exit, PlanlintError
-
-FORMATS = ("text", "json", "sarif", "markdown", "html")
-FAIL_ON = ("error", "warning", "info", "never")
+from planlint.errors import PlanlintError
+from planlint.review_options import BaselineOpt, PassesOpt, Round, WaiversOpt, check_format, finish
 
 
 @app.command()
@@ -24,7 +22,7 @@ def check(
     ] = None,
     rules: RulesOpt = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, sarif, markdown or html.")
+        str, typer.Option("--format", "-f", help="text, json, sarif, markdown, html or docx.")
     ] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
@@ -33,15 +31,14 @@ def check(
         Path | None,
         typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),
     ] = None,
+    waivers: WaiversOpt = None,
+    baseline: BaselineOpt = None,
+    show_passes: PassesOpt = False,
 ) -> None:
     """Check every plan against each of its ancestors and itself, and report the findings."""
     from planlint import api
-    from planlint.report import REPORTERS, Options, render
 
-    if format not in REPORTERS:
-        raise typer.BadParameter(f"--format must be one of: {', '.join(sorted(REPORTERS))}")
-    if fail_on not in FAIL_ON:
-        raise typer.BadParameter(f"--fail-on must be one of: {', '.join(FAIL_ON)}")
+    check_format(format, output, fail_on)
     chosen = _lang(lang)
     if docs is not None and not docs.is_dir():
         raise PlanlintError("--docs is not a directory", path=docs)
@@ -51,16 +48,7 @@ def check(
     # gc.freeze() affects the whole process.
     gc.freeze()
     report = api.check(project, plan)
-    color = output is None and format == "text" and sys.stdout.isatty()
-    rendered = render(format, report, Options(lang=chosen, docs=docs, color=color))
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        try:
-            output.write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            raise PlanlintError(f"cannot write the report: {error.strerror or error}", path=output) from None
-    raise typer.Exit(Exit.FINDINGS if report.at_or_above(fail_on) else Exit.OK)
+    finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))
 
 
 @app.command("rules")

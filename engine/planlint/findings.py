@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+import hashlib
+import json
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from planlint.review import Review
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -68,6 +74,17 @@ class Finding:
     actual: Bound | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
 
+    @cached_property
+    def id(self) -> str:
+        """A stable id ('PL101-3fa9c02b1e'): the same problem gets the same id in every run.
+
+        It hashes what the problem is (rule, plan, ancestor, metric, mineral, subject), never where it is
+        printed (lines, wording, file order), so a waiver or a baseline still finds it next round.
+        """
+        key = [self.rule, self.plan, self.against, self.metric, self.mineral, _canonical(self.subject)]
+        text = json.dumps(key, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return f"{self.rule}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:ID_DIGITS]}"
+
     def sort_key(self) -> tuple[Any, ...]:
         first_line = next((c.line or 0 for c in self.citations if c.role == "plan"), 0)
         return (
@@ -87,6 +104,7 @@ class Finding:
     def as_dict(self, lang: str) -> dict[str, Any]:
         """The JSON contract's shape (../shared/design/cli-contract.md)."""
         return {
+            "id": self.id,
             "rule": self.rule,
             "kind": self.kind,
             "severity": self.severity,
@@ -99,6 +117,22 @@ class Finding:
             "message": self.text(lang),
             "citations": [c.as_dict() for c in self.citations],
         }
+
+
+ID_DIGITS = 10
+
+
+def _canonical(value: Any) -> Any:
+    """A subject as plain JSON data, the same for equal subjects whatever their Python type."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, (frozenset, set)):
+        return sorted((_canonical(v) for v in value), key=str)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -120,6 +154,11 @@ class Report:
     plans: tuple[PlanSummary, ...]
     findings: tuple[Finding, ...]
     rules: tuple[Any, ...] = ()
+    review: Review | None = None
+
+    def counted(self, finding: Finding) -> bool:
+        """Whether a finding counts for `--fail-on` and the verdict (a waived one does not)."""
+        return self.review is None or not self.review.waives(finding)
 
     def summary(self, plan: str | None = None) -> dict[str, int]:
         """Findings by severity, for the whole report or for one plan."""
@@ -137,4 +176,5 @@ class Report:
         """How many findings are at or above a severity (`never` counts none)."""
         if threshold == "never":
             return 0
-        return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[threshold])
+        limit = SEVERITY_RANK[threshold]
+        return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] <= limit and self.counted(f))

@@ -17,6 +17,8 @@ REPORTERS: dict[str, str] = {
     "markdown": "planlint.report.markdown",
     "html": "planlint.report.html",
 }
+# formats whose `render` returns bytes (a file, not text for a terminal)
+BINARY = frozenset({"docx"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,12 @@ class Options:
 
 
 def render(name: str, report: Report, options: Options) -> str:
-    """Render `report` in the format `name` (one of REPORTERS)."""
+    """Render `report` in the text format `name` (one of REPORTERS, not BINARY)."""
     module = import_module(REPORTERS[name])
     return str(module.render(report, options))
+
+
+def render_binary(name: str, report: Report, options: Options) -> bytes:
+    """Render `report` in the binary format `name` (one of BINARY)."""
+    module = import_module(REPORTERS[name])
+    return bytes(module.render(report, options))

@@ -1,4 +1,9 @@
-"""`--format json`: the report exactly as the JSON contract (../shared/design/cli-contract.md)."""
+"""`--format json`: the report exactly as the JSON contract (../shared/design/cli-contract.md).
+
+Beyond the contract's fields: each finding's `id` (and, in a review round, `waived`, `waiver_expired`,
+`baseline`), each judged plan's `verdict` (pass | revise | review) with its words, and at the top level
+`resolved` (with `--baseline`) and `stale_waivers` (with `--waivers`).
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,39 @@ import json
 from typing import Any
 
 from planlint import __version__
-from planlint.findings import Report
+from planlint.findings import PlanSummary, Report
 from planlint.report import Options
+from planlint.review import finding_review, verdict, verdict_text
+
+
+def _plan(report: Report, plan: PlanSummary, options: Options) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": plan.id,
+        "name": plan.name,
+        "level": plan.level,
+        "parents": list(plan.parents),
+    }
+    if plan.judged:
+        code = verdict(report, plan.id)
+        data["verdict"] = code
+        data["verdict_text"] = verdict_text(code, options.lang)
+    return data
 
 
 def as_data(report: Report, options: Options) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "tool": {"name": "planlint", "version": __version__},
-        "plans": [
-            {"id": p.id, "name": p.name, "level": p.level, "parents": list(p.parents)} for p in report.plans
-        ],
+        "plans": [_plan(report, p, options) for p in report.plans],
         "summary": report.summary(),
-        "findings": [f.as_dict(options.lang) for f in report.findings],
+        "findings": [f.as_dict(options.lang) | finding_review(report, f) for f in report.findings],
     }
+    review = report.review
+    if review is not None:
+        if review.baseline is not None:
+            data["resolved"] = list(review.resolved)
+        if review.stale:
+            data["stale_waivers"] = [w.as_dict() for w in review.stale]
+    return data
 
 
 def render(report: Report, options: Options) -> str:

@@ -5,12 +5,12 @@ One run. The driver carries one reportingDescriptor per rule (with the norm it r
 its `relatedLocations` the ancestor's and the norm's. A citation with a document and a line is a
 physical location in that source document (an artifact under the `DOCS` base, which is `--docs` when
 given); every plan citation also names its plan as a logical location (`run.logicalLocations`, one per
-plan, parent first).
+plan, parent first). A finding's id (`Finding.id`) is its partial fingerprint; in a review round a waiver
+is an accepted external suppression and the baseline comparison is the result's `baselineState`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 BASE_ID = "DOCS"
 BASE_DESCRIPTION = {"zh": "规划原文目录（--docs）", "en": "the plans' source documents (--docs)"}
-FINGERPRINT = "planlint/v1"
+FINGERPRINT = "planlint/v2"  # v2: the finding id (rule, plan, ancestor, metric, mineral, subject)
 
 
 def _text(value: Any, lang: Lang) -> str | None:
@@ -182,17 +182,15 @@ class _Run:
         if not locations and finding.plan in self.plan_index:
             locations = [{"logicalLocations": [self.logical_ref(finding.plan)]}]
         related = [self.location(c, len(own) + i) for i, c in enumerate(others)]
-        key = "|".join(
-            [finding.rule, finding.plan, finding.against or "", finding.mineral or "", finding.subject]
-        )
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "ruleIndex": rule_index[finding.rule],
             "level": LEVEL[finding.severity],
             "message": {"text": finding.text(self.lang)},
             "locations": locations,
-            "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]},
+            "partialFingerprints": {FINGERPRINT: finding.id},
             "properties": {
+                "id": finding.id,
                 "severity": finding.severity,
                 "kind": finding.kind,
                 "plan": finding.plan,
@@ -206,7 +204,27 @@ class _Run:
         }
         if related:
             result["relatedLocations"] = related
+        self.add_review(result, finding)
         return result
+
+    def add_review(self, result: dict[str, Any], finding: Finding) -> None:
+        """A waiver as an external suppression; the baseline comparison as SARIF's baselineState."""
+        review = self.report.review
+        if review is None:
+            return
+        waiver = review.waived.get(finding.id)
+        if waiver is not None:
+            result["suppressions"] = [
+                {
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": waiver.reason,
+                    "properties": waiver.as_dict(),
+                }
+            ]
+        status = review.status(finding)
+        if status is not None:
+            result["baselineState"] = status
 
     def build(self) -> dict[str, Any]:
         specs = rule_specs(self.report)

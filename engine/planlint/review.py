@@ -1,0 +1,230 @@
+"""Review rounds: waivers (accepted deviations), a baseline (the last round's report) and a verdict per plan.
+
+A reviewer checks a plan several times before approval. Each finding has a stable id (`Finding.id`);
+`--waivers FILE` accepts some of them after 论证 (kept in the report, marked, not counted for `--fail-on`
+or the verdict, until the waiver expires); `--baseline REPORT.json` marks each finding new or unchanged and
+lists the ids that are gone. `review(report, ...)` returns the report with a `Review` attached; reporters
+read it through `Report.review` and `verdict()`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from planlint.errors import PlanlintError
+from planlint.findings import Finding, Report
+from planlint.loader import InputErrors
+from planlint.validation import input_errors
+from planlint.yamlio import line_of, read_yaml
+
+WAIVERS_SCHEMA = "planlint/waivers/v1"
+
+Verdict = Literal["pass", "revise", "review"]
+VERDICT_WORDS: dict[str, dict[str, str]] = {
+    "pass": {"zh": "通过", "en": "passes"},
+    "revise": {"zh": "需修改", "en": "needs changes"},
+    "review": {"zh": "需人工审查", "en": "needs a reviewer's judgement"},
+}
+# Kinds whose findings say that something could not be decided (not that something is wrong): a plan
+# with one is not passed without a person looking at what the tool could not see.
+UNDECIDED_KINDS = frozenset({"partial_ancestor"})
+
+
+class _WaiverEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    finding: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    approver: str = Field(min_length=1)
+    document: str | None = None
+    expires: datetime.date | None = None
+
+
+class _WaiverFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_: Literal["planlint/waivers/v1"] = Field(alias="schema")
+    waivers: list[_WaiverEntry]
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """One accepted deviation: the finding it waives, why, who approved it, where, and until when."""
+
+    finding: str
+    reason: str
+    approver: str
+    document: str | None = None
+    expires: datetime.date | None = None
+    path: str | None = None
+    line: int | None = None
+
+    def active(self, today: datetime.date) -> bool:
+        return self.expires is None or today <= self.expires
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "finding": self.finding,
+            "reason": self.reason,
+            "approver": self.approver,
+            "document": self.document,
+            "expires": self.expires.isoformat() if self.expires else None,
+        }
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a review round adds to a report: waivers applied, the baseline compared."""
+
+    waived: Mapping[str, Waiver] = dataclasses.field(default_factory=dict)
+    expired: Mapping[str, Waiver] = dataclasses.field(default_factory=dict)
+    stale: tuple[Waiver, ...] = ()
+    baseline: frozenset[str] | None = None
+    resolved: tuple[str, ...] = ()
+
+    def waives(self, finding: Finding) -> bool:
+        return finding.id in self.waived
+
+    def status(self, finding: Finding) -> str | None:
+        """'new' or 'unchanged' against the baseline; None without one."""
+        if self.baseline is None:
+            return None
+        return "unchanged" if finding.id in self.baseline else "new"
+
+
+def load_waivers(path: Path) -> tuple[Waiver, ...]:
+    """Read a waivers file (schema planlint/waivers/v1); anything incomplete is bad input (all at once)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or data.get("schema") != WAIVERS_SCHEMA:
+        raise PlanlintError(
+            f"not a waivers file (expected schema: {WAIVERS_SCHEMA})",
+            path=path,
+            line=line_of(path, ["schema"]) if isinstance(data, dict) else None,
+            field="schema",
+            zh=f"不是豁免清单文件（应有 schema: {WAIVERS_SCHEMA}）",
+        )
+    try:
+        parsed = _WaiverFile.model_validate(data)
+    except ValidationError as error:
+        raise InputErrors(input_errors(error, path)) from None
+    waivers = tuple(
+        Waiver(
+            w.finding, w.reason, w.approver, w.document, w.expires, str(path), line_of(path, ["waivers", i])
+        )
+        for i, w in enumerate(parsed.waivers)
+    )
+    _refuse_repeats(waivers)
+    return waivers
+
+
+def _refuse_repeats(waivers: Iterable[Waiver]) -> None:
+    seen: dict[str, Waiver] = {}
+    for waiver in waivers:
+        first = seen.setdefault(waiver.finding, waiver)
+        if first is not waiver:
+            raise PlanlintError(
+                f"finding {waiver.finding} is waived twice (first at line {first.line})",
+                path=waiver.path,
+                line=waiver.line,
+                field="finding",
+                zh=f"问题 {waiver.finding} 重复豁免（首次在第 {first.line} 行）",
+            )
+
+
+def load_baseline(path: Path) -> frozenset[str]:
+    """The finding ids of an earlier JSON report (`--format json`)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlanlintError(f"cannot read the baseline: {error}", path=path, zh="无法读取基线报告") from None
+    except json.JSONDecodeError as error:
+        raise PlanlintError(
+            f"not a JSON report: {error.msg}", path=path, line=error.lineno, zh=f"不是 JSON 报告：{error.msg}"
+        ) from None
+    findings = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(findings, list) or not all(isinstance(f, dict) and f.get("id") for f in findings):
+        raise PlanlintError(
+            "not a planlint JSON report with finding ids (made with --format json by this version?)",
+            path=path,
+            field="findings",
+            zh="不是带问题编号的 planlint JSON 报告（应由本版本以 --format json 生成）",
+        )
+    return frozenset(str(f["id"]) for f in findings)
+
+
+def review(
+    report: Report,
+    waivers: Iterable[Waiver] = (),
+    baseline: frozenset[str] | None = None,
+    today: datetime.date | None = None,
+) -> Report:
+    """The report with waivers applied and the baseline compared."""
+    today = today or datetime.date.today()
+    ids = {f.id for f in report.findings}
+    waived: dict[str, Waiver] = {}
+    expired: dict[str, Waiver] = {}
+    stale = []
+    for waiver in waivers:
+        if waiver.finding not in ids:
+            stale.append(waiver)
+        elif waiver.active(today):
+            waived[waiver.finding] = waiver
+        else:
+            expired[waiver.finding] = waiver
+    resolved = tuple(sorted(baseline - ids)) if baseline is not None else ()
+    return dataclasses.replace(report, review=Review(waived, expired, tuple(stale), baseline, resolved))
+
+
+def warnings(report: Report) -> list[PlanlintError]:
+    """Problems worth telling but not fatal: waivers that match no finding (stale)."""
+    if report.review is None:
+        return []
+    return [
+        PlanlintError(
+            f"waiver for {w.finding} matches no finding (resolved, or the id is wrong)",
+            path=w.path,
+            line=w.line,
+            field="finding",
+            zh=f"豁免 {w.finding} 未对应任何问题（已解决，或编号有误）",
+        )
+        for w in report.review.stale
+    ]
+
+
+def verdict(report: Report, plan_id: str) -> Verdict:
+    """需修改 with an error that counts; 需人工审查 with a warning or something undecided; else 通过."""
+    counted = [f for f in report.findings if f.plan == plan_id and report.counted(f)]
+    if any(f.severity == "error" for f in counted):
+        return "revise"
+    if any(f.severity == "warning" or f.kind in UNDECIDED_KINDS for f in counted):
+        return "review"
+    return "pass"
+
+
+def verdict_text(verdict_code: str, lang: str) -> str:
+    return VERDICT_WORDS[verdict_code].get(lang, VERDICT_WORDS[verdict_code]["en"])
+
+
+def finding_review(report: Report, finding: Finding) -> dict[str, Any]:
+    """The review fields of one finding in the JSON report: waived, waiver_expired, baseline."""
+    data: dict[str, Any] = {}
+    if report.review is None:
+        return data
+    waiver = report.review.waived.get(finding.id)
+    if waiver is not None:
+        data["waived"] = waiver.as_dict()
+    expired = report.review.expired.get(finding.id)
+    if expired is not None:
+        data["waiver_expired"] = expired.as_dict()
+    status = report.review.status(finding)
+    if status is not None:
+        data["baseline"] = status
+    return data

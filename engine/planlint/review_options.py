@@ -1,0 +1,109 @@
+"""The options of a review round, shared by every command that reports findings (`check`, `check-rights`).
+
+A command declares `waivers: WaiversOpt = None, baseline: BaselineOpt = None, show_passes: PassesOpt =
+False` and ends with `finish(report, Round(...))`: waivers and baseline applied, the report rendered in
+its format (Word is binary), stale waivers warned about, and the exit code from `--fail-on`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from planlint.errors import Exit, PlanlintError
+from planlint.findings import Report
+from planlint.i18n import Lang
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+WaiversOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--waivers",
+        help="Accepted deviations (YAML, schema planlint/waivers/v1): waived findings are kept and marked, "
+        "and do not count for --fail-on.",
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline",
+        help="A JSON report of an earlier round: mark each finding new or unchanged and list the resolved.",
+    ),
+]
+PassesOpt = Annotated[
+    bool, typer.Option("--show-passes", help="Also list what was checked and held (JSON and SARIF).")
+]
+
+
+@dataclass(frozen=True)
+class Round:
+    """How to finish a check: format, output, threshold, language, documents and the review inputs."""
+
+    format: str
+    output: Path | None
+    fail_on: str
+    lang: Lang
+    docs: Path | None = None
+    waivers: Path | None = None
+    baseline: Path | None = None
+    show_passes: bool = False
+
+
+def check_format(format: str, output: Path | None, fail_on: str) -> None:
+    """Refuse an unknown format or threshold, and a binary format without --output, before any work."""
+    from planlint.report import BINARY, REPORTERS
+
+    if format not in REPORTERS:
+        raise typer.BadParameter(f"--format must be one of: {', '.join(sorted(REPORTERS))}")
+    if fail_on not in FAIL_ON:
+        raise typer.BadParameter(f"--fail-on must be one of: {', '.join(FAIL_ON)}")
+    if format in BINARY and output is None:
+        raise PlanlintError(
+            f"--format {format} writes a file: give --output FILE",
+            field="--output",
+            zh=f"--format {format} 生成文件：请用 --output 指定文件",
+        )
+
+
+def reviewed(report: Report, round: Round) -> Report:
+    """The report with the round's waivers and baseline applied (inputs read before anything is written)."""
+    from planlint.review import load_baseline, load_waivers, review
+
+    waivers = load_waivers(round.waivers) if round.waivers is not None else ()
+    baseline = load_baseline(round.baseline) if round.baseline is not None else None
+    if round.waivers is None and baseline is None:
+        return report
+    return review(report, waivers, baseline)
+
+
+def finish(report: Report, round: Round) -> NoReturn:
+    """Apply the review round, write the report, warn about stale waivers, exit by --fail-on."""
+    from planlint.report import BINARY, Options, render, render_binary
+    from planlint.review import warnings
+
+    report = reviewed(report, round)
+    color = round.output is None and round.format == "text" and sys.stdout.isatty()
+    options = Options(lang=round.lang, docs=round.docs, color=color)
+    if round.format in BINARY:
+        _write(round.output, render_binary(round.format, report, options))
+    elif round.output is None:
+        sys.stdout.write(render(round.format, report, options))
+    else:
+        _write(round.output, render(round.format, report, options).encode("utf-8"))
+    word = "警告" if round.lang == "zh" else "warning"
+    for warning in warnings(report):
+        sys.stderr.write(f"planlint: {word}: {warning.render(round.lang)}\n")
+    raise typer.Exit(Exit.FINDINGS if report.at_or_above(round.fail_on) else Exit.OK)
+
+
+def _write(path: Path | None, data: bytes) -> None:
+    assert path is not None
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise PlanlintError(f"cannot write the report: {error.strerror or error}", path=path) from None

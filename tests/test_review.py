@@ -1,0 +1,207 @@
+"""Review rounds: stable finding ids, waivers, baselines and verdicts, in the library and through the CLI."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from planlint import api
+from planlint.errors import PlanlintError
+from planlint.findings import Report
+from planlint.loader import InputErrors
+from planlint.paths import bundled_plans
+from planlint.review import Waiver, load_baseline, load_waivers, review, verdict
+from planlint.synth.run import generate
+from planlint.synth.shape import Shape
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Report:
+    return api.check(api.load())
+
+
+def _ids(paths: list[Path] | None = None) -> list[str]:
+    return [f.id for f in api.check(api.load(paths)).findings]
+
+
+def _rewrite(target: Path, change: Any) -> None:
+    """Copy every bundled plan to `target`, changed by `change(name, data) -> (name, data)`."""
+    target.mkdir()
+    for path in sorted(bundled_plans().glob("*.yaml")):
+        name, data = change(path.name, yaml.safe_load(path.read_text(encoding="utf-8")))
+        (target / name).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+
+
+def _shift_lines(value: Any, by: int) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: v + by if k == "line" and isinstance(v, int) else _shift_lines(v, by) for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_shift_lines(v, by) for v in value]
+    return value
+
+
+def test_ids_are_unique_and_name_their_rule(bundled: Report, tmp_path: Path) -> None:
+    generate(tmp_path, Shape.per(2, 2, 3, 1), seed=5, violations=1)
+    for report in (bundled, api.check(api.load([tmp_path / "plans"]))):
+        ids = [f.id for f in report.findings]
+        assert len(ids) == len(set(ids))
+        assert all(i.startswith(f.rule + "-") for i, f in zip(ids, report.findings, strict=True))
+
+
+def test_ids_survive_file_order_and_other_wording(bundled: Report, tmp_path: Path) -> None:
+    expected = sorted(f.id for f in bundled.findings)
+    renamed = tmp_path / "renamed"
+    _rewrite(renamed, lambda name, data: (f"z{len(name):02d}-{name[::-1]}.yaml", data))
+    reworded = tmp_path / "reworded"
+
+    def reword(name: str, data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        data["name"] = data["name"] + "（修订）"
+        data["source"]["title"] = "另一标题"
+        for source in data.get("sources", []):
+            source["title"] = "另一来源"
+        return name, data
+
+    _rewrite(reworded, reword)
+    assert sorted(_ids([renamed])) == expected
+    assert sorted(_ids([reworded])) == expected
+
+
+def test_a_changed_problem_gets_another_id(bundled: Report, tmp_path: Path) -> None:
+    """Two different problems never share an id: another mineral or ancestor is another finding."""
+    first = next(f for f in bundled.findings if f.rule == "PL101")
+    other = next(f for f in bundled.findings if f.rule == "PL101" and f.mineral != first.mineral)
+    assert first.id != other.id
+
+
+def _waiver(finding: str, expires: datetime.date | None = None) -> Waiver:
+    return Waiver(finding, "经论证，同意", "重庆市规划和自然资源局", "渝规资〔2023〕12号", expires)
+
+
+def test_waived_findings_stay_marked_and_do_not_count(bundled: Report) -> None:
+    errors = [f for f in bundled.findings if f.severity == "error"]
+    assert bundled.at_or_above("error") == len(errors)
+    today = datetime.date(2025, 6, 1)
+    reviewed = review(bundled, [_waiver(errors[0].id, datetime.date(2025, 12, 31))], today=today)
+    assert reviewed.findings == bundled.findings
+    assert reviewed.at_or_above("error") == len(errors) - 1
+    expired = review(bundled, [_waiver(errors[0].id, datetime.date(2024, 12, 31))], today=today)
+    assert expired.at_or_above("error") == len(errors)
+    assert errors[0].id in expired.review.expired  # type: ignore[union-attr]
+
+
+def test_verdicts_follow_the_counted_findings(bundled: Report) -> None:
+    banan = [f for f in bundled.findings if f.plan == "cq-banan"]
+    assert verdict(bundled, "cq-banan") == "revise"
+    assert verdict(bundled, "ha-nanyang-fangcheng") == "review"  # warnings, no errors
+    waived = review(bundled, [_waiver(f.id) for f in banan])
+    assert verdict(waived, "cq-banan") == "pass"
+    undecided = review(bundled, [_waiver(f.id) for f in banan if f.severity == "error"])
+    assert verdict(undecided, "cq-banan") == "review"  # an ancestor only partly known remains
+
+
+def test_baseline_marks_new_unchanged_and_resolved(bundled: Report) -> None:
+    kept = {f.id for f in bundled.findings[1:]}
+    reviewed = review(bundled, baseline=frozenset(kept | {"PL101-0000000000"}))
+    assert reviewed.review is not None
+    assert [reviewed.review.status(f) for f in bundled.findings[:2]] == ["new", "unchanged"]
+    assert reviewed.review.resolved == ("PL101-0000000000",)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+WAIVERS = """schema: planlint/waivers/v1
+waivers:
+  - finding: {id}
+    reason: 经论证，地热开采规模按区情确定
+    approver: 重庆市规划和自然资源局
+    document: 渝规资〔2023〕12号
+    expires: {expires}
+"""
+
+
+def test_incomplete_waivers_are_bad_input_at_their_line(tmp_path: Path) -> None:
+    no_approver = _write(
+        tmp_path / "w.yaml", "schema: planlint/waivers/v1\nwaivers:\n  - finding: PL101-1\n    reason: 因为\n"
+    )
+    with pytest.raises(InputErrors) as raised:
+        load_waivers(no_approver)
+    (error,) = raised.value.errors
+    assert (error.line, error.field) == (3, "waivers.0.approver")
+    assert error.render("zh").endswith("缺少必填字段")
+    empty_reason = _write(
+        tmp_path / "e.yaml",
+        WAIVERS.format(id="PL101-1", expires="2025-12-31").replace("经论证，地热开采规模按区情确定", "''"),
+    )
+    with pytest.raises(InputErrors):
+        load_waivers(empty_reason)
+    with pytest.raises(PlanlintError, match="not a waivers file"):
+        load_waivers(_write(tmp_path / "x.yaml", "waivers: []\n"))
+    with pytest.raises(PlanlintError, match="waived twice"):
+        text = WAIVERS.format(id="PL101-1", expires="2025-12-31")
+        load_waivers(_write(tmp_path / "d.yaml", text + text.split("waivers:\n", 1)[1]))
+
+
+def test_baseline_must_be_a_report_with_ids(tmp_path: Path) -> None:
+    with pytest.raises(PlanlintError, match="not a JSON report"):
+        load_baseline(_write(tmp_path / "a.json", "{"))
+    with pytest.raises(PlanlintError, match="finding ids"):
+        load_baseline(_write(tmp_path / "b.json", '{"findings": [{"rule": "PL101"}]}'))
+
+
+def _planlint(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planlint", *map(str, args)], capture_output=True, text=True, check=False
+    )
+
+
+def test_a_review_round_through_the_cli(bundled: Report, tmp_path: Path) -> None:
+    errors = [f for f in bundled.findings if f.severity == "error"]
+    first = tmp_path / "round1.json"
+    assert _planlint("check", "-f", "json", "-o", first).returncode == 1
+    waivers = _write(
+        tmp_path / "waivers.yaml",
+        "".join(WAIVERS.format(id=f.id, expires="2999-12-31").split("waivers:\n", 1)[1] for f in errors),
+    )
+    waivers.write_text("schema: planlint/waivers/v1\nwaivers:\n" + waivers.read_text(encoding="utf-8"))
+    run = _planlint("check", "-f", "json", "--waivers", waivers, "--baseline", first, "--lang", "zh")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    waived = {f["id"] for f in data["findings"] if "waived" in f}
+    assert waived == {f.id for f in errors}
+    assert {f["baseline"] for f in data["findings"]} == {"unchanged"}
+    assert data["resolved"] == []
+    assert {p["id"]: p.get("verdict_text") for p in data["plans"]}["cq-banan"] == "需人工审查"
+    stale = _write(tmp_path / "stale.yaml", WAIVERS.format(id="PL101-ffffffffff", expires="2999-12-31"))
+    run = _planlint("check", "-f", "json", "--waivers", stale, "--fail-on", "never")
+    assert run.returncode == 0
+    assert "warning" in run.stderr and "PL101-ffffffffff" in run.stderr and "stale.yaml:3" in run.stderr
+    assert json.loads(run.stdout)["stale_waivers"][0]["finding"] == "PL101-ffffffffff"
+    bad = _write(tmp_path / "bad.yaml", "schema: planlint/waivers/v1\nwaivers:\n  - finding: X\n")
+    run = _planlint("check", "--waivers", bad, "--lang", "zh")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "bad.yaml:3: waivers.0.reason: 缺少必填字段" in run.stderr
+
+
+def test_sarif_fingerprints_are_the_ids_and_waivers_suppress(bundled: Report, tmp_path: Path) -> None:
+    error = next(f for f in bundled.findings if f.severity == "error")
+    waivers = _write(tmp_path / "w.yaml", WAIVERS.format(id=error.id, expires="2999-12-31"))
+    run = _planlint("check", "-f", "sarif", "--waivers", waivers, "--fail-on", "never")
+    results = json.loads(run.stdout)["runs"][0]["results"]
+    assert [r["partialFingerprints"]["planlint/v2"] for r in results] == [f.id for f in bundled.findings]
+    suppressed = [r for r in results if r.get("suppressions")]
+    assert [r["partialFingerprints"]["planlint/v2"] for r in suppressed] == [error.id]
+    assert suppressed[0]["suppressions"][0]["justification"].startswith("经论证")
