@@ -1,19 +1,19 @@
-"""Bad input through the real command line: exit 2, `file:line: field: message` on stderr, no traceback.
+"""Bad input through the command line: exit 2, `file:line: field: message` on stderr, no traceback.
 
-The cases, with the line and field each must name, are in fixtures/bad-input/cases.yaml.
+Run in-process (tests/test_cli_process.py runs the real script). The cases, with the line and field each
+must name, are in fixtures/bad-input/cases.yaml.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+from tests.cli import Ran, planlint
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path("fixtures/bad-input")  # relative to ROOT, so the printed paths are predictable
@@ -21,17 +21,8 @@ VALID = Path("fixtures/valid")
 CASES: list[dict[str, Any]] = yaml.safe_load((ROOT / BAD / "cases.yaml").read_text(encoding="utf-8"))["cases"]
 
 
-def run_planlint(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "planlint", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
+def run_planlint(*args: str) -> Ran:
+    return planlint(*args, cwd=ROOT, env={"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
 
 
 def test_every_fixture_has_a_case() -> None:

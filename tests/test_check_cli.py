@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -12,6 +10,7 @@ import jsonschema
 from planlint import api
 from planlint.docgen import rules_markdown
 from planlint.rules import load_rules
+from tests.cli import planlint
 from tests.kindcases import REPO, write_plans
 
 FINDING_SCHEMA = {
@@ -74,16 +73,6 @@ REPORT_SCHEMA = {
         "findings": {"type": "array", "items": FINDING_SCHEMA},
     },
 }
-
-
-def planlint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planlint", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or REPO,
-        check=False,
-    )
 
 
 def _violating(tmp_path: Path) -> Path:

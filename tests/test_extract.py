@@ -3,8 +3,6 @@ bad input, and the measured precision/recall on the seed documents."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ from planlint.extract.reader import read_document
 from planlint.loader import load_plan
 from planlint.tools import extract_score
 from planlint.vocabulary import Vocabulary, load_vocabulary
+from tests.cli import Ran, planlint
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures" / "extract"
@@ -253,14 +252,8 @@ def test_docx_with_merged_cells(vocabulary: Vocabulary, tmp_path: Path) -> None:
 # ---- the command line ---------------------------------------------------------------------------------
 
 
-def _run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planlint", "extract", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
+def _run(*args: str, cwd: Path = REPO) -> Ran:
+    return planlint("extract", *args, cwd=cwd)
 
 
 def test_cli_writes_a_draft_that_validates(tmp_path: Path) -> None:
@@ -270,9 +263,7 @@ def test_cli_writes_a_draft_that_validates(tmp_path: Path) -> None:
     assert "unparsed: 2 item(s)" in result.stderr and "蛭石" in result.stderr
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["id"] == "qs" and data["schema"] == "planlint/plan/v1"
-    validate = subprocess.run(
-        [sys.executable, "-m", "planlint", "validate", str(out)], capture_output=True, text=True, check=False
-    )
+    validate = planlint("validate", str(out))
     assert validate.returncode == 0, validate.stderr
 
 
@@ -313,16 +304,6 @@ def test_missing_file_and_bad_level(tmp_path: Path) -> None:
     assert _run(str(tmp_path / "nothing.txt")).returncode == 2
     result = _run(str(FIXTURES / "county.md"), "--level", "village")
     assert result.returncode == 2 and "--level must be one of" in result.stderr
-
-
-def test_register_adds_the_command() -> None:
-    import typer
-
-    from planlint.extract.command import register
-
-    app = typer.Typer()
-    register(app)
-    assert [c.name or c.callback.__name__ for c in app.registered_commands] == ["extract"]  # type: ignore[union-attr]
 
 
 # ---- the seed documents -------------------------------------------------------------------------------

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import planlint
 from tests.kindcases import REPO
 
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -18,36 +17,10 @@ BANAN = SEEDS / "000_4729b6005d3d87fd.txt"
 @pytest.mark.skipif(not BANAN.exists(), reason=f"the seed documents are not at {SEEDS}")
 def test_extracted_draft_is_checked_like_the_hand_encoded_plan(tmp_path: Path) -> None:
     draft = tmp_path / "draft.yaml"
-    extract = [
-        sys.executable,
-        "-m",
-        "planlint",
-        "extract",
-        str(BANAN),
-        "--id",
-        "draft-banan",
-        "--parent",
-        "cq",
-    ]
-    made = subprocess.run([*extract, "--level", "county", "-o", str(draft)], capture_output=True, text=True)
+    extract = ["extract", str(BANAN), "--id", "draft-banan", "--parent", "cq"]
+    made = planlint(*extract, "--level", "county", "-o", str(draft))
     assert made.returncode == 0, made.stderr
-    checked = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "planlint",
-            "check",
-            str(REPO / "plans"),
-            str(draft),
-            "--plan",
-            "draft-banan",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
+    checked = planlint("check", str(REPO / "plans"), str(draft), "--plan", "draft-banan", "--format", "json")
     findings = json.loads(checked.stdout)["findings"]
     rules = {(f["rule"], f["mineral"]) for f in findings if f["severity"] == "error"}
     assert ("PL101", "地热") in rules

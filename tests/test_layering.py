@@ -12,7 +12,7 @@ CORE = (
     "planlint.requirements",
     "planlint.extract.assemble",
 )
-OUTER = ("typer", "rich", "planlint.report", "planlint.cli", "planlint.commands")
+OUTER = ("typer", "rich", "planlint.report", "planlint.cli")
 
 
 def test_core_imports_neither_cli_nor_reporters() -> None:

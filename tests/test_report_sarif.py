@@ -4,8 +4,6 @@ finding with a physical location per cited line and logical locations for the pl
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -15,6 +13,7 @@ import pytest
 
 from planlint import api
 from planlint.report import Options, render
+from tests.cli import planlint
 from tests.test_report_markdown import REPO, SEEDS, sample_docs, sample_report
 
 SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -130,19 +129,9 @@ def test_cited_line_snippet_only_with_docs(tmp_path: Path) -> None:
     )
 
 
-def _planlint(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planlint", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-
-
 def test_output_writes_the_file(validator: Any, tmp_path: Path) -> None:
     target = tmp_path / "report.sarif"
-    result = _planlint("check", "--format", "sarif", "--output", str(target), "--fail-on", "never")
+    result = planlint("check", "--format", "sarif", "--output", str(target), "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     _valid(validator, json.loads(target.read_text(encoding="utf-8")))
@@ -150,13 +139,13 @@ def test_output_writes_the_file(validator: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["missing-dir/report.sarif", "."])
 def test_unwritable_output_is_bad_input(tmp_path: Path, name: str) -> None:
-    result = _planlint("check", "--format", "sarif", "--output", str(tmp_path / name))
+    result = planlint("check", "--format", "sarif", "--output", str(tmp_path / name))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "cannot write the report" in result.stderr
 
 
 def test_docs_must_be_a_directory(tmp_path: Path) -> None:
-    result = _planlint("check", "--format", "markdown", "--docs", str(tmp_path / "nope"))
+    result = planlint("check", "--format", "markdown", "--docs", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "--docs" in result.stderr

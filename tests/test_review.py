@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from planlint.paths import bundled_plans
 from planlint.review import Waiver, load_baseline, load_waivers, review, verdict
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
+from tests.cli import planlint
 
 
 @pytest.fixture(scope="module")
@@ -162,22 +161,16 @@ def test_baseline_must_be_a_report_with_ids(tmp_path: Path) -> None:
         load_baseline(_write(tmp_path / "b.json", '{"findings": [{"rule": "PL101"}]}'))
 
 
-def _planlint(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planlint", *map(str, args)], capture_output=True, text=True, check=False
-    )
-
-
 def test_a_review_round_through_the_cli(bundled: Report, tmp_path: Path) -> None:
     errors = [f for f in bundled.findings if f.severity == "error"]
     first = tmp_path / "round1.json"
-    assert _planlint("check", "-f", "json", "-o", first).returncode == 1
+    assert planlint("check", "-f", "json", "-o", first).returncode == 1
     waivers = _write(
         tmp_path / "waivers.yaml",
         "".join(WAIVERS.format(id=f.id, expires="2999-12-31").split("waivers:\n", 1)[1] for f in errors),
     )
     waivers.write_text("schema: planlint/waivers/v1\nwaivers:\n" + waivers.read_text(encoding="utf-8"))
-    run = _planlint("check", "-f", "json", "--waivers", waivers, "--baseline", first, "--lang", "zh")
+    run = planlint("check", "-f", "json", "--waivers", waivers, "--baseline", first, "--lang", "zh")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     waived = {f["id"] for f in data["findings"] if "waived" in f}
@@ -186,12 +179,12 @@ def test_a_review_round_through_the_cli(bundled: Report, tmp_path: Path) -> None
     assert data["resolved"] == []
     assert {p["id"]: p.get("verdict_text") for p in data["plans"]}["cq-banan"] == "需人工审查"
     stale = _write(tmp_path / "stale.yaml", WAIVERS.format(id="PL101-ffffffffff", expires="2999-12-31"))
-    run = _planlint("check", "-f", "json", "--waivers", stale, "--fail-on", "never")
+    run = planlint("check", "-f", "json", "--waivers", stale, "--fail-on", "never")
     assert run.returncode == 0
     assert "warning" in run.stderr and "PL101-ffffffffff" in run.stderr and "stale.yaml:3" in run.stderr
     assert json.loads(run.stdout)["stale_waivers"][0]["finding"] == "PL101-ffffffffff"
     bad = _write(tmp_path / "bad.yaml", "schema: planlint/waivers/v1\nwaivers:\n  - finding: X\n")
-    run = _planlint("check", "--waivers", bad, "--lang", "zh")
+    run = planlint("check", "--waivers", bad, "--lang", "zh")
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "bad.yaml:3: waivers.0.reason: 缺少必填字段" in run.stderr
 
@@ -199,7 +192,7 @@ def test_a_review_round_through_the_cli(bundled: Report, tmp_path: Path) -> None
 def test_sarif_fingerprints_are_the_ids_and_waivers_suppress(bundled: Report, tmp_path: Path) -> None:
     error = next(f for f in bundled.findings if f.severity == "error")
     waivers = _write(tmp_path / "w.yaml", WAIVERS.format(id=error.id, expires="2999-12-31"))
-    run = _planlint("check", "-f", "sarif", "--waivers", waivers, "--fail-on", "never")
+    run = planlint("check", "-f", "sarif", "--waivers", waivers, "--fail-on", "never")
     results = json.loads(run.stdout)["runs"][0]["results"]
     assert [r["partialFingerprints"]["planlint/v2"] for r in results] == [f.id for f in bundled.findings]
     suppressed = [r for r in results if r.get("suppressions")]

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from planlint import api
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape, allocate, layout
 from planlint.vocabulary import Vocabulary
+from tests.cli import planlint
 
 SMALL = Shape.per(2, 2, 3, 0)
 SEED = 1
@@ -112,11 +111,11 @@ def test_shape_totals() -> None:
 
 
 def test_synth_command(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "planlint", "synth", "-o", str(tmp_path), "--provinces", "1"]
+    command = ["synth", "-o", str(tmp_path), "--provinces", "1"]
     command += ["--cities-per-province", "1", "--counties-per-city", "2", "--seed", "3", "--plant", "PL101=1"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = planlint(*command)
     assert result.returncode == 0, result.stderr
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["plans"] == 5 and manifest["rules"]["PL101"]["planted"] == 1
-    again = subprocess.run(command, capture_output=True, text=True, check=False)
+    again = planlint(*command)
     assert again.returncode == 2 and "--force" in again.stderr

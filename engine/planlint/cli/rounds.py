@@ -1,7 +1,7 @@
 """The options of a review round, shared by every command that reports findings (`check`, `check-rights`).
 
 A command declares `waivers: WaiversOpt = None, baseline: BaselineOpt = None, show_passes: PassesOpt =
-False` and ends with `finish(report, Round(...))`: waivers and baseline applied, the report rendered in
+False` and returns `finish(report, Round(...))`: waivers and baseline applied, the report rendered in
 its format (Word is binary), stale waivers warned about, and the exit code from `--fail-on`.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -81,8 +81,8 @@ def reviewed(report: Report, round: Round) -> Report:
     return review(report, waivers, baseline)
 
 
-def finish(report: Report, round: Round) -> NoReturn:
-    """Apply the review round, write the report, warn about stale waivers, exit by --fail-on."""
+def finish(report: Report, round: Round) -> Exit:
+    """Apply the review round, write the report, warn about stale waivers; the outcome by --fail-on."""
     from planlint.report import BINARY, Options, render, render_binary
     from planlint.review import warnings
 
@@ -98,7 +98,7 @@ def finish(report: Report, round: Round) -> NoReturn:
     word = "警告" if round.lang == "zh" else "warning"
     for warning in warnings(report):
         sys.stderr.write(f"planlint: {word}: {warning.render(round.lang)}\n")
-    raise typer.Exit(Exit.FINDINGS if report.at_or_above(round.fail_on) else Exit.OK)
+    return Exit.FINDINGS if report.at_or_above(round.fail_on) else Exit.OK
 
 
 def _write(path: Path | None, data: bytes) -> None:

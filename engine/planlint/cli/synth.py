@@ -3,37 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-
-def register(app: typer.Typer) -> None:
-    """Add the `synth` command to the CLI app."""
-    app.command()(synth)
+from planlint.errors import PlanlintError
 
 
 def synth(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Directory to write plans/ and manifest.json into.")
     ],
-    provinces: Annotated[Optional[int], typer.Option(help="Provinces (default 31).")] = None,  # noqa: UP045
+    provinces: Annotated[int | None, typer.Option(help="Provinces (default 31).")] = None,
     cities_per_province: Annotated[
-        Optional[float],  # noqa: UP045
+        float | None,
         typer.Option(help="Average cities per non-municipal province (default 12.33: 333 cities)."),
     ] = None,
     counties_per_city: Annotated[
-        Optional[float],  # noqa: UP045
+        float | None,
         typer.Option(
             help="Average counties per city (default 8.22; a municipality has about 3× as many districts)."
         ),
     ] = None,
     municipalities: Annotated[
-        Optional[int],  # noqa: UP045
+        int | None,
         typer.Option(help="Provinces that are municipalities, without cities (default 4 of 31)."),
     ] = None,
     scale: Annotated[
-        Optional[float],  # noqa: UP045
+        float | None,
         typer.Option(
             help="The whole nation scaled (0.25, 0.5, 1): every level alike. Excludes the options above."
         ),
@@ -41,7 +38,7 @@ def synth(
     seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same files.")] = 0,
     violations: Annotated[int, typer.Option(help="Violations planted per rule.")] = 3,
     plant: Annotated[
-        Optional[list[str]],  # noqa: UP045
+        list[str] | None,
         typer.Option(
             "--plant", help="RULE=N: plant N violations of RULE (repeatable; overrides --violations)."
         ),
@@ -51,7 +48,6 @@ def synth(
     ] = False,
 ) -> None:
     """Write a synthetic nation of plan files with planted violations and a manifest listing them."""
-    from planlint.errors import PlanlintError
     from planlint.synth.run import generate
     from planlint.synth.shape import NATION, Shape
 

@@ -1,0 +1,79 @@
+"""The `planlint extract` command: a draft plan file from a plan document (.txt, .md, .docx).
+
+The draft goes to `-o FILE` or stdout; what could not be read, and what a person must still supply, is
+printed to stderr and kept as a comment block at the end of the draft. Exit 0 when the draft loads
+(`planlint validate`), 1 when it needs a person first, 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from planlint.errors import Exit
+
+if TYPE_CHECKING:
+    from planlint.extract import Draft
+
+
+def extract(
+    document: Annotated[
+        Path, typer.Argument(help="The plan document: .txt, .md or .docx.", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the draft here (default: stdout)."),
+    ] = None,
+    plan_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The plan's id (default: made from the file name)."),
+    ] = None,
+    parent: Annotated[
+        list[str] | None,
+        typer.Option("--parent", help="Id of a plan this one must conform to; repeatable."),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option("--level", help="national, province, city or county (default: from the name)."),
+    ] = None,
+    rules: Annotated[
+        list[Path] | None,
+        typer.Option("--rules", help="Extra rule directory (vocabularies); repeatable."),
+    ] = None,
+) -> Exit:
+    """Extract a draft plan file (format v1, with line citations) from a plan document."""
+    from planlint import api
+    from planlint.extract import extract_document
+    from planlint.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary(api.rule_directories(rules or ()))
+    draft = extract_document(document, plan_id=plan_id, parent=parent, level=level, vocabulary=vocabulary)
+    text = draft.to_yaml()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    problems = draft.problems(vocabulary)
+    _report(draft, problems, output)
+    return Exit.FINDINGS if problems else Exit.OK
+
+
+def _report(draft: Draft, problems: list[str], output: Path | None) -> None:
+    """What was extracted, what a person must still supply and what was left unparsed, on stderr."""
+    plan = draft.plan
+    counts = ", ".join(
+        f"{len(plan.get(key) or [])} {key}" for key in ("indicators", "zones", "counts", "baseline")
+    )
+    where = f"written to {output}" if output else "written to stdout"
+    err = sys.stderr
+    err.write(f"planlint extract: draft {where}: {counts}\n")
+    for need in draft.needs_person:
+        err.write(f"  needs a person: {need}\n")
+    for problem in problems:
+        err.write(f"  does not validate yet: {problem}\n")
+    err.write(f"  unparsed: {len(draft.unparsed)} item(s) (also listed at the end of the draft)\n")
+    for item in sorted(draft.unparsed, key=lambda u: u.line):
+        err.write(f"    {item.describe()}\n")

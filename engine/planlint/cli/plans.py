@@ -1,0 +1,25 @@
+"""Commands that only load plans: validate and tree."""
+
+from __future__ import annotations
+
+import typer
+
+from planlint.cli.options import LangOpt, PathsArg, RulesOpt, chosen_lang
+
+
+def validate(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
+    """Load and validate plans only: schema, units, minerals, hierarchy."""
+    from planlint import api
+    from planlint.i18n import text
+
+    project = api.load(paths, rules or ())
+    typer.echo(text("valid", chosen_lang(lang), n=len(project.hierarchy.loaded)))
+
+
+def tree(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
+    """Show the plan hierarchy with level, stage and indicator counts."""
+    from planlint import api
+    from planlint.report.tree import render_tree
+
+    project = api.load(paths, rules or ())
+    render_tree(project.hierarchy, chosen_lang(lang))

@@ -1,0 +1,55 @@
+"""The real `python -m planlint` process: exit statuses 0, 1 and 2, and --help (the rest runs in-process)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.kindcases import REPO
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planlint", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_help_lists_every_command_in_order() -> None:
+    result = run("--help")
+    assert result.returncode == 0, result.stderr
+    commands = result.stdout.split("Commands", 1)[1]
+    listed = re.findall(r"^\W ([a-z]+) ", commands, flags=re.MULTILINE)  # a name starts its row
+    assert listed == ["validate", "tree", "check", "rules", "explain", "requirements", "extract", "synth"]
+
+
+def test_exit_0_when_nothing_reaches_fail_on() -> None:
+    result = run("check", "fixtures/valid", "--fail-on", "warning", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "2 plan(s) checked: 0 error(s), 0 warning(s), 2 info." in result.stdout
+
+
+def test_exit_1_when_findings_reach_fail_on() -> None:
+    result = run("check", "fixtures/valid", "--fail-on", "info", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+
+
+def test_exit_2_for_bad_input_with_one_line_and_no_traceback() -> None:
+    result = run("validate", "fixtures/bad-input/unknown-unit.yaml", "--lang", "en")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("planlint: fixtures/bad-input/unknown-unit.yaml:")
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    result = run("check", "--format", "pdf")
+    assert result.returncode == 2
+    assert "--format must be one of" in result.stderr
