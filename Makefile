@@ -18,9 +18,9 @@ check: $(STAMP)
 	$(BIN)/planlint check --fail-on never
 
 lint: $(STAMP)
-	$(BIN)/ruff check engine tests
-	$(BIN)/ruff format --check engine tests
-	$(BIN)/mypy engine
+	$(BIN)/ruff check engine tests tools
+	$(BIN)/ruff format --check engine tests tools
+	$(BIN)/mypy engine tools
 
 # Debian's chromium (+ CJK fonts) for tests/test_browser.py; Playwright's own browser download is not used.
 browser:

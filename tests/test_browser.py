@@ -18,8 +18,8 @@ from planlint.errors import PlanlintError
 from planlint.findings import Report
 from planlint.i18n import Lang
 from planlint.report import Options, render
-from planlint.tools.screenshot import CHROMIUM, browser, unavailable
 from tests.test_report_markdown import SEEDS, sample_report
+from tools.screenshot import CHROMIUM, browser, unavailable
 
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 

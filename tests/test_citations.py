@@ -22,7 +22,8 @@ import pytest
 
 from planlint import api
 from planlint.model import Cite, Indicator, Plan, Zone
-from planlint.tools.seedtext import (
+from planlint.vocabulary import Vocabulary, normalise_name
+from tools.seedtext import (
     Table,
     find_tables,
     fold,
@@ -31,7 +32,6 @@ from planlint.tools.seedtext import (
     read_lines,
     row_label_lines,
 )
-from planlint.vocabulary import Vocabulary, normalise_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from planlint.paths import bundled_plans
-from planlint.tools.coverage import SeedCoverage, coverage, render
+from tools.coverage import SeedCoverage, coverage, main, render
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -43,17 +41,12 @@ def test_every_table_row_is_encoded(results: list[SeedCoverage]) -> None:
     assert not missing, f"{len(missing)} 专栏 row(s) not cited by any plan:\n" + "\n".join(missing)
 
 
-def test_the_report_lists_each_seed_and_the_command() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "planlint.tools.coverage", "--seeds", str(SEEDS)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    )
-    assert "python -m planlint.tools.coverage" in done.stdout
+def test_the_report_lists_each_seed_and_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--seeds", str(SEEDS)]) == 0
+    printed = capsys.readouterr().out
+    assert "python -m tools.coverage" in printed
     for seed in SEEDS.glob("*.txt"):
-        assert f"## {seed.name}" in done.stdout
+        assert f"## {seed.name}" in printed
 
 
 def test_render_names_unencoded_rows(results: list[SeedCoverage]) -> None:

@@ -13,9 +13,9 @@ from planlint import api
 from planlint.extract import Draft, extract_document
 from planlint.extract.reader import read_document
 from planlint.loader import load_plan
-from planlint.tools import extract_score
 from planlint.vocabulary import Vocabulary, load_vocabulary
 from tests.cli import Ran, planlint
+from tools import extract_score
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures" / "extract"

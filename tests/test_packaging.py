@@ -92,6 +92,7 @@ def test_bundled_data_comes_from_the_installed_package(installed: tuple[Path, Pa
     for name in ("rules", "plans"):  # every bundled file of the checkout is in the wheel
         files = {p.relative_to(ROOT / name) for p in (ROOT / name).rglob("*.yaml")}
         assert files and files <= {p.relative_to(data / name) for p in (data / name).rglob("*.yaml")}
+    assert not (site / "planlint" / "tools").exists() and not (site / "tools").exists()  # development only
     assert probe["minerals"] >= 50 and probe["metrics"] >= 9
     assert probe["limestone"] == "建筑石料用灰岩"
     assert probe["covers"] is True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planlint.tools.seedtext import (
+from tools.seedtext import (
     chinese_numeral,
     find_tables,
     has_number,

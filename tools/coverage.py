@@ -1,6 +1,6 @@
 """How much of each seed document the plans encode: every 专栏 row and every numeric sentence, by line.
 
-    python -m planlint.tools.coverage [--seeds DIR] [--plans DIR] [--output FILE]
+    python -m tools.coverage [--seeds DIR] [--plans DIR] [--output FILE]
 
 For each seed (a plain-text plan document, one paragraph a line), lists the 专栏 tables found in it with their
 number-bearing rows, and the numeric sentences outside the tables, and says for each whether it is encoded:
@@ -19,10 +19,10 @@ from pathlib import Path
 from planlint.api import rule_directories
 from planlint.loader import load_plans
 from planlint.paths import bundled_plans
-from planlint.tools.seedtext import find_tables, numeric_sentence, quantities, read_lines
 from planlint.vocabulary import load_vocabulary
+from tools.seedtext import find_tables, numeric_sentence, quantities, read_lines
 
-COMMAND = "python -m planlint.tools.coverage --output docs/coverage.md"
+COMMAND = "python -m tools.coverage --output docs/coverage.md"
 
 
 @dataclass
@@ -162,9 +162,7 @@ def render(results: Sequence[SeedCoverage]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m planlint.tools.coverage", description=__doc__.splitlines()[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m tools.coverage", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--seeds", type=Path, default=None, help="the seed documents (default: ../shared/seeds)"
     )

@@ -1,7 +1,7 @@
 """How well `planlint extract` reads the seed documents: precision and recall against the hand-encoded plans.
 
-    python -m planlint.tools.extract_score            # print the table
-    python -m planlint.tools.extract_score --write    # and write it into docs/extract.md
+    python -m tools.extract_score            # print the table
+    python -m tools.extract_score --write    # and write it into docs/extract.md
 
 Each seed document in ../shared/seeds (beside the repository) is paired with the plan in plans/ whose
 `source.document` names it. An extracted indicator matches a hand-encoded one when metric, mineral (through
@@ -213,7 +213,7 @@ def _write_doc(result: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m planlint.tools.extract_score", description=__doc__.splitlines()[0]
+        prog="python -m tools.extract_score", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--write", action="store_true", help="write the table into docs/extract.md")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra indicator")

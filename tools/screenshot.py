@@ -1,6 +1,6 @@
 """Open an HTML report in headless Chromium (Debian's `chromium`, driven by Playwright) and screenshot it.
 
-    python -m planlint.tools.screenshot docs/report-screenshot.png [--lang zh] [--docs ../shared/seeds]
+    python -m tools.screenshot docs/report-screenshot.png [--lang zh] [--docs ../shared/seeds]
 
 renders the bundled plans' HTML report and saves a screenshot of it. The tests use `browser()` to open
 reports the same way. Playwright is a development dependency; its own browser download is not used.
