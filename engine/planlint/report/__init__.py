@@ -16,6 +16,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "planlint.report.sarif",
     "markdown": "planlint.report.markdown",
     "html": "planlint.report.html",
+    "docx": "planlint.report.docx_memo",
 }
 # formats whose `render` returns bytes (a file, not text for a terminal)
 BINARY = frozenset({"docx"})

@@ -1,0 +1,69 @@
+"""`--format docx`: a Word 审查意见 per plan with the verdict, the problem, both texts, the norm and the change."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from planlint import api
+from planlint.report import Options, render_binary
+from planlint.review import Waiver, review, verdict_text
+from tests.test_report_markdown import SEEDS
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_memo_has_a_section_and_verdict_per_plan_and_each_finding() -> None:
+    report = api.check(api.load())
+    text = _paragraphs(render_binary("docx", report, Options(lang="zh")))
+    judged = [p for p in report.plans if p.judged]
+    assert [t for t in text if t.startswith("关于《")] == [f"关于《{p.name}》的审查意见" for p in judged]
+    assert sum(t.startswith("审查结论：") for t in text) == len(judged)
+    assert "审查结论：需修改（错误 1 个，警告 0 个，提示 1 个）" in text  # cq-banan
+    listed = [t.removeprefix("问题编号：") for t in text if t.startswith("问题编号：")]
+    assert sorted(listed) == sorted(f.id for f in report.findings)
+    assert "修改要求：将本规划该项指标调整为不低于 20 万立方米（cq 的规定）" in text
+    assert any(t.startswith("依据：市县级矿产资源总体规划编制要点") for t in text)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs the seed documents in ../shared/seeds")
+def test_memo_quotes_both_documents_with_docs() -> None:
+    report = api.check(api.load(), ["cq-banan"])
+    text = _paragraphs(render_binary("docx", report, Options(lang="zh", docs=SEEDS)))
+    assert (
+        "本规划原文：「地热:新建矿山的最低开采规模为5万立方米/年。」 — 000_4729b6005d3d87fd.txt 四（二）3 第 260 行"
+        in text
+    )
+    assert any(t.startswith("上级规划（cq）原文：「地热 万立方米 20」") for t in text)
+
+
+def test_waived_finding_says_by_whom_and_does_not_change_the_verdict_to_revise() -> None:
+    report = api.check(api.load(), ["cq-banan"])
+    error = next(f for f in report.findings if f.severity == "error")
+    waiver = Waiver(error.id, "经论证同意", "重庆市规划和自然资源局", "渝规资〔2023〕12号", None)
+    text = _paragraphs(render_binary("docx", review(report, [waiver]), Options(lang="en")))
+    assert "Waived: 经论证同意 (重庆市规划和自然资源局, 渝规资〔2023〕12号)" in text
+    assert any(t.startswith(f"Verdict: {verdict_text('review', 'en')} (1 error(s)") for t in text)
+
+
+def test_docx_needs_output_and_writes_it(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "planlint", "check", "-f", "docx"], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 2 and "--output" in run.stderr and "Traceback" not in run.stderr
+    memo = tmp_path / "memo.docx"
+    run = subprocess.run(
+        [sys.executable, "-m", "planlint", "check", "-f", "docx", "-o", str(memo), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr  # the bundled plans have errors: --fail-on still applies
+    assert _paragraphs(memo.read_bytes())[0] == "Review memo: mineral resource master plans"
