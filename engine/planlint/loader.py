@@ -8,6 +8,7 @@ skipped silently.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,17 +45,82 @@ class LoadedPlan:
     path: Path
 
 
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
 def plan_files(paths: Iterable[Path]) -> list[Path]:
-    """Every `*.yaml`/`*.yml` file under the given files and directories, in a stable order."""
+    """Every plan file under the paths (see `find_plan_files`); raise InputErrors for what cannot be walked."""
+    found, problems = find_plan_files(paths)
+    if problems:
+        raise InputErrors(problems)
+    return found
+
+
+def find_plan_files(paths: Iterable[Path]) -> tuple[list[Path], list[PlanlintError]]:
+    """Every `*.yaml`/`*.yml` file under the given files and directories, in a stable order.
+
+    Nothing is skipped silently: an entry named like a plan that is not a readable regular file (a directory,
+    a dangling symlink, a FIFO) is kept so that reading it reports it; an unreadable directory, a directory
+    symlink leading back to its own ancestor, and a directory holding no plan at all are input errors.
+    """
     found: list[Path] = []
+    problems: list[PlanlintError] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
-        elif path.exists():
+            before, problems_before = len(found), len(problems)
+            _walk(path, found, problems, (os.path.realpath(path),))
+            if len(found) == before and len(problems) == problems_before:
+                problems.append(
+                    PlanlintError(
+                        "no plan files (*.yaml, *.yml) in this directory",
+                        path=path,
+                        zh="目录中没有规划文件（*.yaml、*.yml）",
+                    )
+                )
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise PlanlintError("no such file or directory", path=path, zh="文件或目录不存在")
-    return sorted(set(found))
+    return sorted(set(found)), problems
+
+
+def _walk(
+    directory: Path, found: list[Path], problems: list[PlanlintError], ancestors: tuple[str, ...]
+) -> None:
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append(_unreadable_directory(directory, error))
+        return
+    for entry in entries:
+        path = directory / entry.name
+        if entry.name.endswith(PLAN_SUFFIXES):
+            found.append(path)  # reading refuses what is not a regular file, naming it
+        elif _is_dir(entry):
+            real = os.path.realpath(path)
+            if real in ancestors:
+                problems.append(
+                    PlanlintError(
+                        "symlink loop: this directory leads back to its own parent",
+                        path=path,
+                        zh="符号链接成环：此目录指回其上级目录",
+                    )
+                )
+            else:
+                _walk(path, found, problems, (*ancestors, real))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _unreadable_directory(directory: Path, error: OSError) -> PlanlintError:
+    return PlanlintError(
+        f"cannot read directory: {error.strerror}", path=directory, zh=f"无法读取目录：{error.strerror}"
+    )
 
 
 def _pydantic_errors(error: ValidationError, path: Path) -> list[PlanlintError]:
@@ -208,10 +274,10 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
 def load_plans(paths: Iterable[Path], vocabulary: Vocabulary) -> list[LoadedPlan]:
     """Load every plan under the paths; collect all problems, then raise them together."""
     loaded: list[LoadedPlan] = []
-    problems: list[PlanlintError] = []
+    files, problems = find_plan_files(paths)
     cache: CheckCache = {}
     with gc_paused():
-        for path in plan_files(paths):
+        for path in files:
             try:
                 loaded.append(load_plan(path, vocabulary, cache))
             except InputErrors as error:
