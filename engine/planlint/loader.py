@@ -129,7 +129,9 @@ def _pydantic_errors(error: ValidationError, path: Path) -> list[PlanlintError]:
     zh_messages: dict[tuple[str, int | None], str] = {}
     for item in error.errors():
         loc = tuple(item["loc"])
-        field = ".".join(str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-")))
+        field = ".".join(
+            str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-", "constrained-"))
+        )
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = "unknown field (not in plan format v1)"
@@ -199,7 +201,7 @@ def _indicator_checks(indicator: Indicator, vocabulary: Vocabulary) -> list[tupl
     return found
 
 
-def _vocabulary_problems(
+def _problems_beyond_schema(
     plan: Plan, vocabulary: Vocabulary, cache: CheckCache | None = None
 ) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
     for index, indicator in enumerate(plan.indicators):
@@ -220,6 +222,20 @@ def _vocabulary_problems(
     for b, fact in enumerate(plan.baseline):
         for key, unit in fact.units.items():
             yield from _unit_problem(unit, ("baseline", b, "units", key))
+    yield from _unknown_refs(plan)
+
+
+def _unknown_refs(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
+    known = {source.id for source in plan.sources}
+    for loc, cite in plan.located_cites():
+        if cite.ref is not None and cite.ref not in known:
+            yield (
+                (*loc, "ref"),
+                PlanlintError(
+                    f"citation ref {cite.ref!r} is not among the plan's sources",
+                    zh=f"引用 ref {cite.ref!r} 不在本规划的 sources 中",
+                ),
+            )
 
 
 def _unit_problem(
@@ -263,7 +279,7 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
     except ValidationError as error:
         raise InputErrors(_pydantic_errors(error, path)) from None
     problems = []
-    for loc, problem in _vocabulary_problems(plan, vocabulary, cache):
+    for loc, problem in _problems_beyond_schema(plan, vocabulary, cache):
         field = ".".join(str(p) for p in loc)
         problems.append(problem.moved(path, line_of(path, loc), field))
     if problems:

@@ -30,6 +30,10 @@ ZoneKind = Literal[
     "strategic_reserve",
 ]
 PlanId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+# No plan prints a number near this; a larger one is a typo, and converting it to base units could overflow.
+LARGEST_NUMBER = 1e15
+# A number as printed: finite (`.nan` and `.inf` would pass every comparison or none, and are not JSON).
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-LARGEST_NUMBER, le=LARGEST_NUMBER)]
 
 
 class Strict(BaseModel):
@@ -75,7 +79,7 @@ class Indicator(Strict):
     metric: str
     mineral: str | None = None
     op: Op
-    value: float | tuple[float, float]
+    value: Number | tuple[Number, Number]
     unit: str
     basis: Basis = "none"
     attribute: Attribute = "unspecified"
@@ -128,8 +132,8 @@ class Count(Strict):
     """A stated total with its stated parts, exactly as printed."""
 
     key: str
-    total: float
-    parts: dict[str, float] = {}
+    total: Number
+    parts: dict[str, Number] = {}
     # NOTE: False by default because a 其中 list is often partial; only parts exceeding the total are
     # then wrong. Set True where the document lists every part (the parts must then add up to the total).
     exhaustive: bool = False
@@ -143,7 +147,7 @@ class Baseline(Strict):
 
     key: str
     year: int = 2020
-    values: dict[str, float]
+    values: dict[str, Number]
     units: dict[str, str] = {}
     note: str | None = None
     cite: Cite
@@ -215,25 +219,26 @@ class Plan(Strict):
     def is_partial(self) -> bool:
         return self.completeness == "partial"
 
-    @model_validator(mode="after")
-    def _refs_are_sources(self) -> Plan:
-        known = {s.id for s in self.sources}
-        for cite in self.all_cites():
-            if cite.ref is not None and cite.ref not in known:
-                raise ValueError(f"citation ref {cite.ref!r} is not among the plan's sources")
-        return self
-
     def all_cites(self) -> list[Cite]:
         """Every citation in the plan."""
-        cites = [i.cite for i in self.indicators]
-        for lst in (self.minerals.encouraged, self.minerals.restricted, self.minerals.prohibited):
-            cites.extend(e.cite for e in lst)
-        for zone in self.zones:
-            cites.append(zone.cite)
-            cites.extend(limit.cite for limit in zone.limits)
-        cites.extend(c.cite for c in self.counts)
-        cites.extend(b.cite for b in self.baseline)
-        return cites
+        return [cite for _, cite in self.located_cites()]
+
+    def located_cites(self) -> list[tuple[tuple[str | int, ...], Cite]]:
+        """Every citation with where it is in the file (`("zones", 0, "limits", 1, "cite")`)."""
+        found: list[tuple[tuple[str | int, ...], Cite]] = [
+            (("indicators", i, "cite"), item.cite) for i, item in enumerate(self.indicators)
+        ]
+        for name in ("encouraged", "restricted", "prohibited"):
+            entries = getattr(self.minerals, name)
+            found.extend((("minerals", name, i, "cite"), entry.cite) for i, entry in enumerate(entries))
+        for z, zone in enumerate(self.zones):
+            found.append((("zones", z, "cite"), zone.cite))
+            found.extend(
+                (("zones", z, "limits", i, "cite"), limit.cite) for i, limit in enumerate(zone.limits)
+            )
+        found.extend((("counts", i, "cite"), count.cite) for i, count in enumerate(self.counts))
+        found.extend((("baseline", i, "cite"), fact.cite) for i, fact in enumerate(self.baseline))
+        return found
 
     def all_indicators(self) -> list[tuple[Indicator, Zone | None]]:
         """The plan-wide indicators, then each zone's limits with its zone."""

@@ -7,6 +7,7 @@ something is wrong, so `line_of` composes the node tree again for that one file 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Sequence
 from functools import lru_cache
@@ -41,6 +42,26 @@ class StrictLoader(SafeLoader):  # type: ignore[misc, valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         _refuse_duplicate_keys(node)
         return super().construct_mapping(node, deep)
+
+    def construct_scalar(self, node: yaml.ScalarNode) -> Any:
+        # YAML refuses a raw control character but lets "\x1b" or "\0" through in quotes; no plan prints
+        # one, and in a report it would garble (or drive) the reader's terminal.
+        found = CONTROL.search(node.value)
+        if found:
+            raise yaml.constructor.ConstructorError(
+                None, None, _control_problem(found.group()), node.start_mark
+            )
+        return super().construct_scalar(node)
+
+
+# Control characters other than tab and newline: refused in every text value.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What YAML itself refuses in a stream (besides what CONTROL finds, e.g. a lone surrogate or U+FFFE).
+NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _control_problem(character: str) -> str:
+    return f"control character U+{ord(character):04X} is not allowed in a plan file"
 
 
 def _excerpt(node: yaml.Node) -> str:
@@ -130,44 +151,70 @@ def parse_yaml(text: str, path: Path | str) -> Any:
 
 def yaml_error(error: yaml.YAMLError, text: str, path: Path | str) -> PlanlintError:
     """A YAML error as `file:line: field: malformed YAML: problem` (the field where the node is known)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return _unreadable_character(error, text, path)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    field = _field_at(text, mark) if isinstance(error, yaml.constructor.ConstructorError) else None
+    field = (
+        _field_at(text, mark.index) if isinstance(error, yaml.constructor.ConstructorError) and mark else None
+    )
     return PlanlintError(
         f"malformed YAML: {problem}", path=path, line=line, field=field, zh=f"YAML 格式错误：{problem}"
     )
 
 
-def _field_at(text: str, mark: yaml.Mark | None) -> str | None:
-    """The dotted path (`indicators.0.value`) of the node at `mark`, for an error found while constructing."""
-    if mark is None:
-        return None
+def _unreadable_character(error: yaml.reader.ReaderError, text: str, path: Path | str) -> PlanlintError:
+    """A character YAML refuses (NUL, ESC, ...), at its line and, where the rest parses, its field."""
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    index = text.find(character)  # the reader stops at the first one; the C reader's position is in bytes
+    problem = (
+        _control_problem(character)
+        if CONTROL.match(character)
+        else f"character U+{ord(character):04X} is not allowed"
+    )
+    if index < 0:
+        return PlanlintError(f"malformed YAML: {problem}", path=path, zh=f"YAML 格式错误：{problem}")
+    field = _field_at(NOT_YAML.sub(" ", text), index)
+    return PlanlintError(
+        f"malformed YAML: {problem}",
+        path=path,
+        line=text.count("\n", 0, index) + 1,
+        field=field,
+        zh=f"YAML 格式错误：{problem}",
+    )
+
+
+def _field_at(text: str, index: int) -> str | None:
+    """The dotted path (`indicators.0.value`) of the node at character `index`, for an error found on the way."""
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError:
         return None
-    loc = _loc_of(root, mark.index, set()) if root is not None else None
+    loc = _loc_of(root, index, set()) if root is not None else None
     return ".".join(str(part) for part in loc) if loc else None
 
 
 def _loc_of(node: yaml.Node, index: int, seen: set[int]) -> list[str | int] | None:
-    if id(node) in seen:
+    if id(node) in seen:  # an alias may point back at its own ancestor
         return None
     seen.add(id(node))
-    pairs: list[tuple[str | int, yaml.Node, yaml.Node]] = []
+    pairs: list[tuple[str | int, yaml.Node | None, yaml.Node]] = []
     if isinstance(node, yaml.MappingNode):
         pairs = [(str(k.value), k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
     elif isinstance(node, yaml.SequenceNode):
-        pairs = [(i, v, v) for i, v in enumerate(node.value)]
+        pairs = [(i, None, v) for i, v in enumerate(node.value)]
     for part, key_node, value_node in pairs:
-        if index in (key_node.start_mark.index, value_node.start_mark.index):
+        if key_node is not None and _spans(key_node, index):
             return [part]
-        if value_node.start_mark.index <= index < value_node.end_mark.index:
+        if _spans(value_node, index):
             inner = _loc_of(value_node, index, seen)
-            if inner is not None:
-                return [part, *inner]
+            return [part, *inner] if inner else [part]
     return None
+
+
+def _spans(node: yaml.Node, index: int) -> bool:
+    return node.start_mark.index <= index < max(node.end_mark.index, node.start_mark.index + 1)
 
 
 def read_yaml(path: Path) -> Any:
