@@ -2,6 +2,7 @@
 
     python -m tools.extract_score            # print the table
     python -m tools.extract_score --write    # and write it into docs/extract.md
+    python -m tools.extract_score --rendered 200    # and 200 rendered synthetic documents
 
 Each seed document in ../shared/seeds (beside the repository) is paired with the plan in plans/ whose
 `source.document` names it. An extracted indicator matches a hand-encoded one when metric, mineral (through
@@ -23,6 +24,7 @@ from planlint.paths import bundled_plans
 
 PRECISION_GOAL = 0.95
 RECALL_GOAL = 0.85
+RENDERED_RECALL_GOAL = 0.90
 _CAPTION = re.compile(r"^[\s#*>]*(专栏\s*[0-9０-９一二三四五六七八九十]+)")
 
 
@@ -170,6 +172,104 @@ def table(scores: list[SeedScore]) -> str:
     return "\n".join(rows) + "\n"
 
 
+@dataclass
+class RenderedScore:
+    """Extraction of rendered synthetic documents scored against the targets each was written from."""
+
+    documents: int = 0
+    extracted: int = 0
+    expected: int = 0
+    matched: int = 0
+    inverted: int = 0  # a target read with the opposite comparator (a cap as a floor)
+    baseline_as_target: int = 0  # a printed 现状 value read as a target
+    titles_missed: int = 0
+    failures: list[str] = field(default_factory=list)
+    styles: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    def line(self) -> str:
+        return (
+            f"| {self.documents} | {self.extracted} | {self.expected} | {self.matched} | {self.precision:.1%} | "
+            f"{self.recall:.1%} | {self.inverted} | {self.baseline_as_target} | {self.titles_missed} |"
+        )
+
+
+RENDERED_HEADER = (
+    "| documents | extracted | stated | matched | precision | recall | inverted comparators "
+    "| 现状 read as targets | titles missed |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+)
+
+
+def score_rendered(folder: Path, count: int, seed: int, vocabulary: Any) -> RenderedScore:
+    """Render `count` documents into `folder`, extract each back, and score it against its answer key."""
+    import json
+
+    from planlint.synth.documents import render
+
+    result = RenderedScore()
+    for rendered in render(folder, count, seed):
+        key = json.loads(rendered.expected.read_text(encoding="utf-8"))
+        _score_one(rendered.path, key, vocabulary, result)
+    return result
+
+
+def _score_one(path: Path, key: dict[str, Any], vocabulary: Any, result: RenderedScore) -> None:
+    from planlint.extract import extract_document
+    from planlint.extract.matching import mineral_key, statement_key, value_key
+
+    result.documents += 1
+    style = key["style"]
+    draft = extract_document(path, plan_id="rendered", parent=["parent"], level=key["level"], vocabulary=vocabulary)
+    if draft.plan["source"].get("title") != key["title"]:
+        result.titles_missed += 1
+    got = _indicators(draft.plan)
+    want = key["targets"]
+    full = Counter(_rendered_key(i, vocabulary) for i in want)
+    stated = {statement_key(i, vocabulary): i["op"] for i in want}
+    facts = {(f["metric"], mineral_key(f["mineral"], vocabulary), value_key(f["value"])) for f in key["baseline"]}
+    result.extracted += len(got)
+    result.expected += len(want)
+    for item in got:
+        one = _rendered_key(item, vocabulary)
+        if full[one] > 0:
+            full[one] -= 1
+            result.matched += 1
+            continue
+        where = f"{path.name} ({style['numbering']}/{style['table']}/{style['caption']}/{style['units']}/{style['scales']})"
+        printed = stated.get(statement_key(item, vocabulary))
+        if printed is not None and _direction(printed) != _direction(item["op"]):
+            result.inverted += 1
+            result.failures.append(f"inverted  {where}: {_describe(item)}")
+        elif (item["metric"], mineral_key(item.get("mineral"), vocabulary), value_key(item["value"])) in facts:
+            result.baseline_as_target += 1
+            result.failures.append(f"现状      {where}: {_describe(item)}")
+        else:
+            result.failures.append(f"extra     {where}: {_describe(item)}")
+    for item in want:
+        if full[_rendered_key(item, vocabulary)] > 0:
+            full[_rendered_key(item, vocabulary)] -= 1
+            result.failures.append(f"missed    {path.name}: {item}")
+    for name, value in style.items():
+        result.styles[f"{name}={value}"] += 1
+
+
+def _direction(op: str) -> str:
+    return {"<=": "cap", "<": "cap", ">=": "floor", ">": "floor"}.get(op, op)
+
+
+def _rendered_key(item: dict[str, Any], vocabulary: Any) -> tuple[Any, ...]:
+    from planlint.extract.matching import statement_key
+
+    return (*statement_key(item, vocabulary), item["op"], item.get("attribute", "unspecified"))
+
+
 def run(write: bool = False, verbose: bool = False) -> int:
     from planlint import api
     from planlint.vocabulary import load_vocabulary
@@ -199,10 +299,10 @@ def run(write: bool = False, verbose: bool = False) -> int:
     return 0
 
 
-def _write_doc(result: str) -> None:
+def _write_doc(result: str, marker: str = "extract-score") -> None:
     path = repo_root() / "docs" / "extract.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    start, end = "<!-- extract-score:start -->", "<!-- extract-score:end -->"
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     block = f"{start}\n{result}{end}"
     if start in text and end in text:
         text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
@@ -217,8 +317,35 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--write", action="store_true", help="write the table into docs/extract.md")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra indicator")
+    parser.add_argument("--rendered", type=int, metavar="N", help="also score N rendered synthetic documents")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the rendered documents (default 0)")
     args = parser.parse_args(argv)
-    return run(write=args.write, verbose=args.verbose)
+    status = run(write=args.write, verbose=args.verbose)
+    if args.rendered:
+        status = max(status, run_rendered(args.rendered, args.seed, write=args.write, verbose=args.verbose))
+    return status
+
+
+def run_rendered(count: int, seed: int, write: bool = False, verbose: bool = False) -> int:
+    """Score `count` rendered documents; 1 when a goal is missed."""
+    import tempfile
+
+    from planlint import api
+    from planlint.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary(api.rule_directories())
+    with tempfile.TemporaryDirectory() as folder:
+        result = score_rendered(Path(folder), count, seed, vocabulary)
+    text = RENDERED_HEADER + result.line() + "\n"
+    print(text)
+    if verbose:
+        for failure in result.failures:
+            print(f"  {failure}")
+    if write:
+        _write_doc(text, "rendered-score")
+    met = (result.precision >= PRECISION_GOAL and result.recall >= RENDERED_RECALL_GOAL
+           and not result.inverted and not result.baseline_as_target)  # fmt: skip
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
