@@ -70,6 +70,8 @@ def _report(draft: Draft, problems: list[str], output: Path | None) -> None:
     where = f"written to {output}" if output else "written to stdout"
     err = sys.stderr
     err.write(f"planlint extract: draft {where}: {counts}\n")
+    for warning in draft.warnings:
+        err.write(f"  warning: {warning}\n")
     for need in draft.needs_person:
         err.write(f"  needs a person: {need}\n")
     for problem in problems:

@@ -24,7 +24,7 @@ from planlint.extract.context import Context, Findings, Item
 from planlint.extract.lexicon import MineralFinder
 from planlint.extract.matching import statement_key
 from planlint.extract.meta import Meta, read_meta
-from planlint.extract.outline import outline
+from planlint.extract.outline import has_outline, outline
 from planlint.extract.reader import Document, read_document
 from planlint.extract.unparsed import Unparsed, comment_block, unparsed
 from planlint.loader import InputErrors, load_plan
@@ -43,11 +43,12 @@ class Draft:
     plan: dict[str, Any]
     unparsed: list[Unparsed] = field(default_factory=list)
     needs_person: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_yaml(self) -> str:
         body = yaml.dump(_flow(self.plan), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
         body = re.sub(r"\n(indicators|minerals|zones|counts|baseline):", r"\n\n\1:", body)
-        return body + comment_block(self.unparsed, self.needs_person)
+        return body + comment_block(self.unparsed, self.needs_person, self.warnings)
 
     def problems(self, vocabulary: Vocabulary) -> list[str]:
         """What stops the draft from loading as a plan file (schema, units, minerals): field: message lines."""
@@ -83,7 +84,7 @@ def extract_document(
         document,
         vocabulary,
         MineralFinder(vocabulary),
-        outline(document.lines, table_lines),
+        outline(document.lines, table_lines, document.headings),
         table_lines,
         period_end=meta.end,
         base_year=meta.base,
@@ -101,7 +102,16 @@ def extract_document(
             "and no indicator",
             path=path,
         )
-    return _draft(document, meta, out, plan_id, parent, level, vocabulary)
+    draft = _draft(document, meta, out, plan_id, parent, level, vocabulary)
+    if not has_outline(ctx.places):
+        draft.warnings.append(NO_OUTLINE)
+    return draft
+
+
+NO_OUTLINE = (
+    "no outline found (no numbered headings, Word heading styles or automatic numbering): 现状 parts cannot be "
+    "told from targets, so base-period facts may have been read as targets; check every indicator"
+)
 
 
 def _read_body(ctx: Context, out: Findings) -> list[Item]:

@@ -58,4 +58,7 @@ class Context:
             cite["section"] = section
         if table:
             cite["table"] = table
+        locator = self.document.locators.get(line)
+        if locator:
+            cite["locator"] = locator
         return cite

@@ -25,7 +25,7 @@ _SLASH_VALUE = re.compile(rf"^{NUMBER}(?:\s*/\s*{NUMBER})+$")
 # Comparator words before a number, longest first where one contains another.
 PRE_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("不得低于", ">="), ("不低于", ">="), ("不得少于", ">="), ("不少于", ">="), ("不小于", ">="),
-    ("不得超过", "<="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("不多于", "<="),
+    ("不得突破", "<="), ("不突破", "<="), ("不得超过", "<="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("不多于", "<="),
     ("提高至", ">="), ("提高到", ">="), ("提升至", ">="), ("提升到", ">="), ("增加到", ">="), ("增至", ">="),
     ("达到", ">="), ("超过", ">"), ("突破", ">"), ("高于", ">"), ("大于", ">"), ("多于", ">"),
     ("减少至", "<="), ("减少到", "<="), ("压减至", "<="), ("压减到", "<="), ("控制在", "<="),
@@ -271,10 +271,13 @@ class MineralFinder:
         return found
 
 
+_AFTER_ONE_CHARACTER = ("开采总量", "年开采", "资源量", "最低开采规模", "矿山")
+
+
 def _single_character_ok(text: str, start: int, end: int) -> bool:
     """A one-character mineral (金, 铁, 煤) only in a list or before 矿: not in 资金, 铁路, 煤炭 words."""
     before = text[start - 1] if start > 0 else "，"
     after = text[end] if end < len(text) else "。"
-    if after == "矿":
+    if after == "矿" or text.startswith(_AFTER_ONE_CHARACTER, end):
         return True
     return before in "、，,：:（(；;和及与" and after in "、，,。；;和及与等）)矿"

@@ -42,28 +42,55 @@ def heading_text(raw: str) -> str:
     return _BOOKMARK.sub("", raw).strip().lstrip("#").strip()
 
 
-def outline(lines: list[str], table_lines: set[int]) -> list[Place]:
-    """A Place for every line (index 0 is line 1)."""
+def outline(lines: list[str], table_lines: set[int], word_levels: dict[int, int] | None = None) -> list[Place]:
+    """A Place for every line (index 0 is line 1); `word_levels` are headings Word marks (styles, numbering)."""
     places: list[Place] = []
-    chapter: str | None = None
-    section: str | None = None
-    item: str | None = None
-    baseline = False
+    labels: list[str | None] = [None, None, None]
+    counters = [0, 0, 0]
+    baseline_level: int | None = None
     chaptered = any(re.match(r"^第[一二三四五六七八九十\d]+章", heading_text(line)) for line in lines)
     for number, raw in enumerate(lines, start=1):
         text = heading_text(raw)
         level = None if number in table_lines else _level(text, raw, lines, number, chaptered)
+        word = (word_levels or {}).get(number)
+        if word is not None and number not in table_lines:
+            depth = min(word, 3)
+            counters[depth - 1] += 1
+            counters[depth:] = [0] * (3 - depth)
+            if level is None or level[0] != depth:  # the number Word draws is not in the text
+                level = (depth, _drawn_label(depth, counters[depth - 1]), text)
         if level is not None:
-            label, title = level[1], level[2]
-            if level[0] == 1:
-                chapter, section, item = label, None, None
-            elif level[0] == 2:
-                section, item = label, None
-            else:
-                item = label
-            baseline = _baseline_after(level[0], title, baseline)
-        places.append(Place(_label(chapter, section, item), baseline, level is not None))
+            depth, label, title = level
+            labels[depth - 1] = label
+            labels[depth:] = [None] * (3 - depth)
+            baseline_level = _baseline_after(depth, title, baseline_level, exact=word is not None or bool(_numbered(text)))
+        places.append(Place(_label(*labels), baseline_level is not None, level is not None))
     return places
+
+
+def has_outline(places: list[Place]) -> bool:
+    """Whether any heading was found (without one, 现状 parts cannot be told from targets)."""
+    return any(place.heading for place in places)
+
+
+def _drawn_label(depth: int, count: int) -> str:
+    """The label Word's automatic numbering draws, in the usual house style (一 / （一） / 1)."""
+    if depth == 3:
+        return str(count)
+    numeral = chinese_numeral_text(count)
+    return numeral if depth == 1 else f"（{numeral}）"
+
+
+def chinese_numeral_text(count: int) -> str:
+    digits = "一二三四五六七八九"
+    if count < 10:
+        return digits[count - 1]
+    tens, ones = divmod(count, 10)
+    return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
+
+
+def _numbered(text: str) -> bool:
+    return bool(_CHAPTER.match(text) or _SECTION.match(text) or _ITEM.match(text))
 
 
 def _level(
@@ -93,12 +120,23 @@ def _level(
     return None
 
 
-def _baseline_after(level: int, title: str, current: bool) -> bool:
-    """A heading about the present opens a baseline part; the next chapter heading that is not closes it."""
+_GOAL_WORDS = re.compile(r"目标|布局|调控|准入|保障|措施|任务|总则|勘查|开采|保护|管理|实施|修复|附")
+
+
+def _baseline_after(level: int, title: str, current: int | None, exact: bool) -> int | None:
+    """The level of the open baseline part after a heading (None: not in one).
+
+    A heading about the present opens a part at its level; a heading at that level or above closes it.
+    An unnumbered short line is a heading of unknown level: it closes the part only if it names an aim.
+    """
     if any(word in title for word in BASELINE_WORDS) and "目标" not in title:
-        return True
-    if level == 1:
-        return False
+        return level if current is None or level < current else current
+    if current is None:
+        return None
+    if exact and level <= current:
+        return None
+    if not exact and (level <= current and level < 3 or _GOAL_WORDS.search(title)):
+        return None
     return current
 
 

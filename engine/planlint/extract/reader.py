@@ -8,6 +8,7 @@ tables are also kept as real rows (merged cells repeat their text in every row t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ class Document:
     lines: list[str]
     tables: list[Table] = field(default_factory=list)
     native_tables: bool = False
+    headings: dict[int, int] = field(default_factory=dict)  # line → outline level, from Word's styles/numbering
+    locators: dict[int, str] = field(default_factory=dict)  # line → where it is in Word terms (第12段, 表2第3行)
 
     @property
     def name(self) -> str:
@@ -104,24 +107,99 @@ def _read_docx(path: Path) -> Document:
         word = docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a bad package
         raise PlanlintError(f"not a readable Word document ({type(error).__name__})", path=path) from None
-    lines: list[str] = []
-    tables: list[Table] = []
+    document = Document(path, [], [], native_tables=True)
+    lines = document.lines
+    paragraphs = 0
     for element in word.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(element, word).text)
+            paragraph = Paragraph(element, word)
+            lines.append(paragraph.text)
+            paragraphs += 1
+            document.locators[len(lines)] = f"第{paragraphs}段"
+            level = _outline_level(paragraph)
+            if level is not None and paragraph.text.strip():
+                document.headings[len(lines)] = level
         elif tag == "tbl":
-            tables.append(_render_table(DocxTable(element, word), lines))
-    return Document(path, lines, tables, native_tables=True)
+            start = len(lines)
+            table = _render_table(DocxTable(element, word), lines)
+            document.tables.append(table)
+            _locate_rows(document, table, start)
+    return document
+
+
+_SENTENCE_MARKS = re.compile(r"[。；;，,：:]")
+
+
+def _outline_level(paragraph: Any) -> int | None:
+    """A heading's outline level from Word: a Heading/标题 style, an outline level, or automatic numbering.
+
+    Automatic numbering (numPr) on a short paragraph without sentence punctuation is a numbered heading
+    whose number Word draws but the text does not hold; on a sentence it is a list item, not a heading.
+    """
+    style = paragraph.style
+    name = (style.name or "") if style is not None else ""
+    match = re.match(r"^(?:heading|标题)\s*(\d)$", name.strip(), re.IGNORECASE)
+    if match:
+        return int(match.group(1))
+    properties = paragraph._p.pPr
+    outline = _xml_val(properties, "outlineLvl") if properties is not None else None
+    if outline is None and style is not None and style.element.pPr is not None:
+        outline = _xml_val(style.element.pPr, "outlineLvl")
+    if outline is not None and outline.isdigit() and int(outline) < 9:
+        return int(outline) + 1
+    number = properties.numPr if properties is not None else None
+    text = paragraph.text.strip()
+    if number is not None and text and len(text) <= 30 and not _SENTENCE_MARKS.search(text):
+        level = number.ilvl.val if number.ilvl is not None else 0
+        return int(level) + 1
+    return None
+
+
+def _xml_val(properties: Any, tag: str) -> str | None:
+    from docx.oxml.ns import qn
+
+    found = properties.find(qn(f"w:{tag}"))
+    return found.get(qn("w:val")) if found is not None else None
+
+
+def _locate_rows(document: Document, table: Table, start: int) -> None:
+    """Every line of a table's rendering: 表N第R行 (the caption row of a boxed table is row 1)."""
+    number = len(document.tables)
+    row_of_line: dict[int, int] = {}
+    for index, row in enumerate(table.rows, start=1):
+        for cell in row:
+            row_of_line[cell.line] = index
+    for line in range(start + 1, len(document.lines) + 1):
+        row = row_of_line.get(line)
+        document.locators[line] = f"表{number}第{row}行" if row else f"表{number}"
+
+
+_NOTE_ABOVE = re.compile(r"^\s*(注|备注|说明|单位|资料来源)\s*[：:\d]")
+_CAPTION_ABOVE = re.compile(r"^\s*(专栏|表)\s*[0-9０-９一二三四五六七八九十]+")
+
+
+def _caption_above(lines: list[str]) -> tuple[str, int, list[Cell]]:
+    """The caption above a table, looking past notes (注：… / 单位：…) set between caption and table."""
+    notes: list[Cell] = []
+    seen = 0
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].strip()
+        if not text:
+            continue
+        seen += 1
+        if _CAPTION_ABOVE.match(text) and len(text) <= 60:
+            return text, index + 1, notes
+        if seen > 3 or not _NOTE_ABOVE.match(text):
+            break
+        notes.insert(0, Cell(text, index + 1))
+    return "", 0, []
 
 
 def _render_table(table: Any, lines: list[str]) -> Table:
     """Append the table's rows to `lines` (tab-indented cells, a blank line after each row)."""
-    caption, caption_line = "", 0
-    previous = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
-    if previous is not None and lines[previous].strip().startswith("专栏"):
-        caption, caption_line = lines[previous].strip(), previous + 1
-    result = Table(caption, caption_line, first_line=len(lines) + 1)
+    caption, caption_line, notes = _caption_above(lines)
+    result = Table(caption, caption_line, first_line=len(lines) + 1, notes=notes)
     for row in table.rows:
         cells: list[str] = []
         last = None

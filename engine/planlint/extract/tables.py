@@ -68,6 +68,7 @@ class Layout:
     has_attribute: bool
     has_seq: bool
     names_minerals: bool = False  # the name column holds minerals (矿种)
+    current: bool = True  # a column holds this plan's targets (else: a table of the previous period)
 
 
 def parse_table(table: Table, ctx: Context, out: Findings) -> None:
@@ -85,7 +86,9 @@ def parse_table(table: Table, ctx: Context, out: Findings) -> None:
         _zone_list(table, cells, ctx, out, tid)
         return
     header, rows = _split_header(table, ctx)
-    layout = _layout(header, table.caption)
+    layout = _layout(header, table.caption, table.notes, ctx.base_year)
+    if ctx.baseline(table.caption_line or table.first_line):
+        layout.current = False  # a table in a 现状/成效 part: what the previous period planned and achieved
     if _is_zone_table(layout, table.caption):
         _zone_table(rows, layout, table, ctx, out, tid)
         return
@@ -106,6 +109,7 @@ def _is_data_cell(text: str, ctx: Context) -> bool:
         or lx.slash_values(text) is not None
         or lx.is_empty_value(text)
         or ctx.finder.resolve(text) is not None
+        or _kind(text, ctx)[0] == "value_unit"
     )
 
 
@@ -133,6 +137,11 @@ def _split_header(table: Table, ctx: Context) -> tuple[list[Cell], list[list[Cel
     return cells[:index], _stream_rows(cells[index:], ctx, table.caption)
 
 
+_PRESENT = re.compile(r"现状|基期|基准年|完成")
+_AIM = re.compile(r"目标|规划值|规划期末|预期值")
+_ANY_YEAR = re.compile(r"(\d{4})\s*年?")
+
+
 def _column(text: str) -> Column:
     t = re.sub(r"\s+", "", text)
     paren = _PAREN.search(t)
@@ -152,8 +161,11 @@ def _column(text: str) -> Column:
         return Column("value", t, year=int(year.group(2)))
     if t in ("规划目标", "目标值", "目标", "规划值"):
         return Column("value", t)
-    if "完成" in t or t in ("现状值", "基期值", "现状"):
-        return Column("value", t, actual=True)
+    stated_year = _ANY_YEAR.search(t)
+    if _PRESENT.search(t) and not lx.metric_of_label(t):  # 2020年（现状）, 基期（2020年）, 现状值, 完成情况
+        return Column("value", t, year=int(stated_year.group(1)) if stated_year else None, actual=True)
+    if _AIM.search(t) and not lx.metric_of_label(t):  # 2025年（目标）, 规划目标（2025年）
+        return Column("value", t, year=int(stated_year.group(1)) if stated_year else None)
     if t.startswith(("已设采矿权", "拟设采矿权", "已设矿山", "拟设矿山")):
         return Column("value", t, metric="mine_count", mine="existing" if t.startswith("已设") else "new")
     if "面积" in t:
@@ -168,8 +180,12 @@ def _column(text: str) -> Column:
     return Column("value", t, regions=tuple(r for r in re.split("[、，,]", t) if r))
 
 
-def _layout(header: list[Cell], caption: str) -> Layout:
+_PRESENT_NOTE = re.compile(r"(\d{4})\s*年?(?:数据|数值|指标值|值)?(?:为|是|系)(?:现状|基期)")
+
+
+def _layout(header: list[Cell], caption: str, notes: list[Cell] | None = None, base: int | None = None) -> Layout:
     columns = [_column(c.text) for c in header if c.text.strip()]
+    _mark_present(columns, notes or [], base)
     values = [c for c in columns if c.role == "value"]
     table_metric = None
     year = None
@@ -181,6 +197,7 @@ def _layout(header: list[Cell], caption: str) -> Layout:
     if any(c.metric for c in values):
         year = next((c.year for c in values if c.year), None)
         values = [c for c in values if not (c.year and not c.metric)]
+    year = year or next((c.year for c in values if c.year and not c.actual), None)
     year = year or next((c.year for c in values if c.year), None)
     caption_metric = lx.metric_of_label(caption)
     if caption_metric is None and "勘查" in caption:
@@ -195,7 +212,20 @@ def _layout(header: list[Cell], caption: str) -> Layout:
         any(
             c.role == "name" and re.search("矿种|矿产名称", c.text) and "指标" not in c.text for c in columns
         ),
+        current=not any("完成" in c.text for c in values)  # 规划目标 | 完成情况: the previous period's
+        and any(not c.actual and (c.year is None or base is None or c.year > base) for c in values),
     )
+
+
+def _mark_present(columns: list[Column], notes: list[Cell], base: int | None) -> None:
+    """A year column is the present (现状) when a note says so, or when it is the base year beside a later one."""
+    stated = {int(m.group(1)) for note in notes for m in _PRESENT_NOTE.finditer(note.text)}
+    years = [c.year for c in columns if c.role == "value" and c.year]
+    for column in columns:
+        if column.role != "value" or not column.year or column.metric:
+            continue
+        if column.year in stated or (base is not None and column.year <= base and max(years) > base):
+            column.actual = True
 
 
 # ---- cells and rows -----------------------------------------------------------------------------------
@@ -279,6 +309,9 @@ def _row(cells: list[Cell], layout: Layout, ctx: Context) -> Row:
             row.minerals.append((str(payload), cell))
         else:
             row.labels.append(cell)
+            paren = _PAREN.search(cell.text.replace(" ", ""))
+            if paren and row.unit is None and lx.is_unit(paren.group(1)):
+                row.unit = paren.group(1)  # 矿山总数（个）: the unit in the row's label
     return row
 
 
@@ -430,7 +463,11 @@ def _emit_values(
         if unit is None:
             out.skip(cell.line, f"{label or mineral or ''} {cell.text}".strip(), "a value with no unit", tid)
             continue
-        if any(c.actual for c in columns):  # a table of the previous period's targets and results
+        if column is not None and column.actual and layout.current:  # a 现状 column beside the targets
+            _present_value(out, ctx, cell, tid, the_metric, mineral, label, unit, payload, column)
+            emitted += 1
+            continue
+        if any(c.actual for c in columns) and not layout.current:  # the previous period's targets and results
             _baseline_value(out, ctx, cell, tid, the_metric, mineral, label, unit, payload, column)
             emitted += 1
             continue
@@ -586,6 +623,34 @@ def _baseline_value(
                  "note": f"{label or metric}（{mineral or ''}）", "cite": ctx.cite(cell.line, tid)}  # fmt: skip
         out.baseline.append(entry)
     entry["values"][name] = value.value
+    entry["units"][name] = unit
+
+
+def _present_value(
+    out: Findings,
+    ctx: Context,
+    cell: Cell,
+    tid: str | None,
+    metric: str,
+    mineral: str | None,
+    label: str | None,
+    unit: str,
+    payload: object,
+    column: Column,
+) -> None:
+    """A value of the 现状/基期 column: a base-period fact, never a target."""
+    if not isinstance(payload, lx.Value) or isinstance(payload.value, tuple):
+        out.skip(cell.line, cell.text, "a 现状 cell that is not one number", tid)
+        return
+    year = column.year or ctx.base_year or 2020
+    name = mineral or "total"
+    entry = next((b for b in out.baseline if b["key"] == metric and b["year"] == year
+                  and b["cite"].get("table") == tid and name not in b["values"]), None)  # fmt: skip
+    if entry is None:
+        entry = {"key": metric, "year": year, "values": {}, "units": {},
+                 "note": f"{column.text} column of {tid or 'a table'}", "cite": ctx.cite(cell.line, tid)}  # fmt: skip
+        out.baseline.append(entry)
+    entry["values"][name] = payload.value
     entry["units"][name] = unit
 
 

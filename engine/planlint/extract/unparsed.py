@@ -33,9 +33,10 @@ def unparsed(line: int, text: str, reason: str, table: str | None = None) -> Unp
     return Unparsed(line, shorten(text), reason, table)
 
 
-def comment_block(items: Iterable[Unparsed], needs_person: Iterable[str]) -> str:
-    """The YAML comment block that ends a draft: what still needs a person, then what was not parsed."""
+def comment_block(items: Iterable[Unparsed], needs_person: Iterable[str], warnings: Iterable[str] = ()) -> str:
+    """The YAML comment block that ends a draft: warnings, what still needs a person, what was not parsed."""
     lines = ["", "# ---- planlint extract: for a person to review ----"]
+    lines.extend(f"# warning: {warning}" for warning in warnings)
     for need in needs_person:
         lines.append(f"# needs a person: {need}")
     ordered = sorted(items, key=lambda item: item.line)
