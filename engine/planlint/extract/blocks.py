@@ -104,6 +104,19 @@ def _ends_box(text: str, raw: str, previous: str = "") -> bool:
     return len(text) >= 40
 
 
+def _after_gap(lines: list[str], index: int) -> bool:
+    """An unindented line after two blank lines: body text after the box (rows are separated by one)."""
+    raw = lines[index]
+    return (
+        bool(raw.strip())
+        and not raw.startswith("\t")
+        and not NOTE.match(raw)
+        and index >= 2
+        and not lines[index - 1].strip("\r\n")
+        and not lines[index - 2].strip("\r\n")
+    )
+
+
 def _box(lines: list[str], start: int) -> Table:
     caption = lines[start].strip().lstrip("#*> ").rstrip("*")
     index = start + 1
@@ -117,7 +130,7 @@ def _box(lines: list[str], start: int) -> Table:
     previous = ""
     while index < len(lines):
         raw = lines[index]
-        if _ends_box(raw.strip(), raw, previous):
+        if _ends_box(raw.strip(), raw, previous) or _after_gap(lines, index):
             break
         body.append((index + 1, raw))
         previous = raw.strip() or previous

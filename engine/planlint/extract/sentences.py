@@ -149,6 +149,9 @@ def _read(
         metric, inherited = previous.metric, True
         if op is None and previous.printed:
             op, printed = previous.op, True
+    deposit = _deposit_scope(_clause(sentence, q.start))
+    if metric is None and deposit and previous is not None and previous.metric in SCALE_METRICS:
+        metric, inherited = previous.metric, True  # 大型矿床不低于20…，中型矿床不低于10…: one metric, scoped
     if metric is None and "总量" in window and "开采" in sentence[: q.start]:
         metric = "extraction_total"
     if metric is None and ("规模" in window or after.lstrip("以上下").startswith("规模")):
@@ -164,6 +167,8 @@ def _read(
             mine = lx.scope_mine(_clause(sentence, q.start))
         if mine:
             scope["mine"] = mine
+        if deposit:
+            scope["deposit"] = deposit
     region = max(ctx.regions, key=lambda r: sentence.rfind(r, 0, q.start), default=None)
     region = region if region and sentence.rfind(region, 0, q.start) >= 0 else None
     if region:
@@ -186,6 +191,21 @@ def _read(
     return Reading(
         q, metric, op or "==", approximate, mineral, scope, label.strip()[-30:], printed, mineral_end
     )
+
+
+SCALE_METRICS = frozenset({"min_scale", "max_scale"})
+_DEPOSIT = re.compile(r"(大型|中型|小型)(?:矿床|规模矿床|矿山)?(?:的)?\s*$")
+
+
+def _deposit_scope(clause: str) -> str | None:
+    """'大型矿床不低于': the deposit scale a minimum scale is set for (the words just before the comparator)."""
+    text = clause.rstrip()
+    for word, _ in lx.PRE_COMPARATORS:
+        if text.endswith(word):
+            text = text.removesuffix(word)
+            break
+    match = _DEPOSIT.search(text)
+    return lx.DEPOSIT_WORDS[match.group(1)] if match else None
 
 
 SUBSET_METRICS = frozenset(
