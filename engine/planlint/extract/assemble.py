@@ -131,7 +131,7 @@ def _read_body(ctx: Context, out: Findings) -> list[Item]:
         for offset, sentence in sentences.sentences(text):
             skip = {u - offset for u in used if offset <= u < offset + len(sentence)}
             for reading in sentences.read_body_sentence(sentence, number, ctx, out, topic, skip, is_baseline):
-                if is_baseline:
+                if is_baseline or reading.present:
                     baseline.add_fact(reading, sentence, number, ctx, out)
                 else:
                     indicators.append(sentences.indicator(reading, ctx, sentence, number))

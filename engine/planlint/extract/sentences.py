@@ -46,6 +46,7 @@ class Reading:
     label: str
     printed: bool = False
     end: int = 0  # where the reading ends in the sentence (after a mineral named after the number)
+    present: bool = False  # the value a change starts from (由2020年的164个减少到…): a base-period fact
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -194,6 +195,41 @@ def _read(
 
 
 SCALE_METRICS = frozenset({"min_scale", "max_scale"})
+_FROM = re.compile(r"由\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?\s*的?)?\s*$")
+_SCALE_LIST = re.compile(
+    r"(?P<scales>(?:大|中|小)型?(?:[、，,和及与](?:大|中|小)型?){1,2})型?(?:矿床|矿山)?"
+    r"(?P<what>[^，。；\d]{0,12}?)分别(?P<cmp>为|不低于|不少于|不小于|达到|不超过|不高于|不大于)?\s*"
+    rf"(?P<numbers>{lx.NUMBER}(?:\s*[、，,]\s*{lx.NUMBER})+)\s*(?P<unit>{lx.UNIT_PATTERN})"
+)
+
+
+def respectively(sentence: str, ctx: Context, topic: str | None) -> tuple[list[Reading], set[int]]:
+    """'大、中、小型矿山最低开采规模分别不低于20、10、5万吨/年': one value for each deposit scale, in order."""
+    readings: list[Reading] = []
+    used: set[int] = set()
+    for match in _SCALE_LIST.finditer(sentence):
+        scales = [lx.DEPOSIT_WORDS[w + "型"] for w in re.findall(r"(大|中|小)", match.group("scales"))]
+        numbers = list(re.finditer(lx.NUMBER, match.group("numbers")))
+        found = lx.metric_in(match.group("what") + "规模")
+        metric = found[0] if found else None
+        if len(scales) != len(numbers) or metric not in SCALE_METRICS:
+            continue
+        words = match.group("cmp") or ""
+        op = next((o for w, o in lx.PRE_COMPARATORS if w == words), None) or lx.DEFAULT_OP.get(metric, "==")
+        before = sentence[: match.start()]
+        minerals = ctx.finder.find_all(before + match.group("what"))
+        mineral = _outside_zone(before + match.group("what"), minerals) if minerals else topic
+        mine = lx.scope_mine(before + match.group("what"))
+        unit = re.sub(r"\s+", " ", match.group("unit")).strip()
+        offset = match.start("numbers")
+        for scale, number in zip(scales, numbers, strict=True):
+            start = offset + number.start()
+            used.add(start)
+            q = Quantity(start, offset + number.end(), lx.to_number(number.group(0)), None, unit, None)
+            scope: Item = {"mine": mine} if mine and mine != "existing" else {}
+            scope["deposit"] = scale
+            readings.append(Reading(q, metric, op, False, mineral, scope, match.group(0)[:30], bool(words)))
+    return readings, used
 _DEPOSIT = re.compile(r"(大型|中型|小型)(?:矿床|规模矿床|矿山)?(?:的)?\s*$")
 
 
@@ -362,9 +398,12 @@ def read_body_sentence(
     baseline: bool = False,
 ) -> list[Reading]:
     """Read a sentence of body text: targets become indicators; what is not understood, unparsed."""
-    readings = read_quantities(sentence, ctx, topic, skip)
+    listed, used = respectively(sentence, ctx, topic)
+    readings = listed + read_quantities(sentence, ctx, topic, skip | used)
     kept: list[Reading] = []
     for reading in readings:
+        if _FROM.search(sentence[: reading.quantity.start]):
+            reading.present = True
         q = reading.quantity
         clause = _clause(sentence, q.end)
         if reading.metric is None and baseline:

@@ -66,8 +66,12 @@ class Style:
     table: str  # years | words | years_note | base_first
     caption: str  # above | note_between | row (docx only)
     units: str  # column | header | cells
-    scales: str  # table | sentence
+    scales: str  # table | sentence | each (大、中、小型…分别不低于X、Y、Z)
     state_base: bool  # the document says 以2020年为基期
+    change: bool = False  # targets as changes from the present: 由2020年的164个减少到149个以内
+    new_mines: bool = False  # minimum scales are for 新建矿山
+    mine_word: str = "矿山总数"
+    target_first: bool = False  # the target column before the 现状 column
 
 
 @dataclass
@@ -150,12 +154,18 @@ def _distinct(rng: random.Random, target: float) -> float:
 def make_style(rng: random.Random, fmt: str) -> Style:
     return Style(
         fmt=fmt,
-        numbering=rng.choice(("text", "plain") if fmt == "txt" else ("text", "styles", "numpr", "numpr")),
+        numbering=rng.choice(
+            ("text", "plain") if fmt == "txt" else ("text", "styles", "numpr", "numpr_body", "outline")
+        ),
         table=rng.choice(("years", "words", "years_note", "base_first")),
-        caption=rng.choice(("above", "note_between") + (("row",) if fmt == "docx" else ())),
+        caption=rng.choice(("above", "note_between", "unit_between") + (("row",) if fmt == "docx" else ())),
         units=rng.choice(("column", "header", "cells")),
-        scales=rng.choice(("table", "sentence")),
+        scales=rng.choice(("table", "sentence", "each")),
         state_base=rng.random() < 0.5,
+        change=rng.random() < 0.5,
+        new_mines=rng.random() < 0.3,
+        mine_word=rng.choice(("矿山总数", "矿山数量", "采矿权总数")),
+        target_first=rng.random() < 0.2,
     )
 
 
@@ -219,10 +229,19 @@ def compose(model: PlanModel, style: Style, rng: random.Random) -> tuple[list[Bl
     for mineral, unit, target, _ in model.caps:
         sentence_caps.append(f"{mineral}年开采总量{_phrase(CAPS, rng, target, unit)}")
     blocks.append(Para(f"到{model.end}年，" + "，".join(sentence_caps) + "。"))
-    blocks.append(
-        Para(f"全{model.jurisdiction[-1]}矿山总数{_phrase(CAPS, rng, model.mine_cap, '个')}，"
-             f"大中型矿山比例{_phrase(FLOORS, rng, model.ratio, '%')}。")  # fmt: skip
-    )
+    whole = f"全{model.jurisdiction[-1]}"
+    if style.change:
+        down = rng.choice(("减少到{v}{u}以内", "压减至{v}{u}以内", "减少到{v}{u}以下", "控制在{v}{u}以内"))
+        up = rng.choice(("提高到{v}{u}以上", "提高至{v}{u}以上", "提升到{v}{u}"))
+        blocks.append(
+            Para(f"{whole}{style.mine_word}由{model.base}年的{model.mine_now}个{down.format(v=model.mine_cap, u='个')}，"
+                 f"大中型矿山比例由{_show(model.ratio_now)}%{up.format(v=_show(model.ratio), u='%')}。")  # fmt: skip
+        )
+    else:
+        blocks.append(
+            Para(f"{whole}{style.mine_word}{_phrase(CAPS, rng, model.mine_cap, '个')}，"
+                 f"大中型矿山比例{_phrase(FLOORS, rng, model.ratio, '%')}。")  # fmt: skip
+        )
     blocks.append(Heading(2, "最低开采规模"))
     blocks += _scales(model, style, rng, targets)
     blocks.append(Heading(2, "矿产资源勘查"))
@@ -236,24 +255,27 @@ def _main_table(model: PlanModel, style: Style, rng: random.Random, targets: lis
     base_head, target_head, note = {
         "years": (f"{model.base}年（现状）", f"{model.end}年（目标）", None),
         "words": (rng.choice(("现状值", "基期值", "现状")), rng.choice(("目标值", "规划目标")), None),
-        "years_note": (f"{model.base}年", f"{model.end}年", f"注：{model.base}年为现状值，{model.end}年为规划目标值。"),
+        "years_note": (f"{model.base}年", f"{model.end}年", rng.choice((
+            f"注：{model.base}年为现状值，{model.end}年为规划目标值。", f"注：表中{model.base}年数据为现状值。",
+            f"说明：基期年为{model.base}年。", f"注：{model.base}年数值为基期值。"))),
         "base_first": (f"基期（{model.base}年）", f"规划目标（{model.end}年）", None),
     }[style.table]  # fmt: skip
     rows_in: list[tuple[str, str, float, float, str, str | None]] = [
-        ("矿山总数", "个", model.mine_cap, model.mine_now, model.attributes["mine_count"], None),
+        (style.mine_word, "个", model.mine_cap, model.mine_now, model.attributes["mine_count"], None),
         ("大中型矿山比例", "%", model.ratio, model.ratio_now, model.attributes["large_medium_ratio"], None),
     ]
     for mineral, unit, target, now in model.caps:
         rows_in.append((f"{mineral}开采总量", unit, target, now, model.attributes["extraction_total"], mineral))
-    metric_of = {"矿山总数": "mine_count", "大中型矿山比例": "large_medium_ratio"}
+    metric_of = {style.mine_word: "mine_count", "大中型矿山比例": "large_medium_ratio"}
     op_of = {"mine_count": "<=", "large_medium_ratio": ">=", "extraction_total": "<="}
-    header = ["指标", base_head, target_head, "属性"]
+    heads = [target_head, base_head] if style.target_first else [base_head, target_head]
+    header = ["指标", *heads, "属性"]
     if style.units == "column":
         header.insert(1, "单位")
     rows = [header]
     for label, unit, target, now, attribute, mineral in rows_in:
         shown = f"{label}（{unit}）" if style.units == "header" else label
-        values = [_show(now), _show(target)]
+        values = [_show(target), _show(now)] if style.target_first else [_show(now), _show(target)]
         if style.units == "cells":
             values = [v + unit for v in values]
         row = [shown, *values, ATTRIBUTE_ZH[attribute]]
@@ -265,6 +287,8 @@ def _main_table(model: PlanModel, style: Style, rng: random.Random, targets: lis
     caption = "专栏1 规划主要指标"
     if style.caption == "note_between":
         return [Grid(caption, rows, note_above=note or "注：表中指标以规划期末为准。")]
+    if style.caption == "unit_between":
+        return [Grid(caption, rows, note_above="单位：个、%、万吨/年", note_below=note)]
     if style.caption == "row":
         return [Grid(caption, rows, note_below=note)]
     return [Grid(caption, rows, note_below=note)]
@@ -278,14 +302,21 @@ def _scales(model: PlanModel, style: Style, rng: random.Random, targets: list[Ta
         for mineral, unit, floors in model.scales:
             rows.append([mineral, unit, *(_show(f) for f in floors)])
         blocks.append(Grid("专栏2 主要矿种矿山最低开采规模", rows))
-    else:
+    elif style.scales == "sentence":
         blocks.append(Para("矿山最低开采规模按矿床规模分别控制："))
+        new = "新建矿山" if style.new_mines else ""
         for mineral, unit, floors in model.scales:
             parts = [f"{zh}矿床{_phrase(FLOORS, rng, f, unit)}" for (_, zh), f in zip(DEPOSITS, floors, strict=True)]
-            blocks.append(Para(f"{mineral}最低开采规模：" + "，".join(parts) + "。"))
+            blocks.append(Para(f"{new}{mineral}最低开采规模：" + "，".join(parts) + "。"))
+    else:
+        new = "新建" if style.new_mines else ""
+        for mineral, unit, floors in model.scales:
+            numbers = "、".join(_show(f) for f in floors)
+            blocks.append(Para(f"{mineral}{new}大、中、小型矿山最低开采规模分别不低于{numbers}{unit}。"))
+    scope = {"mine": "new"} if style.new_mines and style.scales != "table" else {}
     for mineral, unit, floors in model.scales:
         for (key, _), floor in zip(DEPOSITS, floors, strict=True):
-            targets.append(Target("min_scale", mineral, ">=", floor, unit, scope={"deposit": key}))
+            targets.append(Target("min_scale", mineral, ">=", floor, unit, scope={**scope, "deposit": key}))
     return blocks
 
 
@@ -341,14 +372,17 @@ def write_docx(path: Path, model: PlanModel, style: Style, blocks: list[Block]) 
     document.add_paragraph(model.title)
     document.add_paragraph(f"{model.jurisdiction}人民政府")
     document.add_paragraph(f"{model.end - 3}年3月1日")
-    num_id = _outline_numbering(document) if style.numbering == "numpr" else None
+    num_id = _outline_numbering(document) if style.numbering.startswith("numpr") else None
     headings = iter(_heading_texts(blocks, style.numbering == "text"))
     for block in blocks:
         if isinstance(block, Heading):
             text = next(headings)
-            paragraph = document.add_paragraph(text, style=f"Heading {block.level}")
+            heading_style = f"Heading {block.level}" if style.numbering in ("text", "styles", "numpr") else None
+            paragraph = document.add_paragraph(text, style=heading_style)
             if num_id is not None:
                 _add_numbering(paragraph, num_id, block.level - 1)
+            if style.numbering == "outline":
+                _add_outline_level(paragraph, block.level - 1)
         elif isinstance(block, Para):
             document.add_paragraph(block.text)
         else:
@@ -405,6 +439,14 @@ def _add_numbering(paragraph: Any, num_id: int, level: int) -> None:
     properties.append(
         parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
     )
+
+
+def _add_outline_level(paragraph: Any, level: int) -> None:
+    """A body paragraph marked as a heading only by its outline level (w:outlineLvl), as some templates do."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>'))
 
 
 # ---- the set ----------------------------------------------------------------------------------------
