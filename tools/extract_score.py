@@ -226,14 +226,18 @@ def _score_one(path: Path, key: dict[str, Any], vocabulary: Any, result: Rendere
 
     result.documents += 1
     style = key["style"]
-    draft = extract_document(path, plan_id="rendered", parent=["parent"], level=key["level"], vocabulary=vocabulary)
+    draft = extract_document(
+        path, plan_id="rendered", parent=["parent"], level=key["level"], vocabulary=vocabulary
+    )
     if draft.plan["source"].get("title") != key["title"]:
         result.titles_missed += 1
     got = _indicators(draft.plan)
     want = key["targets"]
     full = Counter(_rendered_key(i, vocabulary) for i in want)
     stated = {statement_key(i, vocabulary): i["op"] for i in want}
-    facts = {(f["metric"], mineral_key(f["mineral"], vocabulary), value_key(f["value"])) for f in key["baseline"]}
+    facts = {
+        (f["metric"], mineral_key(f["mineral"], vocabulary), value_key(f["value"])) for f in key["baseline"]
+    }
     result.extracted += len(got)
     result.expected += len(want)
     for item in got:
@@ -247,7 +251,11 @@ def _score_one(path: Path, key: dict[str, Any], vocabulary: Any, result: Rendere
         if printed is not None and _direction(printed) != _direction(item["op"]):
             result.inverted += 1
             result.failures.append(f"inverted  {where}: {_describe(item)}")
-        elif (item["metric"], mineral_key(item.get("mineral"), vocabulary), value_key(item["value"])) in facts:
+        elif (
+            item["metric"],
+            mineral_key(item.get("mineral"), vocabulary),
+            value_key(item["value"]),
+        ) in facts:
             result.baseline_as_target += 1
             result.failures.append(f"现状      {where}: {_describe(item)}")
         else:

@@ -46,8 +46,19 @@ def synth(
     force: Annotated[
         bool, typer.Option(help="Replace a synthetic nation already in the output directory.")
     ] = False,
+    documents: Annotated[
+        int | None,
+        typer.Option(
+            "--documents",
+            help="Instead of a nation, write N plan documents (.txt and .docx in varied house styles) "
+            "with an answer key beside each (NNN.expected.json), to test `planlint extract`.",
+        ),
+    ] = None,
 ) -> None:
     """Write a synthetic nation of plan files with planted violations and a manifest listing them."""
+    if documents is not None:
+        _documents(output, documents, seed, force)
+        return
     from planlint.synth.run import generate
     from planlint.synth.shape import NATION, Shape
 
@@ -82,3 +93,17 @@ def synth(
     )
     if short:
         typer.echo(f"fewer than requested for: {', '.join(short)} (see manifest 'rules')", err=True)
+
+
+def _documents(output: Path, count: int, seed: int, force: bool) -> None:
+    """Write `count` rendered plan documents and their answer keys into `output`."""
+    from planlint.synth.documents import render
+
+    if count < 1:
+        raise PlanlintError("--documents must be at least 1", field="--documents")
+    if output.exists() and any(output.glob("*.expected.json")) and not force:
+        raise PlanlintError(
+            "output already holds rendered documents (use --force to replace them)", path=output
+        )
+    written = render(output, count, seed)
+    typer.echo(f"wrote {len(written)} plan documents with their answer keys (*.expected.json) to {output}")

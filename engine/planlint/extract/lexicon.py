@@ -271,7 +271,17 @@ class MineralFinder:
         return found
 
 
-_AFTER_ONE_CHARACTER = ("开采总量", "年开采", "资源量", "最低开采规模", "矿山", "新建", "新设", "大、中", "大中型")
+_AFTER_ONE_CHARACTER = (
+    "开采总量",
+    "年开采",
+    "资源量",
+    "最低开采规模",
+    "矿山",
+    "新建",
+    "新设",
+    "大、中",
+    "大中型",
+)
 
 
 def _single_character_ok(text: str, start: int, end: int) -> bool:

@@ -42,7 +42,9 @@ def heading_text(raw: str) -> str:
     return _BOOKMARK.sub("", raw).strip().lstrip("#").strip()
 
 
-def outline(lines: list[str], table_lines: set[int], word_levels: dict[int, int] | None = None) -> list[Place]:
+def outline(
+    lines: list[str], table_lines: set[int], word_levels: dict[int, int] | None = None
+) -> list[Place]:
     """A Place for every line (index 0 is line 1); `word_levels` are headings Word marks (styles, numbering)."""
     places: list[Place] = []
     labels: list[str | None] = [None, None, None]
@@ -63,7 +65,9 @@ def outline(lines: list[str], table_lines: set[int], word_levels: dict[int, int]
             depth, label, title = level
             labels[depth - 1] = label
             labels[depth:] = [None] * (3 - depth)
-            baseline_level = _baseline_after(depth, title, baseline_level, exact=word is not None or bool(_numbered(text)))
+            baseline_level = _baseline_after(
+                depth, title, baseline_level, exact=word is not None or bool(_numbered(text))
+            )
         places.append(Place(_label(*labels), baseline_level is not None, level is not None))
     return places
 

@@ -45,8 +45,12 @@ class Document:
     lines: list[str]
     tables: list[Table] = field(default_factory=list)
     native_tables: bool = False
-    headings: dict[int, int] = field(default_factory=dict)  # line → outline level, from Word's styles/numbering
-    locators: dict[int, str] = field(default_factory=dict)  # line → where it is in Word terms (第12段, 表2第3行)
+    headings: dict[int, int] = field(
+        default_factory=dict
+    )  # line → outline level, from Word's styles/numbering
+    locators: dict[int, str] = field(
+        default_factory=dict
+    )  # line → where it is in Word terms (第12段, 表2第3行)
 
     @property
     def name(self) -> str:
@@ -166,13 +170,14 @@ def _xml_val(properties: Any, tag: str) -> str | None:
 def _locate_rows(document: Document, table: Table, start: int) -> None:
     """Every line of a table's rendering: 表N第R行 (the caption row of a boxed table is row 1)."""
     number = len(document.tables)
+    first = 2 if table.caption_line > start else 1  # the caption is the table's own first row
     row_of_line: dict[int, int] = {}
-    for index, row in enumerate(table.rows, start=1):
-        for cell in row:
+    for index, cells in enumerate(table.rows, start=first):
+        for cell in cells:
             row_of_line[cell.line] = index
     for line in range(start + 1, len(document.lines) + 1):
-        row = row_of_line.get(line)
-        document.locators[line] = f"表{number}第{row}行" if row else f"表{number}"
+        word_row = row_of_line.get(line)
+        document.locators[line] = f"表{number}第{word_row}行" if word_row else f"表{number}"
 
 
 _NOTE_ABOVE = re.compile(r"^\s*(注|备注|说明|单位|资料来源)\s*[：:\d]")

@@ -153,6 +153,8 @@ def _read(
     deposit = _deposit_scope(_clause(sentence, q.start))
     if metric is None and deposit and previous is not None and previous.metric in SCALE_METRICS:
         metric, inherited = previous.metric, True  # 大型矿床不低于20…，中型矿床不低于10…: one metric, scoped
+    if metric is None and deposit and "/" in q.unit:  # 大型矿床不低于20万立方米/年: a scale by deposit size
+        metric = "max_scale" if op in ("<=", "<") else "min_scale"
     if metric is None and "总量" in window and "开采" in sentence[: q.start]:
         metric = "extraction_total"
     if metric is None and ("规模" in window or after.lstrip("以上下").startswith("规模")):
@@ -230,6 +232,8 @@ def respectively(sentence: str, ctx: Context, topic: str | None) -> tuple[list[R
             scope["deposit"] = scale
             readings.append(Reading(q, metric, op, False, mineral, scope, match.group(0)[:30], bool(words)))
     return readings, used
+
+
 _DEPOSIT = re.compile(r"(大型|中型|小型)(?:矿床|规模矿床|矿山)?(?:的)?\s*$")
 
 

@@ -183,7 +183,9 @@ def _column(text: str) -> Column:
 _PRESENT_NOTE = re.compile(r"(\d{4})\s*年?(?:数据|数值|指标值|值)?(?:为|是|系)(?:现状|基期)")
 
 
-def _layout(header: list[Cell], caption: str, notes: list[Cell] | None = None, base: int | None = None) -> Layout:
+def _layout(
+    header: list[Cell], caption: str, notes: list[Cell] | None = None, base: int | None = None
+) -> Layout:
     columns = [_column(c.text) for c in header if c.text.strip()]
     _mark_present(columns, notes or [], base)
     values = [c for c in columns if c.role == "value"]

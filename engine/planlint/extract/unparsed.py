@@ -33,7 +33,9 @@ def unparsed(line: int, text: str, reason: str, table: str | None = None) -> Unp
     return Unparsed(line, shorten(text), reason, table)
 
 
-def comment_block(items: Iterable[Unparsed], needs_person: Iterable[str], warnings: Iterable[str] = ()) -> str:
+def comment_block(
+    items: Iterable[Unparsed], needs_person: Iterable[str], warnings: Iterable[str] = ()
+) -> str:
     """The YAML comment block that ends a draft: warnings, what still needs a person, what was not parsed."""
     lines = ["", "# ---- planlint extract: for a person to review ----"]
     lines.extend(f"# warning: {warning}" for warning in warnings)

@@ -118,10 +118,14 @@ def make_model(rng: random.Random) -> PlanModel:
         unit = "万吨/年" if (cat.SPECS[mineral].scale_family or "ore") == "ore" else "万立方米/年"
         large, medium, small = cat.SPECS[mineral].floors
         factor = rng.choice((1, 1, 2, 0.5))
-        floors = tuple(_whole(x * factor) for x in (large or 30, medium or 15, small or 5))
+        floors = (
+            _whole((large or 30) * factor),
+            _whole((medium or 15) * factor),
+            _whole((small or 5) * factor),
+        )
         scales.append((mineral, unit, floors))
     resources = [(m, "万吨", float(_number(rng, 100, 5000))) for m in rng.sample(minerals, 1)]
-    mine_cap = _number(rng, 12, 160)
+    mine_cap = int(_number(rng, 12, 160))
     ratio = _number(rng, 30, 80, rng.choice((0, 1)))
     return PlanModel(
         jurisdiction=name,
@@ -136,9 +140,11 @@ def make_model(rng: random.Random) -> PlanModel:
         caps=caps,
         scales=scales,
         resources=resources,
-        attributes={"mine_count": rng.choice(("binding", "expected")),
-                    "large_medium_ratio": rng.choice(("binding", "expected")),
-                    "extraction_total": rng.choice(("binding", "expected"))},  # fmt: skip
+        attributes={
+            "mine_count": rng.choice(("binding", "expected")),
+            "large_medium_ratio": rng.choice(("binding", "expected")),
+            "extraction_total": rng.choice(("binding", "expected")),
+        },  # fmt: skip
     )
 
 
@@ -202,7 +208,9 @@ def _show(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def compose(model: PlanModel, style: Style, rng: random.Random) -> tuple[list[Block], list[Target], list[Fact]]:
+def compose(
+    model: PlanModel, style: Style, rng: random.Random
+) -> tuple[list[Block], list[Target], list[Fact]]:
     """The document's blocks, the targets it states and the 现状 values it prints."""
     targets: list[Target] = []
     facts: list[Fact] = [
@@ -216,9 +224,11 @@ def compose(model: PlanModel, style: Style, rng: random.Random) -> tuple[list[Bl
     blocks += [Heading(1, "矿产资源开发利用现状"), Heading(2, "矿山开发现状")]
     first = model.caps[0]
     blocks.append(
-        Para(f"截至{model.base}年底，全{model.jurisdiction[-1]}共有矿山{model.mine_now}个，"
-             f"大中型矿山比例为{_show(model.ratio_now)}%。{model.base}年{first[0]}开采量{_show(first[3])}"
-             f"{first[1].removesuffix('/年')}。")  # fmt: skip
+        Para(
+            f"截至{model.base}年底，全{model.jurisdiction[-1]}共有矿山{model.mine_now}个，"
+            f"大中型矿山比例为{_show(model.ratio_now)}%。{model.base}年{first[0]}开采量{_show(first[3])}"
+            f"{first[1].removesuffix('/年')}。"
+        )  # fmt: skip
     )
     blocks += [Heading(1, "规划目标"), Heading(2, "主要指标")]
     blocks.append(Para(f"到{model.end}年，矿产资源开发利用结构进一步优化。主要指标见专栏1。"))
@@ -234,13 +244,17 @@ def compose(model: PlanModel, style: Style, rng: random.Random) -> tuple[list[Bl
         down = rng.choice(("减少到{v}{u}以内", "压减至{v}{u}以内", "减少到{v}{u}以下", "控制在{v}{u}以内"))
         up = rng.choice(("提高到{v}{u}以上", "提高至{v}{u}以上", "提升到{v}{u}"))
         blocks.append(
-            Para(f"{whole}{style.mine_word}由{model.base}年的{model.mine_now}个{down.format(v=model.mine_cap, u='个')}，"
-                 f"大中型矿山比例由{_show(model.ratio_now)}%{up.format(v=_show(model.ratio), u='%')}。")  # fmt: skip
+            Para(
+                f"{whole}{style.mine_word}由{model.base}年的{model.mine_now}个{down.format(v=model.mine_cap, u='个')}，"
+                f"大中型矿山比例由{_show(model.ratio_now)}%{up.format(v=_show(model.ratio), u='%')}。"
+            )  # fmt: skip
         )
     else:
         blocks.append(
-            Para(f"{whole}{style.mine_word}{_phrase(CAPS, rng, model.mine_cap, '个')}，"
-                 f"大中型矿山比例{_phrase(FLOORS, rng, model.ratio, '%')}。")  # fmt: skip
+            Para(
+                f"{whole}{style.mine_word}{_phrase(CAPS, rng, model.mine_cap, '个')}，"
+                f"大中型矿山比例{_phrase(FLOORS, rng, model.ratio, '%')}。"
+            )  # fmt: skip
         )
     blocks.append(Heading(2, "最低开采规模"))
     blocks += _scales(model, style, rng, targets)
@@ -252,20 +266,23 @@ def compose(model: PlanModel, style: Style, rng: random.Random) -> tuple[list[Bl
 
 
 def _main_table(model: PlanModel, style: Style, rng: random.Random, targets: list[Target]) -> list[Block]:
-    base_head, target_head, note = {
+    heads_and_note: dict[str, tuple[str, str, str | None]] = {
         "years": (f"{model.base}年（现状）", f"{model.end}年（目标）", None),
         "words": (rng.choice(("现状值", "基期值", "现状")), rng.choice(("目标值", "规划目标")), None),
         "years_note": (f"{model.base}年", f"{model.end}年", rng.choice((
             f"注：{model.base}年为现状值，{model.end}年为规划目标值。", f"注：表中{model.base}年数据为现状值。",
             f"说明：基期年为{model.base}年。", f"注：{model.base}年数值为基期值。"))),
         "base_first": (f"基期（{model.base}年）", f"规划目标（{model.end}年）", None),
-    }[style.table]  # fmt: skip
+    }  # fmt: skip
+    base_head, target_head, note = heads_and_note[style.table]
     rows_in: list[tuple[str, str, float, float, str, str | None]] = [
         (style.mine_word, "个", model.mine_cap, model.mine_now, model.attributes["mine_count"], None),
         ("大中型矿山比例", "%", model.ratio, model.ratio_now, model.attributes["large_medium_ratio"], None),
     ]
     for mineral, unit, target, now in model.caps:
-        rows_in.append((f"{mineral}开采总量", unit, target, now, model.attributes["extraction_total"], mineral))
+        rows_in.append(
+            (f"{mineral}开采总量", unit, target, now, model.attributes["extraction_total"], mineral)
+        )
     metric_of = {style.mine_word: "mine_count", "大中型矿山比例": "large_medium_ratio"}
     op_of = {"mine_count": "<=", "large_medium_ratio": ">=", "extraction_total": "<="}
     heads = [target_head, base_head] if style.target_first else [base_head, target_head]
@@ -273,7 +290,7 @@ def _main_table(model: PlanModel, style: Style, rng: random.Random, targets: lis
     if style.units == "column":
         header.insert(1, "单位")
     rows = [header]
-    for label, unit, target, now, attribute, mineral in rows_in:
+    for label, unit, target, now, attribute, row_mineral in rows_in:
         shown = f"{label}（{unit}）" if style.units == "header" else label
         values = [_show(target), _show(now)] if style.target_first else [_show(now), _show(target)]
         if style.units == "cells":
@@ -283,7 +300,7 @@ def _main_table(model: PlanModel, style: Style, rng: random.Random, targets: lis
             row.insert(1, unit)
         rows.append(row)
         metric = metric_of.get(label, "extraction_total")
-        targets.append(Target(metric, mineral, op_of[metric], target, unit, attribute))
+        targets.append(Target(metric, row_mineral, op_of[metric], target, unit, attribute))
     caption = "专栏1 规划主要指标"
     if style.caption == "note_between":
         return [Grid(caption, rows, note_above=note or "注：表中指标以规划期末为准。")]
@@ -306,7 +323,10 @@ def _scales(model: PlanModel, style: Style, rng: random.Random, targets: list[Ta
         blocks.append(Para("矿山最低开采规模按矿床规模分别控制："))
         new = "新建矿山" if style.new_mines else ""
         for mineral, unit, floors in model.scales:
-            parts = [f"{zh}矿床{_phrase(FLOORS, rng, f, unit)}" for (_, zh), f in zip(DEPOSITS, floors, strict=True)]
+            parts = [
+                f"{zh}矿床{_phrase(FLOORS, rng, f, unit)}"
+                for (_, zh), f in zip(DEPOSITS, floors, strict=True)
+            ]
             blocks.append(Para(f"{new}{mineral}最低开采规模：" + "，".join(parts) + "。"))
     else:
         new = "新建" if style.new_mines else ""
@@ -377,7 +397,9 @@ def write_docx(path: Path, model: PlanModel, style: Style, blocks: list[Block]) 
     for block in blocks:
         if isinstance(block, Heading):
             text = next(headings)
-            heading_style = f"Heading {block.level}" if style.numbering in ("text", "styles", "numpr") else None
+            heading_style = (
+                f"Heading {block.level}" if style.numbering in ("text", "styles", "numpr") else None
+            )
             paragraph = document.add_paragraph(text, style=heading_style)
             if num_id is not None:
                 _add_numbering(paragraph, num_id, block.level - 1)
@@ -426,7 +448,9 @@ def _outline_numbering(document: Any) -> int:
         ),
     )
     numbering.append(
-        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
     )
     return num_id
 
