@@ -12,8 +12,8 @@ import pytest
 from planlint import api
 from planlint.extract import Draft, extract_document
 from planlint.synth.documents import render
-from planlint.tools import extract_score
 from planlint.vocabulary import Vocabulary, load_vocabulary
+from tools import extract_score
 
 docx = pytest.importorskip("docx")
 
@@ -155,7 +155,7 @@ def test_change_from_the_present_keeps_the_start_as_a_fact(vocabulary: Vocabular
 def test_rendered_documents_precision_recall_and_no_inversions(
     vocabulary: Vocabulary, tmp_path: Path
 ) -> None:
-    """A small sample (the full 200-document run is `python -m planlint.tools.extract_score --rendered 200`)."""
+    """A small sample (the full 200-document run is `python -m tools.extract_score --rendered 200`)."""
     result = extract_score.score_rendered(tmp_path, 24, 7, vocabulary)
     report = extract_score.RENDERED_HEADER + result.line() + "\n" + "\n".join(result.failures[:20])
     assert result.documents == 24
