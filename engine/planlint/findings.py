@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
-Role = Literal["norm", "ancestor", "plan"]
+Role = Literal["norm", "ancestor", "plan", "right"]
 
 
 @dataclass(frozen=True, order=True)
@@ -73,6 +73,7 @@ class Finding:
     expected: Bound | None = None
     actual: Bound | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    right: str | None = None  # the mining right the finding concerns (check-rights); `plan` is then the plan
 
     @cached_property
     def id(self) -> str:
@@ -116,7 +117,7 @@ class Finding:
             "actual": self.actual.as_dict() if self.actual else None,
             "message": self.text(lang),
             "citations": [c.as_dict() for c in self.citations],
-        }
+        } | ({"right": self.right} if self.right is not None else {})
 
 
 ID_DIGITS = 10
@@ -148,6 +149,16 @@ class PlanSummary:
 
 
 @dataclass(frozen=True)
+class RightSummary:
+    """A mining right looked at by check-rights, and the plans it was judged against (nearest first)."""
+
+    id: str
+    name: str
+    jurisdiction: str
+    plans: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     """The result of a check: the plans looked at, and the findings, sorted."""
 
@@ -155,6 +166,7 @@ class Report:
     findings: tuple[Finding, ...]
     rules: tuple[Any, ...] = ()
     review: Review | None = None
+    rights: tuple[RightSummary, ...] = ()
 
     def counted(self, finding: Finding) -> bool:
         """Whether a finding counts for `--fail-on` and the verdict (a waived one does not)."""

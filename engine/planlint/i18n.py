@@ -27,6 +27,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "共检查 {plans} 个规划：{error} 个错误，{warning} 个警告，{info} 个提示。",
         "en": "{plans} plan(s) checked: {error} error(s), {warning} warning(s), {info} info.",
     },
+    "rights_summary": {
+        "zh": "共检查 {rights} 个采矿权：{error} 个错误，{warning} 个警告，{info} 个提示。",
+        "en": "{rights} right(s) checked: {error} error(s), {warning} warning(s), {info} info.",
+    },
     "no_findings": {"zh": "未发现问题。", "en": "No findings."},
     "plan_silent": {"zh": "本规划未作规定", "en": "the plan is silent"},
     "against": {"zh": "对照", "en": "against"},
@@ -34,6 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "norm": {"zh": "依据", "en": "norm"},
     "ancestor": {"zh": "上级规划", "en": "ancestor"},
     "plan": {"zh": "本规划", "en": "plan"},
+    "right": {"zh": "采矿权", "en": "right"},
     "written": {"zh": "报告已写入 {path}", "en": "report written to {path}"},
 }
 

@@ -6,9 +6,10 @@ fails at load with `file:line: field: message`, never halfway through a check.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -52,7 +53,7 @@ class AttributeSeverity(_Strict):
 
 
 class RuleSpec(_Strict):
-    id: str = Field(pattern=r"^PL[1-4]\d\d$")
+    id: str = Field(pattern=r"^PL[1-5]\d\d$")
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     kind: str
     title: Texts
@@ -100,9 +101,12 @@ def _pack_error(path: Path, loc: tuple[str | int, ...], message: str) -> Planlin
     return PlanlintError(message, path=path, line=line_of(path, loc), field=field)
 
 
-def load_pack(path: Path) -> list[Rule]:
-    """Load one rule pack file; params are checked against the kind's Params model."""
-    from planlint.kinds import REGISTRY
+def load_pack(path: Path, registry: Mapping[str, ModuleType] | None = None) -> list[Rule]:
+    """Load one rule pack file; params are checked against the kind's Params model (plan kinds by default)."""
+    if registry is None:
+        from planlint.kinds import REGISTRY
+
+        registry = REGISTRY
 
     data = read_yaml(path)
     try:
@@ -115,9 +119,9 @@ def load_pack(path: Path) -> list[Rule]:
     rules: list[Rule] = []
     problems = []
     for index, spec in enumerate(pack.rules):
-        kind = REGISTRY.get(spec.kind)
+        kind = registry.get(spec.kind)
         if kind is None:
-            known = ", ".join(sorted(REGISTRY))
+            known = ", ".join(sorted(registry))
             problems.append(
                 _pack_error(path, ("rules", index, "kind"), f"unknown kind {spec.kind!r} (known: {known})")
             )
@@ -135,14 +139,21 @@ def load_pack(path: Path) -> list[Rule]:
     return rules
 
 
-def load_rules(directories: Iterable[Path]) -> list[Rule]:
-    """Every rule pack (`*/packs/*.yaml`) in the rule directories; rule ids are unique."""
+def load_rules(
+    directories: Iterable[Path],
+    pattern: str = "packs/*.yaml",
+    registry: Mapping[str, ModuleType] | None = None,
+) -> list[Rule]:
+    """Every rule pack (`DIR/packs/*.yaml`, or `pattern`) in the rule directories; rule ids are unique.
+
+    Rights rules (`DIR/rights/*.yaml`) load with `planlint.rights.kinds.REGISTRY`.
+    """
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     problems: list[PlanlintError] = []
     for directory in directories:
-        for path in sorted(Path(directory).glob("packs/*.yaml")):
-            for rule in load_pack(path):
+        for path in sorted(Path(directory).glob(pattern)):
+            for rule in load_pack(path, registry):
                 if rule.id in seen:
                     loc = ("rules",)
                     problems.append(

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from planlint import __version__
-from planlint.cli import check, extract, plans, rules, synth
+from planlint.cli import check, extract, plans, rights, rules, synth
 from planlint.cli.exits import PlanlintGroup
 
 app = typer.Typer(
@@ -28,6 +28,7 @@ COMMANDS = (
     ("validate", plans.validate),
     ("tree", plans.tree),
     ("check", check.check),
+    ("check-rights", rights.check_rights),
     ("rules", rules.list_rules),
     ("explain", rules.explain),
     ("requirements", check.requirements),

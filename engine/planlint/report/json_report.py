@@ -43,6 +43,11 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
             data["resolved"] = list(review.resolved)
         if review.stale:
             data["stale_waivers"] = [w.as_dict() for w in review.stale]
+    if report.rights:
+        data["rights"] = [
+            {"id": r.id, "name": r.name, "jurisdiction": r.jurisdiction, "plans": list(r.plans)}
+            for r in report.rights
+        ]
     return data
 
 

@@ -28,15 +28,19 @@ def citation_text(citation: Citation, options: Options) -> str:
         place += f" {citation.locator}"
     elif citation.role == "plan":
         place += f" ({text('plan_silent', lang)})"
-    return f"{label} {citation.plan}: {place}".rstrip()
+    who = f"{label} {citation.plan}" if citation.plan else label
+    return f"{who}: {place}".rstrip()
 
 
 def _finding(console: Console, finding: Finding, options: Options) -> None:
-    against = finding.against or text("itself", options.lang)
+    if finding.right is not None:
+        subject = f"{text('right', options.lang)} {finding.right}"
+    else:
+        subject = f"{text('against', options.lang)} {finding.against or text('itself', options.lang)}"
     severity = text(f"severity.{finding.severity}", options.lang)
     console.print(
         f"  [{STYLE[finding.severity]}]{severity}[/] [bold]{finding.rule}[/] "
-        f"({text('against', options.lang)} {against}) {escape(finding.text(options.lang))}"
+        f"({escape(subject)}) {escape(finding.text(options.lang))}"
     )
     for citation in finding.citations:
         console.print(f"      {escape(citation_text(citation, options))}", style="dim")
@@ -57,6 +61,9 @@ def render(report: Report, options: Options) -> str:
             console.print(f"  {text('no_findings', options.lang)}")
         for finding in findings:
             _finding(console, finding, options)
+    if report.rights:
+        console.print(text("rights_summary", options.lang, rights=len(report.rights), **report.summary()))
+        return buffer.getvalue()
     judged = sum(1 for p in report.plans if p.judged)
     console.print(text("summary", options.lang, plans=judged, **report.summary()))
     return buffer.getvalue()

@@ -1,0 +1,52 @@
+"""`planlint check-rights`: mining rights against every plan above them, reported as `check` reports."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planlint.cli.options import LangOpt, PathsArg, RulesOpt, chosen_lang
+from planlint.cli.rounds import BaselineOpt, PassesOpt, Round, WaiversOpt, check_format, finish
+from planlint.errors import Exit, PlanlintError
+
+
+def check_rights(
+    rights: Annotated[
+        Path,
+        typer.Argument(
+            help="The rights: a YAML file (schema planlint/rights/v1) or a .csv/.xlsx table with the "
+            "columns of a 出让公告 (项目编号, 采矿权名称, 地理位置, 矿种, 生产规模, 资源储量, 出让年限 …).",
+            show_default=False,
+        ),
+    ],
+    paths: PathsArg = None,
+    rules: RulesOpt = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, sarif, markdown, html or docx.")
+    ] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
+    lang: LangOpt = None,
+    docs: Annotated[
+        Path | None,
+        typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),
+    ] = None,
+    waivers: WaiversOpt = None,
+    baseline: BaselineOpt = None,
+    show_passes: PassesOpt = False,
+) -> Exit:
+    """Check mining rights (new grants, expansions) against every plan above them, and report."""
+    from planlint import api
+    from planlint.rights import check_rights as run
+
+    check_format(format, output, fail_on)
+    chosen = chosen_lang(lang)
+    if docs is not None and not docs.is_dir():
+        raise PlanlintError("--docs is not a directory", path=docs)
+    project = api.load(paths, rules or ())
+    gc.freeze()  # as in `check`: the loaded plans live until the process ends
+    report = run(project, rights)
+    return finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))

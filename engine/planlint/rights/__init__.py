@@ -1,0 +1,34 @@
+"""Mining rights (采矿权) against every plan above them: `planlint check-rights`.
+
+read (YAML, .csv, .xlsx) → prepare (mineral, units, place, plans above) → match (which plan rows apply) →
+kinds (`rules/rights/*.yaml`) → evaluate (findings with the right they concern) → the usual reporters.
+
+from planlint import api
+from planlint.rights import check_rights
+report = check_rights(api.load(), Path("rights.csv"))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planlint.api import Project
+    from planlint.findings import Report
+
+RIGHTS_PACKS = "rights/*.yaml"
+
+
+def check_rights(project: Project, path: Path) -> Report:
+    """Read the rights in `path` and check each against every loaded plan that contains it."""
+    from planlint.rights.evaluate import evaluate_rights
+    from planlint.rights.kinds import REGISTRY
+    from planlint.rights.prepare import prepare_rights
+    from planlint.rights.read import load_rights
+    from planlint.rules import load_rules
+
+    rules = load_rules(project.rule_dirs, RIGHTS_PACKS, REGISTRY)
+    loaded = load_rights(path, project.vocabulary)
+    prepared = prepare_rights(loaded, project.hierarchy, project.vocabulary)
+    return evaluate_rights(project, prepared, rules)

@@ -1,0 +1,168 @@
+"""right_scale: a right's capacity (or service life) against every plan row that bounds it.
+
+For each plan above the right, the rows of `metric` that apply (`planlint.rights.match.candidates`) are
+compared with the right's capacity (`quantity: capacity`) or service life (`quantity: life`). A floor is
+broken when the right is lower, a cap when it is higher. `outcome: broken` reports rows that surely apply
+and are broken, naming the strictest; `outcome: undecided` reports, where no row is surely broken, the rows
+that would be broken if the record said what it lacks (kind, deposit scale, region, method, zone, a
+comparable unit, the term) — never a silent pass.
+
+Params:
+    metric: min_scale | max_scale | min_service_years
+    direction: floor | cap
+    quantity: capacity | life
+    outcome: broken | undecided
+
+Example (FAIL, broken): 001 专栏10 建筑石料用灰岩 主城都市区 新设 ≥ 100; a new right of 永川区 at 80 万吨/年.
+Example (FAIL, undecided): the same right at 60 万吨/年 with kind unknown (新设 ≥ 100, 整合扩能 ≥ 50).
+Example (PASS): 276 万吨/年, kind unknown: every row that could apply is met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from planlint.errors import UnitError
+from planlint.evaluate import bound, format_value
+from planlint.findings import Bound
+from planlint.resolve import Stated, side
+from planlint.rights.evaluate import RightHit, RightsContext
+from planlint.rights.kinds._common import beyond, missing_words, reviewed, rows_words, scope_words
+from planlint.rights.match import Candidate, candidates
+from planlint.rights.prepare import SECONDS_PER_YEAR, PreparedRight
+from planlint.rules import Rule
+from planlint.units import convert, incompatibility
+
+KIND = "right_scale"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    metric: str
+    direction: Literal["floor", "cap"]
+    quantity: Literal["capacity", "life"] = "capacity"
+    outcome: Literal["broken", "undecided"] = "broken"
+
+
+def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
+    params: Params = rule.params
+    for right in reviewed(context):
+        for plan_id in right.plans:
+            hit = _judge(context, right, plan_id, params)
+            if hit is not None:
+                yield hit
+
+
+def _judge(context: RightsContext, right: PreparedRight, plan_id: str, params: Params) -> RightHit | None:
+    sure: list[Stated] = []
+    unsure: list[tuple[Stated, tuple[str, ...]]] = []
+    for candidate in candidates(context.index, plan_id, right, params.metric):
+        verdict = _verdict(context, right, candidate, params)
+        if verdict is None:
+            continue
+        broken, missing = verdict
+        if broken and not missing:
+            sure.append(candidate.stated)
+        elif broken:
+            unsure.append((candidate.stated, missing))
+    if params.outcome == "broken" and sure:
+        ordered = sorted(sure, key=lambda s: _strictness(s, params.direction))
+        return _hit(right, plan_id, params, ordered, {})
+    if params.outcome == "undecided" and unsure and not sure:
+        rows = sorted((s for s, _ in unsure), key=lambda s: _strictness(s, params.direction))
+        words = missing_words(m for _, fields in unsure for m in fields)
+        return _hit(right, plan_id, params, rows, {"missing": words, "rows": rows_words(rows)})
+    return None
+
+
+def _verdict(
+    context: RightsContext, right: PreparedRight, candidate: Candidate, params: Params
+) -> tuple[bool, tuple[str, ...]] | None:
+    """(broken, what is missing to be sure): broken with nothing missing is a breach; None: not comparable."""
+    row = candidate.stated
+    limit = side(row, params.direction)
+    if limit is None:
+        return None
+    missing = candidate.missing
+    if params.quantity == "life":
+        life = right.life_years
+        if life is None:
+            return True, (*missing, "life")
+        years, exact = life
+        broken = beyond(years * SECONDS_PER_YEAR, limit, params.direction)
+        # an upper bound of the life that is already too short is a breach; one long enough settles nothing
+        if not exact and not (broken and params.direction == "floor"):
+            return True, (*missing, "life")
+        return broken, missing
+    value = _capacity_in(context, right, row)
+    if value is None:
+        return True, (*missing, "unit")
+    return beyond(value, limit, params.direction), missing
+
+
+def _capacity_in(context: RightsContext, right: PreparedRight, row: Stated) -> float | None:
+    """The right's capacity in the row's base units (through the mineral's stated density if need be)."""
+    if incompatibility(right.capacity_unit, right.capacity_basis, row.unit, row.basis) is None:
+        return right.capacity
+    for name in sorted(right.lineage):
+        mineral = context.project.vocabulary.minerals.get(name)
+        if mineral is None or mineral.density is None:
+            continue
+        try:
+            value = convert(
+                right.right.capacity.value,
+                right.capacity_unit,
+                right.capacity_basis,
+                row.unit,
+                row.basis,
+                mineral.density,
+            )
+        except UnitError:
+            continue
+        return row.unit.to_base(value)
+    return None
+
+
+def _strictness(row: Stated, direction: str) -> tuple[float, str, int]:
+    limit = side(row, direction) or 0.0
+    return (-limit if direction == "floor" else limit, row.plan, row.cite.line or 0)
+
+
+def _hit(
+    right: PreparedRight, plan_id: str, params: Params, rows: list[Stated], extra: dict[str, object]
+) -> RightHit:
+    strictest = rows[0]
+    actual = _actual(right, params)
+    return RightHit(
+        right=right,
+        plan=plan_id,
+        rows=tuple(rows),
+        attribute=strictest.attribute,
+        metric=params.metric,
+        subject=f"{params.metric}|{params.outcome}",
+        expected=bound(strictest.indicator),
+        actual=actual,
+        values={
+            "actual": _actual_text(actual),
+            "expected": format_value(strictest.indicator),
+            "scope": scope_words(strictest),
+            **extra,
+        },
+    )
+
+
+def _actual(right: PreparedRight, params: Params) -> Bound:
+    if params.quantity == "life":
+        life = right.life_years
+        return Bound("==", round(life[0], 2) if life else None, "年")
+    return Bound("==", right.right.capacity.value, right.right.capacity.unit)
+
+
+def _actual_text(actual: Bound) -> dict[str, str]:
+    if actual.value is None:
+        return {"zh": "未注明", "en": "not given"}
+    return {lang: f"{actual.value:g} {actual.unit}" for lang in ("zh", "en")}

@@ -1,0 +1,146 @@
+"""Rights prepared once for every rule: canonical mineral and lineage, capacity and reserves in base units,
+the right's place, and the plans it is judged against (the nearest plans above it and their ancestors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from planlint.errors import PlanlintError
+from planlint.hierarchy import Hierarchy
+from planlint.loader import InputErrors
+from planlint.resolve import metric_unit
+from planlint.rights.locate import Location, locate
+from planlint.rights.model import Right
+from planlint.rights.read import LoadedRight
+from planlint.units import Basis, ParsedUnit, parse_unit, resolve_basis
+from planlint.vocabulary import Vocabulary
+
+SECONDS_PER_YEAR = 365.25 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class PreparedRight:
+    """One right, ready for comparison with plan rows (see `planlint.rights.match`)."""
+
+    loaded: LoadedRight
+    mineral: str
+    lineage: frozenset[str]
+    capacity_unit: ParsedUnit
+    capacity_basis: Basis
+    location: Location
+    plans: tuple[str, ...]
+
+    @property
+    def right(self) -> Right:
+        return self.loaded.right
+
+    @property
+    def id(self) -> str:
+        return self.right.id
+
+    @property
+    def mine(self) -> str | None:
+        """The plan scope the right falls under: new, expansion (整合扩能 and 增划资源), or unknown (None)."""
+        kind = self.right.kind
+        return "new" if kind == "new" else "expansion" if kind in ("expansion", "addition") else None
+
+    @property
+    def capacity(self) -> float:
+        """The production capacity in base units per second."""
+        return self.capacity_unit.to_base(self.right.capacity.value)
+
+    @cached_property
+    def reserves_rate(self) -> float | None:
+        """Reserves printed as a rate (地热 允许开采量, 21.9 万立方米/年), in base units per second."""
+        reserves = self.right.reserves
+        if reserves is None:
+            return None
+        unit = parse_unit(reserves.unit)
+        return unit.to_base(reserves.value) if unit.is_rate else None
+
+    @cached_property
+    def reserves_years(self) -> float | None:
+        """How many years the reserves last at the right's capacity, where both are given and comparable."""
+        reserves = self.right.reserves
+        if reserves is None or self.reserves_rate is not None or self.capacity <= 0:
+            return None
+        unit = parse_unit(reserves.unit)
+        per_year = self.capacity * SECONDS_PER_YEAR
+        if f"{unit.dimension} / [time]" != self.capacity_unit.dimension:
+            return None
+        return unit.to_base(reserves.value) / per_year
+
+    @property
+    def life_years(self) -> tuple[float, bool] | None:
+        """The right's service life (可开采年限) and whether it is exact.
+
+        The term (出让年限) is set from 可采储量 / 生产规模, so it is the life when given; else recoverable
+        reserves give it exactly, and resources in the ground (资源储量) only an upper bound.
+        """
+        if self.right.term_years is not None:
+            return self.right.term_years, True
+        years = self.reserves_years
+        if years is None or self.right.reserves is None:
+            return None
+        return years, self.right.reserves.recoverable
+
+
+def prepare_rights(
+    loaded: Sequence[LoadedRight], hierarchy: Hierarchy, vocabulary: Vocabulary
+) -> list[PreparedRight]:
+    """Prepare every right; a right no loaded plan contains is bad input (never judged against nothing)."""
+    prepared, problems = [], []
+    for item in loaded:
+        try:
+            prepared.append(_prepare(item, hierarchy, vocabulary))
+        except PlanlintError as error:
+            problems.append(error.moved(item.path, item.line, "jurisdiction"))
+    if problems:
+        raise InputErrors(problems)
+    return prepared
+
+
+def _prepare(item: LoadedRight, hierarchy: Hierarchy, vocabulary: Vocabulary) -> PreparedRight:
+    right = item.right
+    canonical = vocabulary.canonical(right.mineral)
+    unit = metric_unit(right.capacity.unit, True)
+    basis = resolve_basis(unit, right.capacity.basis)
+    location = locate(right.jurisdiction, right.region)
+    plans = plans_above(location, hierarchy)
+    location = _with_county_regions(location, hierarchy, plans)
+    return PreparedRight(item, canonical, vocabulary.lineage(canonical), unit, basis, location, plans)
+
+
+def _with_county_regions(location: Location, hierarchy: Hierarchy, plans: tuple[str, ...]) -> Location:
+    """A county plan's regions are its county's: a right there lies in them without saying so."""
+    regions = set(location.regions)
+    for plan_id in plans:
+        plan = hierarchy.plan(plan_id)
+        if location.parts and location.depth_of(plan.jurisdiction) == len(location.parts):
+            regions.update(plan.regions)
+    return replace(location, regions=frozenset(regions))
+
+
+def plans_above(location: Location, hierarchy: Hierarchy) -> tuple[str, ...]:
+    """The nearest loaded plans whose jurisdiction contains the place, then their ancestors, nearest first."""
+    depths: dict[str, int] = {}
+    for plan_id, plan in hierarchy.plans.items():
+        depth = location.depth_of(plan.jurisdiction)
+        if depth is not None:
+            depths[plan_id] = depth
+    if not depths or max(depths.values()) == 0 and location.parts:
+        raise PlanlintError(
+            f"no loaded plan contains {location.jurisdiction!r}: give the plans above it, or the full name "
+            "(重庆市永川区)",
+            zh=f"没有载入的规划包含 {location.jurisdiction!r}：请给出其上级规划，或写全称（如 重庆市永川区）",
+        )
+    deepest = max(depths.values())
+    nearest = sorted(p for p, d in depths.items() if d == deepest)
+    ordered = list(nearest)
+    for plan_id in nearest:
+        ordered.extend(a for a in hierarchy.ancestors(plan_id) if a not in ordered)
+    ordered.extend(sorted((p for p in depths if p not in ordered), key=lambda p: (-depths[p], p)))
+    return tuple(ordered)
