@@ -301,6 +301,9 @@ def test_json_contract_and_every_format(tmp_path: Path) -> None:
     output = tmp_path / "report.json"
     assert planlint("check-rights", BREACHES, "-f", "json", "-o", output).returncode == 1
     assert json.loads(output.read_text(encoding="utf-8"))["rights"]
+    memo = tmp_path / "memo.docx"
+    assert planlint("check-rights", BREACHES, "-f", "docx", "-o", memo).returncode == 1
+    assert memo.stat().st_size > 0
 
 
 def test_finding_ids_do_not_depend_on_the_file_order(project: api.Project, tmp_path: Path) -> None:
