@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planlint.cli.options import LangOpt, PathsArg, RulesOpt, chosen_lang
+from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
 from planlint.cli.rounds import BaselineOpt, PassesOpt, Round, WaiversOpt, check_format, finish
 from planlint.errors import Exit, PlanlintError
 
@@ -25,10 +25,7 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
     lang: LangOpt = None,
-    docs: Annotated[
-        Path | None,
-        typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),
-    ] = None,
+    docs: DocsOpt = None,
     waivers: WaiversOpt = None,
     baseline: BaselineOpt = None,
     show_passes: PassesOpt = False,

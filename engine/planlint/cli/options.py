@@ -20,6 +20,11 @@ RulesOpt = Annotated[
     typer.Option("--rules", help="Extra rule directory (rule packs and vocabularies); repeatable."),
 ]
 
+DocsOpt = Annotated[
+    Path | None,
+    typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),
+]
+
 
 def chosen_lang(value: str | None) -> Lang:
     """The --lang asked for, else the locale's; anything but zh or en is a usage error."""

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planlint.cli.options import LangOpt, RulesOpt, chosen_lang
+from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
 from planlint.errors import PlanlintError
+
+if TYPE_CHECKING:
+    from planlint.i18n import Lang
 
 
 def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
@@ -31,17 +35,50 @@ def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
 
 
 def explain(
-    rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. PL101.", metavar="ID")],
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            help="A rule id (PL101) or a finding id from a report (PL101-3fa9c02b1e).", metavar="ID"
+        ),
+    ],
+    paths: PathsArg = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
+    docs: DocsOpt = None,
 ) -> None:
-    """Explain one rule: what it checks, its norm, its kind and an example."""
+    """Explain a rule, or why a finding was raised: the rows compared, mineral match, units and scope."""
     from planlint import api
     from planlint.docgen import explain as explain_rule
     from planlint.rules import load_rules
 
+    chosen = chosen_lang(lang)
     loaded = {r.id: r for r in load_rules(api.rule_directories(rules or ()))}
-    rule = loaded.get(rule_id.upper())
-    if rule is None:
-        raise PlanlintError(f"no rule {rule_id!r} (known: {', '.join(sorted(loaded))})", field="ID")
-    sys.stdout.write(explain_rule(rule, chosen_lang(lang)))
+    rule = loaded.get(item_id.upper())
+    if rule is not None:
+        sys.stdout.write(explain_rule(rule, chosen))
+        return
+    if "-" not in item_id or item_id.split("-", 1)[0].upper() not in loaded:
+        raise PlanlintError(
+            f"no rule or finding {item_id!r} (rules: {', '.join(sorted(loaded))})",
+            field="ID",
+            zh=f"没有规则或问题 {item_id!r}（规则：{', '.join(sorted(loaded))}）",
+        )
+    sys.stdout.write(_explain_finding(item_id, paths, rules, chosen, docs))
+
+
+def _explain_finding(
+    item_id: str, paths: list[Path] | None, rules: list[Path] | None, lang: Lang, docs: Path | None
+) -> str:
+    from planlint import api
+    from planlint.report.explain import explain_finding
+
+    project = api.load(paths, rules or ())
+    report = api.check(project)
+    finding = next((f for f in report.findings if f.id.lower() == item_id.lower()), None)
+    if finding is None:
+        raise PlanlintError(
+            f"no finding {item_id!r} among the {len(report.findings)} finding(s) of these plans",
+            field="ID",
+            zh=f"这些规划的 {len(report.findings)} 个问题中没有 {item_id!r}",
+        )
+    return explain_finding(project, report, finding, lang, docs)
