@@ -19,6 +19,7 @@ from planlint.findings import Bound, Citation, Finding, PlanSummary, Report, Rig
 from planlint.loader import gc_paused
 from planlint.model import Cite, Plan, Zone
 from planlint.resolve import Index, Stated
+from planlint.rights.match import Candidate, candidates
 from planlint.rights.prepare import PreparedRight
 from planlint.rules import Rule
 
@@ -48,6 +49,17 @@ class RightsContext:
 
     project: Project
     rights: tuple[PreparedRight, ...]
+    # (plan, metric, what matching depends on) → candidates: a batch repeats the same mineral, kind,
+    # deposit scale, region and zone, so each combination is matched once
+    _matched: dict[tuple[str, str, tuple[object, ...]], tuple[Candidate, ...]] = field(default_factory=dict)
+
+    def candidates(self, plan_id: str, right: PreparedRight, metric: str) -> tuple[Candidate, ...]:
+        """The plan rows of `metric` that apply or may apply to the right (`planlint.rights.match`)."""
+        key = (plan_id, metric, right.match_key)
+        found = self._matched.get(key)
+        if found is None:
+            found = self._matched[key] = tuple(candidates(self.index, plan_id, right, metric))
+        return found
 
     @cached_property
     def index(self) -> Index:

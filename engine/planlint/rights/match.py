@@ -44,7 +44,10 @@ class Candidate:
 
 
 def candidates(index: Index, plan_id: str, right: PreparedRight, metric: str) -> list[Candidate]:
-    """The plan's rows of `metric` that apply or may apply to the right, the most specific mineral first."""
+    """The plan's rows of `metric` that apply or may apply to the right, the most specific mineral first.
+
+    The answer depends only on `right.match_key`; `RightsContext.candidates` keeps it per combination.
+    """
     rows = [row for mineral in sorted(right.lineage) for row in index.get(plan_id, metric, mineral)]
     found = []
     for row in rows:

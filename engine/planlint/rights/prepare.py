@@ -47,6 +47,12 @@ class PreparedRight:
         kind = self.right.kind
         return "new" if kind == "new" else "expansion" if kind in ("expansion", "addition") else None
 
+    @cached_property
+    def match_key(self) -> tuple[object, ...]:
+        """What deciding which plan rows apply to the right depends on (`planlint.rights.match`)."""
+        right = self.right
+        return (self.mineral, self.mine, right.deposit, self.location.regions, right.method, right.zone)
+
     @property
     def capacity(self) -> float:
         """The production capacity in base units per second."""

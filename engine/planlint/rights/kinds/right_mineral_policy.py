@@ -40,12 +40,14 @@ class Params(BaseModel):
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
     params: Params = rule.params
     vocabulary = context.project.vocabulary
+    listed: dict[str, list[tuple[MineralEntry, str]]] = {}
     for right in reviewed(context):
         for plan_id in right.plans:
-            entries: tuple[MineralEntry, ...] = getattr(context.plan(plan_id).minerals, params.list)
-            for entry in entries:
-                listed = vocabulary.canonical(entry.mineral)
-                if _matches(context, right, listed, params.match):
+            if plan_id not in listed:
+                entries: tuple[MineralEntry, ...] = getattr(context.plan(plan_id).minerals, params.list)
+                listed[plan_id] = [(e, vocabulary.canonical(e.mineral)) for e in entries]
+            for entry, canonical in listed[plan_id]:
+                if _matches(context, right, canonical, params.match):
                     yield _hit(right, plan_id, entry, params)
 
 

@@ -31,7 +31,7 @@ from planlint.findings import Bound
 from planlint.resolve import Stated, side
 from planlint.rights.evaluate import RightHit, RightsContext
 from planlint.rights.kinds._common import beyond, missing_words, reviewed, rows_words, scope_words
-from planlint.rights.match import Candidate, candidates
+from planlint.rights.match import Candidate
 from planlint.rights.prepare import SECONDS_PER_YEAR, PreparedRight
 from planlint.rules import Rule
 from planlint.units import convert, incompatibility
@@ -60,7 +60,7 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
 def _judge(context: RightsContext, right: PreparedRight, plan_id: str, params: Params) -> RightHit | None:
     sure: list[Stated] = []
     unsure: list[tuple[Stated, tuple[str, ...]]] = []
-    for candidate in candidates(context.index, plan_id, right, params.metric):
+    for candidate in context.candidates(plan_id, right, params.metric):
         verdict = _verdict(context, right, candidate, params)
         if verdict is None:
             continue

@@ -18,7 +18,7 @@ Example (PASS): 295 万吨/年 (large) for 30 years (涪陵 FLGC202203).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -58,28 +58,39 @@ class Params(BaseModel):
     outcome: Literal["broken", "undecided"] = "broken"
 
 
-def scale_classes(context: RightsContext, right: PreparedRight, params: Params) -> set[ScaleClass]:
-    """The production scale classes the table gives the right's capacity (empty when it cannot tell)."""
-    vocabulary = context.project.vocabulary
+def scale_classes(rows: Sequence[tuple[ClassRow, float]], capacity: float) -> set[ScaleClass]:
+    """The production scale classes the table rows give a capacity (in base units; empty: cannot tell)."""
     found: set[ScaleClass] = set()
+    for row, factor in rows:
+        value = capacity / factor
+        found.add("large" if value >= row.large else "medium" if value >= row.medium else "small")
+    return found
+
+
+def _class_rows(context: RightsContext, right: PreparedRight, params: Params) -> list[tuple[ClassRow, float]]:
+    """The table rows for the right's mineral (through the vocabulary) in units comparable with its capacity."""
+    vocabulary = context.project.vocabulary
+    rows = []
     for row in params.classes:
         if vocabulary.canonical(row.mineral) not in right.lineage:
             continue
         unit = metric_unit(row.unit, True)
-        if incompatibility(unit, "none", right.capacity_unit, right.capacity_basis) is not None:
-            continue
-        capacity = right.capacity / unit.factor
-        found.add("large" if capacity >= row.large else "medium" if capacity >= row.medium else "small")
-    return found
+        if incompatibility(unit, "none", right.capacity_unit, right.capacity_basis) is None:
+            rows.append((row, unit.factor))
+    return rows
 
 
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
     params: Params = rule.params
+    rows_for: dict[tuple[str, str, str], list[tuple[ClassRow, float]]] = {}
     for right in reviewed(context):
         term = right.right.term_years
         if term is None:
             continue
-        classes = scale_classes(context, right, params)
+        key = (right.mineral, right.capacity_unit.text, right.capacity_basis)
+        if key not in rows_for:
+            rows_for[key] = _class_rows(context, right, params)
+        classes = scale_classes(rows_for[key], right.capacity)
         allowed = {c: params.max_years[c] for c in classes}
         longest = max(allowed.values()) if allowed else None
         shortest = min(allowed.values() if allowed else params.max_years.values())
