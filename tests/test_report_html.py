@@ -12,8 +12,8 @@ import pytest
 
 from planlint import api
 from planlint.report import REPORTERS, Options, render
-from planlint.report.html import NODE_W, PAGE, STATUS_COLOURS
-from planlint.report.markdown import LABELS
+from planlint.report.html import NODE_W, STATUS_COLOURS
+from planlint.report.words import WORDS
 from tests.test_report_markdown import SEEDS, sample_docs, sample_report
 
 
@@ -175,11 +175,9 @@ def test_language(lang: str) -> None:
     markup, parsed = page(lang=lang)
     assert parsed.find("html")[0]["attrs"]["lang"] == ("zh-CN" if lang == "zh" else "en")
     other = "en" if lang == "zh" else "zh"
-    for table in (LABELS, PAGE):
-        for key in ("title", "summary", "findings", "all_plans", "filter"):
-            if key in table:
-                assert table[key][lang] in markup
-                assert table[key][other] not in markup
+    for key in ("title", "summary_heading", "findings", "all_plans", "filter"):
+        assert WORDS[key][lang] in markup
+        assert WORDS[key][other] not in markup
 
 
 def test_print_styles() -> None:
@@ -195,7 +193,7 @@ def test_no_findings_and_no_rules() -> None:
     empty = type(bare)(bare.plans, ())
     markup, parsed = page(empty, lang="en")
     assert parsed.by_id("count-error")["text"] == "0"
-    assert PAGE["all_clean"]["en"] in markup
+    assert WORDS["all_clean"]["en"] in markup
     assert not parsed.find("article")
     _, parsed = page(type(bare)((), ()), lang="zh")
     assert not parsed.find("svg")

@@ -13,7 +13,7 @@ import pytest
 from planlint import api
 from planlint.findings import Bound, Citation, Finding, PlanSummary, Report
 from planlint.report import REPORTERS, Options, render
-from planlint.report.markdown import LABELS, label
+from planlint.report.words import WORDS, word
 from planlint.rules import load_rules
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,16 +105,16 @@ def test_registered() -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_summary_table_counts_each_plan_and_severity(lang: str) -> None:
     out = render("markdown", sample_report(), Options(lang=lang))  # type: ignore[arg-type]
-    rows = _table_rows(out.split(f"## {label('findings', lang)}")[0])  # type: ignore[arg-type]
+    rows = _table_rows(out.split(f"## {word('findings', lang)}")[0])  # type: ignore[arg-type]
     by_plan = {row[0].strip("`"): row for row in rows if row[0].startswith("`")}
     # judged plans are listed (the reference-only national plan is not), with error/warning/info counts
     assert set(by_plan) == {"prov", "cty", "cty2"}
     assert by_plan["cty"][-3:] == ["1", "1", "0"]
     assert by_plan["prov"][-3:] == ["0", "0", "1"]
     assert by_plan["cty2"][-3:] == ["0", "0", "0"]
-    total = next(row for row in rows if label("total", lang) in row[0])  # type: ignore[arg-type]
+    total = next(row for row in rows if word("total", lang) in row[0])  # type: ignore[arg-type]
     assert total[-3:] == ["**1**", "**1**", "**1**"]
-    assert "`nat`" in out.split(f"## {label('findings', lang)}")[0]  # named as reference only
+    assert "`nat`" in out.split(f"## {word('findings', lang)}")[0]  # named as reference only
 
 
 def test_findings_grouped_by_plan_with_both_citations() -> None:
@@ -140,22 +140,22 @@ def test_findings_grouped_by_plan_with_both_citations() -> None:
 def test_docs_quote_the_cited_lines(tmp_path: Path) -> None:
     without = render("markdown", sample_report(), Options(lang="zh"))
     assert "  > " not in without
-    assert label("no_docs", "zh") in without
+    assert word("no_docs", "zh") in without
     out = render("markdown", sample_report(), Options(lang="zh", docs=sample_docs(tmp_path)))
     quotes = [line.strip() for line in out.splitlines() if line.startswith("  > ")]
     # a short table cell is quoted with its row so far, the cell in bold; a sentence is quoted whole
     assert "> 专栏1 最低开采规模 · 建筑用砂岩 · 万吨/年 · **30**" in quotes
     assert "> 建筑用砂岩最低开采规模为10万吨/年。" in quotes
     assert "> 到2025年，开采总量控制在100万吨以内。" in quotes
-    assert label("no_docs", "zh") not in out
+    assert word("no_docs", "zh") not in out
 
 
 def test_languages_use_their_own_labels() -> None:
     zh = render("markdown", sample_report(), Options(lang="zh"))
     en = render("markdown", sample_report(), Options(lang="en"))
-    for key in ("title", "summary", "findings", "rules"):
-        assert LABELS[key]["zh"] in zh and LABELS[key]["en"] not in zh
-        assert LABELS[key]["en"] in en
+    for key in ("title", "summary_heading", "findings", "rules"):
+        assert WORDS[key]["zh"] in zh and WORDS[key]["en"] not in zh
+        assert WORDS[key]["en"] in en
     assert "低于 prov 规定的" in zh and "is below prov's" in en
 
 
@@ -165,7 +165,7 @@ def test_without_rules_or_findings() -> None:
     assert "#### 1. error · PL101" in out  # no title to add, still the rule id
     empty = Report(bare.plans, ())
     out = render("markdown", empty, Options(lang="en"))
-    assert "No findings." in out and label("rules", "en") not in out
+    assert "No findings." in out and word("rules", "en") not in out
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

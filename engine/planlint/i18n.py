@@ -1,4 +1,7 @@
-"""User-facing text in Chinese and English; `text(key, lang, **values)` picks one."""
+"""The two languages (`Lang`, the locale's default) and the words rule messages are built from.
+
+The words reports print around the findings are in `planlint.report.words`.
+"""
 
 from __future__ import annotations
 
@@ -7,40 +10,6 @@ import os
 from typing import Literal
 
 Lang = Literal["zh", "en"]
-
-TEXTS: dict[str, dict[str, str]] = {
-    "valid": {"zh": "{n} 个规划文件均有效。", "en": "{n} plan file(s) valid."},
-    "invalid": {"zh": "{n} 处输入错误。", "en": "{n} input error(s)."},
-    "tree_title": {"zh": "规划层级", "en": "Plan hierarchy"},
-    "indicators": {"zh": "指标", "en": "indicators"},
-    "partial": {"zh": "部分已知", "en": "partially known"},
-    "level.national": {"zh": "国家级", "en": "national"},
-    "level.province": {"zh": "省级", "en": "province"},
-    "level.city": {"zh": "市级", "en": "city"},
-    "level.county": {"zh": "县级", "en": "county"},
-    "stage.draft": {"zh": "报批稿", "en": "draft"},
-    "stage.issued": {"zh": "已印发", "en": "issued"},
-    "severity.error": {"zh": "错误", "en": "error"},
-    "severity.warning": {"zh": "警告", "en": "warning"},
-    "severity.info": {"zh": "提示", "en": "info"},
-    "summary": {
-        "zh": "共检查 {plans} 个规划：{error} 个错误，{warning} 个警告，{info} 个提示。",
-        "en": "{plans} plan(s) checked: {error} error(s), {warning} warning(s), {info} info.",
-    },
-    "rights_summary": {
-        "zh": "共检查 {rights} 个采矿权：{error} 个错误，{warning} 个警告，{info} 个提示。",
-        "en": "{rights} right(s) checked: {error} error(s), {warning} warning(s), {info} info.",
-    },
-    "no_findings": {"zh": "未发现问题。", "en": "No findings."},
-    "plan_silent": {"zh": "本规划未作规定", "en": "the plan is silent"},
-    "against": {"zh": "对照", "en": "against"},
-    "itself": {"zh": "自身", "en": "itself"},
-    "norm": {"zh": "依据", "en": "norm"},
-    "ancestor": {"zh": "上级规划", "en": "ancestor"},
-    "plan": {"zh": "本规划", "en": "plan"},
-    "right": {"zh": "采矿权", "en": "right"},
-    "written": {"zh": "报告已写入 {path}", "en": "report written to {path}"},
-}
 
 
 def default_lang() -> Lang:
@@ -51,12 +20,6 @@ def default_lang() -> Lang:
             return "zh" if value.lower().startswith("zh") else "en"
     code = locale.getlocale()[0] or ""
     return "zh" if code.lower().startswith("zh") else "en"
-
-
-def text(key: str, lang: Lang, **values: object) -> str:
-    """The text for `key` in `lang`, formatted with `values`."""
-    entry = TEXTS[key]
-    return entry.get(lang, entry["en"]).format(**values)
 
 
 SCOPE_WORDS: dict[str, dict[str, dict[str, str]]] = {

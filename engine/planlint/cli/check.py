@@ -54,8 +54,7 @@ def requirements(
 ) -> None:
     """List everything a plan's ancestors require of it, with citations: a drafting checklist."""
     from planlint import api
-    from planlint.report import Options
-    from planlint.report.text import citation_text
+    from planlint.report.render import citation_text
     from planlint.requirements import CATEGORY_TEXT
     from planlint.requirements import requirements as gather
 
@@ -68,4 +67,4 @@ def requirements(
         if item.category != current:
             current = item.category
             typer.echo(f"\n{CATEGORY_TEXT[item.category][chosen]}")
-        typer.echo(f"  - {item.text[chosen]}  [{citation_text(item.citation, Options(lang=chosen))}]")
+        typer.echo(f"  - {item.text[chosen]}  [{citation_text(item.citation, chosen, terse=True)}]")

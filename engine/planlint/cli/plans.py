@@ -10,10 +10,10 @@ from planlint.cli.options import LangOpt, PathsArg, RulesOpt, chosen_lang
 def validate(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """Load and validate plans only: schema, units, minerals, hierarchy."""
     from planlint import api
-    from planlint.i18n import text
+    from planlint.report.words import word
 
     project = api.load(paths, rules or ())
-    typer.echo(text("valid", chosen_lang(lang), n=len(project.hierarchy.loaded)))
+    typer.echo(word("valid", chosen_lang(lang), n=len(project.hierarchy.loaded)))
 
 
 def tree(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:

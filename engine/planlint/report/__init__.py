@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
-from pathlib import Path
 
 from planlint.findings import Report
-from planlint.i18n import Lang
+from planlint.report.render import Options
+
+__all__ = ["BINARY", "REPORTERS", "Options", "render", "render_binary"]
 
 # format name → module with `render(report, options) -> str`; imported only when used.
 REPORTERS: dict[str, str] = {
@@ -20,15 +20,6 @@ REPORTERS: dict[str, str] = {
 }
 # formats whose `render` returns bytes (a file, not text for a terminal)
 BINARY = frozenset({"docx"})
-
-
-@dataclass(frozen=True)
-class Options:
-    """What every reporter may use: the language and where the cited documents are (`--docs`)."""
-
-    lang: Lang = "en"
-    docs: Path | None = None
-    color: bool = False
 
 
 def render(name: str, report: Report, options: Options) -> str:

@@ -15,41 +15,21 @@ from typing import Any
 
 from planlint import __version__
 from planlint.findings import SEVERITIES, Citation, Finding, PlanSummary, Report
-from planlint.i18n import Lang, text
-from planlint.report import Options
-from planlint.report.markdown import (
+from planlint.i18n import Lang
+from planlint.report.render import (
+    LEVELS,
+    Options,
     citation_place,
     citation_who,
-    label,
+    level_name,
     norm_text,
     reported_plans,
     rule_specs,
     rule_title,
+    severity_name,
 )
 from planlint.report.sources import cited_quote
-
-# Labels only the page uses; the rest come from planlint.report.markdown and planlint.i18n.
-PAGE: dict[str, dict[str, str]] = {
-    "plans_judged": {"zh": "个规划已检查", "en": "plans judged"},
-    "filter": {"zh": "筛选", "en": "Filter"},
-    "filter_plan": {"zh": "规划", "en": "Plan"},
-    "all_plans": {"zh": "全部规划", "en": "All plans"},
-    "shown": {"zh": "显示 {shown} / {total} 条问题", "en": "Showing {shown} of {total} findings"},
-    "none_shown": {"zh": "没有符合筛选条件的问题。", "en": "No findings match the filter."},
-    "clean": {"zh": "无问题", "en": "no findings"},
-    "context": {"zh": "仅作对照", "en": "reference only"},
-    "legend_partial": {"zh": "虚线框：部分已知的规划", "en": "dashed: partially known plan"},
-    "parents": {"zh": "上级规划", "en": "Parents"},
-    "none": {"zh": "无", "en": "none"},
-    "all_clean": {"zh": "所有被检查的规划均未发现问题。", "en": "No findings in any plan judged."},
-    "mineral": {"zh": "矿种", "en": "Mineral"},
-    # short severity names for the hierarchy's boxes
-    "short.error": {"zh": "错误", "en": "err"},
-    "short.warning": {"zh": "警告", "en": "warn"},
-    "short.info": {"zh": "提示", "en": "info"},
-}
-
-LEVELS = ("national", "province", "city", "county")
+from planlint.report.words import word
 
 # Status colours: (fill, stroke, text). Severity colours match the badges in the stylesheet.
 STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
@@ -65,21 +45,6 @@ SLOT_W, ROW_H = 186, 90
 LEFT, TOP = 78, 18
 
 
-def page_label(key: str, lang: Lang, **values: object) -> str:
-    entry = PAGE.get(key)
-    if entry is None:
-        return label(key, lang, **values)
-    return entry.get(lang, entry["en"]).format(**values)
-
-
-def _level_name(level: str, lang: Lang) -> str:
-    return text(f"level.{level}", lang) if level in LEVELS else level
-
-
-def _severity(severity: str, lang: Lang) -> str:
-    return text(f"severity.{severity}", lang)
-
-
 def _status(report: Report, plan: PlanSummary) -> str:
     worst = report.worst(plan.id)
     if worst is not None:
@@ -88,7 +53,7 @@ def _status(report: Report, plan: PlanSummary) -> str:
 
 
 def _counts_text(counts: dict[str, int], lang: Lang, short: bool = False) -> str:
-    names = {s: page_label(f"short.{s}", lang) if short else _severity(s, lang) for s in SEVERITIES}
+    names = {s: word(f"short.{s}", lang) if short else severity_name(s, lang) for s in SEVERITIES}
     return " · ".join(f"{counts[s]} {names[s]}" for s in SEVERITIES if counts[s])
 
 
@@ -159,7 +124,7 @@ def hierarchy_svg(report: Report, lang: Lang, linked: Iterable[str]) -> str:
     width = LEFT + slots * SLOT_W + 10
     height = TOP + len(rows) * ROW_H - (ROW_H - NODE_H) + 14
     linked = set(linked)
-    title = text("tree_title", lang)
+    title = word("tree_title", lang)
     out = [
         f'<svg id="hierarchy-svg" role="img" aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}">',
@@ -169,7 +134,7 @@ def hierarchy_svg(report: Report, lang: Lang, linked: Iterable[str]) -> str:
         y = TOP + index * ROW_H + NODE_H / 2
         out.append(
             f'<text class="row-label" x="8" y="{y:.0f}" dominant-baseline="middle">'
-            f"{escape(_level_name(level, lang))}</text>"
+            f"{escape(level_name(level, lang))}</text>"
         )
     for node in nodes.values():
         for parent in node.plan.parents:
@@ -188,12 +153,12 @@ def hierarchy_svg(report: Report, lang: Lang, linked: Iterable[str]) -> str:
         status = _status(report, plan)
         fill, stroke, ink = STATUS_COLOURS[status]
         counts = report.summary(plan_id)
-        full = _counts_text(counts, lang) if status in SEVERITIES else page_label(status, lang)
+        full = _counts_text(counts, lang) if status in SEVERITIES else word(status, lang)
         status_text = _counts_text(counts, lang, short=True) if status in SEVERITIES else full
         dash = ' stroke-dasharray="6 4"' if plan.partial else ""
-        tooltip = f"{plan.id} {plan.name} · {_level_name(plan.level, lang)} · {full}"
+        tooltip = f"{plan.id} {plan.name} · {level_name(plan.level, lang)} · {full}"
         if plan.partial:
-            tooltip += f" · {text('partial', lang)}"
+            tooltip += f" · {word('partial', lang)}"
         box = [
             f'<g class="node status-{status}" data-plan="{escape(plan_id)}" data-status="{status}">',
             f"<title>{escape(tooltip)}</title>",
@@ -219,15 +184,15 @@ def hierarchy_svg(report: Report, lang: Lang, linked: Iterable[str]) -> str:
 
 
 def _legend(lang: Lang) -> str:
-    items: list[tuple[str, str]] = [(s, _severity(s, lang)) for s in SEVERITIES]
-    items += [("clean", page_label("clean", lang)), ("context", page_label("context", lang))]
+    items: list[tuple[str, str]] = [(s, severity_name(s, lang)) for s in SEVERITIES]
+    items += [("clean", word("clean", lang)), ("context", word("context", lang))]
     parts = []
     for status, name in items:
         fill, stroke, _ = STATUS_COLOURS[status]
         parts.append(
             f'<li><span class="swatch" style="background:{fill};border-color:{stroke}"></span>{escape(name)}</li>'
         )
-    parts.append(f'<li><span class="swatch dashed"></span>{escape(page_label("legend_partial", lang))}</li>')
+    parts.append(f'<li><span class="swatch dashed"></span>{escape(word("legend_partial", lang))}</li>')
     return '<ul class="legend">' + "".join(parts) + "</ul>"
 
 
@@ -256,16 +221,16 @@ def _citation(citation: Citation, options: Options) -> str:
 def _finding(finding: Finding, number: int, specs: dict[str, Any], options: Options) -> str:
     lang = options.lang
     title = rule_title(specs, finding.rule, lang)
-    against = finding.against or text("itself", lang)
+    against = finding.against or word("itself", lang)
     severity = finding.severity
     head = [
-        f'<span class="badge sev-{severity}">{escape(_severity(severity, lang))}</span>',
+        f'<span class="badge sev-{severity}">{escape(severity_name(severity, lang))}</span>',
         f'<span class="rule">{escape(finding.rule)}</span>',
     ]
     if title:
         head.append(f'<span class="rule-title">{escape(title)}</span>')
     head.append(
-        f'<span class="against">{escape(text("against", lang))} <code>{escape(against)}</code></span>'
+        f'<span class="against">{escape(word("against", lang))} <code>{escape(against)}</code></span>'
     )
     citations = "".join(_citation(c, options) for c in finding.citations)
     return (
@@ -283,27 +248,27 @@ def _plan_section(report: Report, plan: PlanSummary, specs: dict[str, Any], opti
     findings = [f for f in report.findings if f.plan == plan.id]
     counts = report.summary(plan.id)
     status = _status(report, plan)
-    badges = [f'<span class="level">{escape(_level_name(plan.level, lang))}</span>']
+    badges = [f'<span class="level">{escape(level_name(plan.level, lang))}</span>']
     if plan.partial:
-        badges.append(f'<span class="level">{escape(text("partial", lang))}</span>')
+        badges.append(f'<span class="level">{escape(word("partial", lang))}</span>')
     if findings:
         summary = " · ".join(
-            f'<span class="sev-{s}">{counts[s]} {escape(_severity(s, lang))}</span>'
+            f'<span class="sev-{s}">{counts[s]} {escape(severity_name(s, lang))}</span>'
             for s in SEVERITIES
             if counts[s]
         )
     else:
-        summary = f'<span class="clean-count">{escape(page_label("clean", lang))}</span>'
+        summary = f'<span class="clean-count">{escape(word("clean", lang))}</span>'
 
-    parents = ", ".join(plan.parents) or page_label("none", lang)
+    parents = ", ".join(plan.parents) or word("none", lang)
     body = [_finding(f, i, specs, options) for i, f in enumerate(findings, start=1)]
     if not findings:
-        body.append(f'<p class="clean">{escape(text("no_findings", lang))}</p>')
+        body.append(f'<p class="clean">{escape(word("no_findings", lang))}</p>')
     return (
         f'<section class="plan status-{status}" id="plan-{escape(plan.id)}" data-plan="{escape(plan.id)}">'
         f"<h3><code>{escape(plan.id)}</code> {escape(plan.name)} {''.join(badges)}"
         f'<span class="plan-counts">{summary}</span></h3>'
-        f'<p class="plan-meta">{escape(page_label("parents", lang))}: {escape(parents)}'
+        f'<p class="plan-meta">{escape(word("parents", lang))}: {escape(parents)}'
         + (f" · {escape(plan.document)}" if plan.document else "")
         + "</p>"
         + "".join(body)
@@ -316,15 +281,15 @@ def _summary(report: Report, lang: Lang) -> str:
     judged = sum(1 for p in report.plans if p.judged)
     cards = [
         f'<div class="card sev-{s}"><span class="count" id="count-{s}">{totals[s]}</span>'
-        f'<span class="card-label">{escape(_severity(s, lang))}</span></div>'
+        f'<span class="card-label">{escape(severity_name(s, lang))}</span></div>'
         for s in SEVERITIES
     ]
     cards.append(
         f'<div class="card plans"><span class="count" id="count-plans">{judged}</span>'
-        f'<span class="card-label">{escape(page_label("plans_judged", lang))}</span></div>'
+        f'<span class="card-label">{escape(word("plans_judged", lang))}</span></div>'
     )
-    head = "".join(f"<th>{escape(label(k, lang))}</th>" for k in ("plan_col", "name_col", "level_col"))
-    head += "".join(f'<th class="num">{escape(_severity(s, lang))}</th>' for s in SEVERITIES)
+    head = "".join(f"<th>{escape(word(k, lang))}</th>" for k in ("plan_col", "name_col", "level_col"))
+    head += "".join(f'<th class="num">{escape(severity_name(s, lang))}</th>' for s in SEVERITIES)
     rows = []
     for plan in reported_plans(report):
         counts = report.summary(plan.id)
@@ -333,12 +298,12 @@ def _summary(report: Report, lang: Lang) -> str:
         )
         rows.append(
             f'<tr data-plan="{escape(plan.id)}"><td><a href="#plan-{escape(plan.id)}"><code>{escape(plan.id)}</code></a></td>'
-            f"<td>{escape(plan.name)}</td><td>{escape(_level_name(plan.level, lang))}</td>{cells}</tr>"
+            f"<td>{escape(plan.name)}</td><td>{escape(level_name(plan.level, lang))}</td>{cells}</tr>"
         )
     total_cells = "".join(f'<td class="num">{totals[s]}</td>' for s in SEVERITIES)
-    rows.append(f'<tr class="total"><td colspan="3">{escape(label("total", lang))}</td>{total_cells}</tr>')
+    rows.append(f'<tr class="total"><td colspan="3">{escape(word("total", lang))}</td>{total_cells}</tr>')
     return (
-        f'<section id="summary"><h2>{escape(label("summary", lang))}</h2>'
+        f'<section id="summary"><h2>{escape(word("summary_heading", lang))}</h2>'
         f'<div class="cards">{"".join(cards)}</div>'
         f'<table class="summary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         "</section>"
@@ -349,22 +314,22 @@ def _filters(report: Report, lang: Lang) -> str:
     totals = report.summary()
     boxes = "".join(
         f'<label class="chip sev-{s}"><input type="checkbox" name="severity" value="{s}" id="filter-{s}" checked> '
-        f"{escape(_severity(s, lang))} ({totals[s]})</label>"
+        f"{escape(severity_name(s, lang))} ({totals[s]})</label>"
         for s in SEVERITIES
     )
-    options = [f'<option value="">{escape(page_label("all_plans", lang))}</option>']
+    options = [f'<option value="">{escape(word("all_plans", lang))}</option>']
     for plan in reported_plans(report):
         count = sum(1 for f in report.findings if f.plan == plan.id)
         options.append(f'<option value="{escape(plan.id)}">{escape(plan.id)} ({count})</option>')
-    template = page_label("shown", lang, shown="{shown}", total="{total}")
+    template = word("shown", lang, shown="{shown}", total="{total}")
     total = len(report.findings)
     return (
-        f'<form id="filters" class="filters" aria-label="{escape(page_label("filter", lang))}" onsubmit="return false">'
-        f"<fieldset><legend>{escape(page_label('filter', lang))}</legend>{boxes}"
-        f'<label class="select">{escape(page_label("filter_plan", lang))} '
+        f'<form id="filters" class="filters" aria-label="{escape(word("filter", lang))}" onsubmit="return false">'
+        f"<fieldset><legend>{escape(word('filter', lang))}</legend>{boxes}"
+        f'<label class="select">{escape(word("filter_plan", lang))} '
         f'<select id="plan-filter" name="plan">{"".join(options)}</select></label>'
         f'<output id="shown" data-template="{escape(template)}" data-total="{total}">'
-        f"{escape(page_label('shown', lang, shown=total, total=total))}</output>"
+        f"{escape(word('shown', lang, shown=total, total=total))}</output>"
         "</fieldset></form>"
     )
 
@@ -381,9 +346,9 @@ def _rules(report: Report, specs: dict[str, Any], lang: Lang) -> str:
             + (f"<br><small>{escape(description.get(lang))}</small>" if description is not None else "")
             + f"</td><td>{escape(norm_text(specs, rule_id))}</td></tr>"
         )
-    head = "".join(f"<th>{escape(label(k, lang))}</th>" for k in ("rule_col", "title_col", "norm_col"))
+    head = "".join(f"<th>{escape(word(k, lang))}</th>" for k in ("rule_col", "title_col", "norm_col"))
     return (
-        f'<section id="rules"><h2>{escape(label("rules", lang))}</h2>'
+        f'<section id="rules"><h2>{escape(word("rules", lang))}</h2>'
         f'<table class="rules-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
     )
 
@@ -524,19 +489,19 @@ def render(report: Report, options: Options) -> str:
     specs = rule_specs(report)
     judged = sum(1 for p in report.plans if p.judged)
     listed = reported_plans(report)
-    title = label("title", lang)
-    meta = f"{label('generated', lang, version=__version__)} · " + text(
+    title = word("title", lang)
+    meta = f"{word('generated', lang, version=__version__)} · " + word(
         "summary", lang, plans=judged, **report.summary()
     )
     notes = []
     if options.docs is None and report.findings:
-        notes.append(f'<p class="meta">{escape(label("no_docs", lang).replace("`", ""))}</p>')
+        notes.append(f'<p class="meta">{escape(word("no_docs", lang).replace("`", ""))}</p>')
     context = [p.id for p in report.plans if p.id not in {q.id for q in listed}]
     if context:
-        notes.append(f'<p class="meta">{escape(label("context_plans", lang, plans=", ".join(context)))}</p>')
+        notes.append(f'<p class="meta">{escape(word("context_plans", lang, plans=", ".join(context)))}</p>')
     sections = "".join(_plan_section(report, plan, specs, options) for plan in listed)
     if not report.findings:
-        sections = f'<p class="clean">{escape(page_label("all_clean", lang))}</p>' + sections
+        sections = f'<p class="clean">{escape(word("all_clean", lang))}</p>' + sections
     svg = hierarchy_svg(report, lang, (p.id for p in listed))
     data = json.dumps({"summary": report.summary(), "plans": [p.id for p in listed]}, ensure_ascii=False)
     data = data.replace("</", "<\\/")  # keep the JSON from closing its script element
@@ -556,15 +521,15 @@ def render(report: Report, options: Options) -> str:
             "<main>",
             f'<header><h1>{escape(title)}</h1><p class="meta">{escape(meta)}</p>{"".join(notes)}</header>',
             _summary(report, lang),
-            f'<section id="hierarchy"><h2>{escape(text("tree_title", lang))}</h2>'
+            f'<section id="hierarchy"><h2>{escape(word("tree_title", lang))}</h2>'
             f'<div class="diagram">{svg}</div>{_legend(lang)}</section>',
-            f'<section id="findings"><h2>{escape(label("findings", lang))}</h2>',
+            f'<section id="findings"><h2>{escape(word("findings", lang))}</h2>',
             _filters(report, lang),
-            f'<p id="none-shown" hidden>{escape(page_label("none_shown", lang))}</p>',
+            f'<p id="none-shown" hidden>{escape(word("none_shown", lang))}</p>',
             sections,
             "</section>",
             _rules(report, specs, lang),
-            f"<footer>{escape(label('generated', lang, version=__version__))}</footer>",
+            f"<footer>{escape(word('generated', lang, version=__version__))}</footer>",
             "</main>",
             f'<script type="application/json" id="report-data">{data}</script>',
             f"<script>{SCRIPT}</script>",

@@ -12,7 +12,7 @@ from typing import Any
 
 from planlint import __version__
 from planlint.findings import PlanSummary, Report
-from planlint.report import Options
+from planlint.report.render import Options
 from planlint.review import finding_review, verdict, verdict_text
 
 

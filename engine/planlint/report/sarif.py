@@ -18,10 +18,10 @@ from urllib.parse import quote
 
 from planlint import __version__
 from planlint.findings import Citation, Finding, Report
-from planlint.i18n import Lang, text
-from planlint.report import Options
-from planlint.report.markdown import citation_place, citation_who, rule_specs
+from planlint.i18n import Lang
+from planlint.report.render import Options, citation_text, rule_specs
 from planlint.report.sources import cited_line
+from planlint.report.words import word
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -56,8 +56,8 @@ def _descriptor(rule_id: str, spec: Any, lang: Lang) -> dict[str, Any]:
     norm = spec.norm
     norm_text = " · ".join(x for x in (norm.document, norm.clause) if x)
     example = _text(getattr(spec, "example", None), lang)
-    help_lines = [description, f"{text('norm', lang)}: {norm_text}"]
-    markdown_lines = [description, "", f"**{text('norm', lang)}**: {norm_text}"]
+    help_lines = [description, f"{word('norm', lang)}: {norm_text}"]
+    markdown_lines = [description, "", f"**{word('norm', lang)}**: {norm_text}"]
     if norm.note:
         help_lines.append(norm.note)
         markdown_lines += ["", norm.note]
@@ -142,9 +142,7 @@ class _Run:
     def location(self, citation: Citation, number: int) -> dict[str, Any]:
         location: dict[str, Any] = {
             "id": number,
-            "message": {
-                "text": f"{citation_who(citation, self.lang)}: {citation_place(citation, self.lang)}"
-            },
+            "message": {"text": citation_text(citation, self.lang)},
         }
         if citation.document and citation.role != "norm":
             physical: dict[str, Any] = {

@@ -1,0 +1,94 @@
+"""What every reporter shares: its options, citations in words, rule titles and norms, plan and severity names.
+
+Reporters import the findings model, this module, `words` and `sources`, never each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planlint.findings import Citation, PlanSummary, Report
+from planlint.i18n import Lang
+from planlint.report.words import word
+
+LEVELS = ("national", "province", "city", "county")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every reporter may use: the language and where the cited documents are (`--docs`)."""
+
+    lang: Lang = "en"
+    docs: Path | None = None
+    color: bool = False
+
+
+def citation_who(citation: Citation, lang: Lang) -> str:
+    """'依据' / 'ancestor cq' / 'plan cq-banan'."""
+    role = word(citation.role, lang)
+    if citation.role == "norm" or not citation.plan:
+        return role
+    return f"{role} {citation.plan}"
+
+
+def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
+    """Where in the document: '001_….txt 五（三） 专栏9 line 260', the locator, or '(the plan is silent)'.
+
+    `terse` is the terminal's form: table before section and the line as 'L260'.
+    """
+    if citation.role == "norm":
+        return " · ".join(x for x in (citation.document, citation.locator) if x)
+    order = (citation.table, citation.section) if terse else (citation.section, citation.table)
+    parts = [x for x in (citation.document, *order) if x]
+    if citation.line is not None:
+        parts.append(f"L{citation.line}" if terse else word("line", lang, n=citation.line))
+    elif citation.locator:
+        parts.append(citation.locator)
+    elif citation.role == "plan":
+        parts.append(f"({word('plan_silent', lang)})")
+    return " ".join(parts)
+
+
+def citation_text(citation: Citation, lang: Lang, terse: bool = False) -> str:
+    """'ancestor cq: 001_….txt 专栏10 line 342': who is cited, and where (the terminal trims a missing place)."""
+    cited = f"{citation_who(citation, lang)}: {citation_place(citation, lang, terse)}"
+    return cited.rstrip() if terse else cited
+
+
+def severity_name(severity: str, lang: Lang) -> str:
+    return word(f"severity.{severity}", lang)
+
+
+def level_name(level: str, lang: Lang) -> str:
+    """'省级' / 'province'; a level planlint has no words for is printed as recorded."""
+    return word(f"level.{level}", lang) if level in LEVELS else level
+
+
+def reported_plans(report: Report) -> list[PlanSummary]:
+    """The plans a reader wants listed: those judged and any that carry findings, in report order."""
+    with_findings = {f.plan for f in report.findings}
+    return [p for p in report.plans if p.judged or p.id in with_findings]
+
+
+def rule_specs(report: Report) -> dict[str, Any]:
+    """Rule id → the rule's spec (title, description, norm), for the rules the report was run with."""
+    specs: dict[str, Any] = {}
+    for rule in report.rules:
+        spec = getattr(rule, "spec", None)
+        if spec is not None and getattr(spec, "id", None):
+            specs[spec.id] = spec
+    return specs
+
+
+def rule_title(specs: dict[str, Any], rule_id: str, lang: Lang) -> str:
+    spec = specs.get(rule_id)
+    title = getattr(spec, "title", None)
+    return title.get(lang) if title is not None else ""
+
+
+def norm_text(specs: dict[str, Any], rule_id: str) -> str:
+    """'document · clause' of the norm a rule rests on, or '' for a rule the report does not carry."""
+    norm = getattr(specs.get(rule_id), "norm", None)
+    return " · ".join(x for x in (getattr(norm, "document", None), getattr(norm, "clause", None)) if x)

@@ -1,0 +1,58 @@
+"""The render layer every reporter shares: one words table, one citation formatter."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from planlint.findings import Citation
+from planlint.report.render import citation_place, citation_text, level_name
+from planlint.report.words import WORDS, word
+
+NORM = Citation("norm", document="编制要点", locator="三（二）")
+ANCESTOR = Citation("ancestor", plan="cq", document="001.txt", section="五（三）", table="专栏9", line=260)
+SILENT = Citation("plan", plan="cq-banan", document="000.txt")
+NOWHERE = Citation("ancestor", plan="gs-baiyin")
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(WORDS))
+def test_every_word_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    entry = WORDS[key]
+    assert set(entry) == {"zh", "en"} and all(entry.values())
+    assert _fields(entry["zh"]) == _fields(entry["en"])
+
+
+def test_word_fills_its_placeholders() -> None:
+    assert word("line", "zh", n=7) == "第 7 行"
+    assert word("valid", "en", n=3) == "3 plan file(s) valid."
+
+
+def test_a_citation_in_prose_and_in_the_terminal() -> None:
+    assert citation_text(ANCESTOR, "en") == "ancestor cq: 001.txt 五（三） 专栏9 line 260"
+    assert citation_text(ANCESTOR, "zh") == "上级规划 cq: 001.txt 五（三） 专栏9 第 260 行"
+    assert citation_text(ANCESTOR, "en", terse=True) == "ancestor cq: 001.txt 专栏9 五（三） L260"
+
+
+def test_the_norm_is_named_with_its_clause_and_no_plan() -> None:
+    assert citation_text(NORM, "zh") == "依据: 编制要点 · 三（二）"
+    assert citation_text(NORM, "en", terse=True) == "norm: 编制要点 · 三（二）"
+
+
+def test_a_silent_plan_says_so() -> None:
+    assert citation_place(SILENT, "en") == "000.txt (the plan is silent)"
+    assert citation_place(SILENT, "zh", terse=True) == "000.txt (本规划未作规定)"
+
+
+def test_a_citation_without_a_place() -> None:
+    assert citation_text(NOWHERE, "en") == "ancestor gs-baiyin: "
+    assert citation_text(NOWHERE, "en", terse=True) == "ancestor gs-baiyin:"
+
+
+def test_levels_have_names_and_unknown_ones_stay_as_recorded() -> None:
+    assert level_name("province", "zh") == "省级"
+    assert level_name("township", "zh") == "township"
