@@ -263,8 +263,10 @@ def test_cli_writes_a_draft_that_validates(tmp_path: Path) -> None:
     assert "unparsed: 2 item(s)" in result.stderr and "蛭石" in result.stderr
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["id"] == "qs" and data["schema"] == "planlint/plan/v1"
-    validate = planlint("validate", str(out))
-    assert validate.returncode == 0, validate.stderr
+    validate = planlint("validate", str(out), "--lang", "en")
+    # NOTE: the draft is a valid plan file; alone, a county plan without a parent is never judged.
+    assert validate.returncode == 2, validate.stderr
+    assert validate.stderr.count("planlint: ") == 1 and "parents: no parent plan" in validate.stderr
 
 
 def test_cli_to_stdout() -> None:

@@ -14,7 +14,9 @@ import networkx as nx
 
 from planlint.errors import HierarchyError, PlanlintError
 from planlint.loader import InputErrors, LoadedPlan
-from planlint.model import LEVEL_RANK, Plan
+from planlint.model import LEVEL_RANK, Plan, Zone
+from planlint.places import Register, register
+from planlint.territory import Territory, find_parents, locate, settle
 from planlint.yamlio import line_of
 
 
@@ -24,6 +26,7 @@ class Hierarchy:
 
     graph: nx.DiGraph
     loaded: dict[str, LoadedPlan] = field(default_factory=dict)
+    territory: Territory | None = None
 
     @property
     def plans(self) -> dict[str, Plan]:
@@ -51,17 +54,31 @@ class Hierarchy:
     def roots(self) -> tuple[str, ...]:
         return tuple(sorted(n for n in self.graph if self.graph.in_degree(n) == 0))
 
+    def zones_located_in(self, ancestor: str, plan_id: str) -> tuple[Zone, ...]:
+        """The zones `ancestor` sets that lie in `plan_id`'s territory (by plan id, or by place)."""
+        zones = self.plan(ancestor).zones
+        if self.territory is None:
+            return tuple(z for z in zones if plan_id in z.located_in)
+        lies_in = self.territory.zone_lies_in
+        return tuple(z for i, z in enumerate(zones) if lies_in(ancestor, i, z, plan_id))
+
     def regions_available(self, plan_id: str) -> set[str]:
         """Regions defined by the plan's ancestors (the names a plan may say it lies in)."""
         return {r for a in self.ancestors(plan_id) for r in self.plan(a).defines_regions}
 
 
-def build_hierarchy(loaded: Iterable[LoadedPlan]) -> Hierarchy:
-    """Build and check the hierarchy; raise InputErrors for unknown parents, cycles, inversions, regions."""
+def build_hierarchy(loaded: Iterable[LoadedPlan], places: Register | None = None) -> Hierarchy:
+    """Build and check the hierarchy; raise InputErrors for unknown parents, cycles, inversions, regions.
+
+    Jurisdictions go through the register of places (`territory`): a missing parent is found there, regions
+    are derived from the members an ancestor records, zones are placed by jurisdiction.
+    """
+    places = places or register()
     items = {item.plan.id: item for item in loaded}
+    located = locate(items, places)
+    items, problems = find_parents(items, places, located)
     graph = nx.DiGraph()
     graph.add_nodes_from(items)
-    problems: list[PlanlintError] = []
     for plan_id, item in items.items():
         for index, parent in enumerate(item.plan.parents):
             problems.extend(_edge_problems(items, item, parent, index))
@@ -69,6 +86,10 @@ def build_hierarchy(loaded: Iterable[LoadedPlan]) -> Hierarchy:
                 graph.add_edge(parent, plan_id)
     problems.extend(_cycle_problems(graph, items))
     hierarchy = Hierarchy(graph, items)
+    if not problems:
+        items, hierarchy.territory, found = settle(items, hierarchy.ancestors, places, located)
+        hierarchy.loaded = items
+        problems.extend(found)
     if not problems:
         problems.extend(_region_problems(hierarchy))
     if problems:

@@ -36,6 +36,13 @@ LARGEST_NUMBER = 1e15
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-LARGEST_NUMBER, le=LARGEST_NUMBER)]
 
 
+def _codes_as_text(value: object) -> object:
+    """A GB/T 2260 code written without quotes (500119) is read as YAML's integer: take it as text."""
+    if isinstance(value, list | tuple):
+        return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+    return value
+
+
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors and values are immutable."""
 
@@ -120,12 +127,18 @@ class Zone(Strict):
     kind: ZoneKind
     name: str
     minerals: tuple[str, ...] = ()
-    located_in: tuple[PlanId, ...] = ()
+    # plan ids, or places of the register (name or GB/T 2260 code): 南川区, 500119
+    located_in: tuple[str, ...] = ()
     region: str | None = None
     limits: tuple[Indicator, ...] = ()
     count: int | None = None
     note: str | None = None
     cite: Cite
+
+    @field_validator("located_in", mode="before")
+    @classmethod
+    def _codes(cls, value: object) -> object:
+        return _codes_as_text(value)
 
 
 class Count(Strict):
@@ -151,6 +164,19 @@ class Baseline(Strict):
     units: dict[str, str] = {}
     note: str | None = None
     cite: Cite
+
+
+class RegionMembers(Strict):
+    """The jurisdictions a region a plan defines is made of, and the public source that says so."""
+
+    members: tuple[str, ...]
+    cite: Cite
+    note: str | None = None
+
+    @field_validator("members", mode="before")
+    @classmethod
+    def _codes(cls, value: object) -> object:
+        return _codes_as_text(value)
 
 
 class Period(Strict):
@@ -201,6 +227,7 @@ class Plan(Strict):
     parents: tuple[PlanId, ...] = ()
     regions: tuple[str, ...] = ()
     defines_regions: tuple[str, ...] = ()
+    region_members: dict[str, RegionMembers] = {}
     period: Period
     stage: Literal["draft", "issued"] = "issued"
     completeness: Literal["full", "partial"] = "full"
@@ -219,6 +246,18 @@ class Plan(Strict):
     def is_partial(self) -> bool:
         return self.completeness == "partial"
 
+    @field_validator("jurisdiction", mode="before")
+    @classmethod
+    def _code(cls, value: object) -> object:
+        return _codes_as_text([value])[0]  # type: ignore[index]
+
+    @model_validator(mode="after")
+    def _members_of_defined_regions(self) -> Plan:
+        for region in self.region_members:
+            if region not in self.defines_regions:
+                raise ValueError(f"region_members names {region!r}, which defines_regions does not list")
+        return self
+
     def all_cites(self) -> list[Cite]:
         """Every citation in the plan."""
         return [cite for _, cite in self.located_cites()]
@@ -236,6 +275,9 @@ class Plan(Strict):
             found.extend(
                 (("zones", z, "limits", i, "cite"), limit.cite) for i, limit in enumerate(zone.limits)
             )
+        found.extend(
+            (("region_members", name, "cite"), entry.cite) for name, entry in self.region_members.items()
+        )
         found.extend((("counts", i, "cite"), count.cite) for i, count in enumerate(self.counts))
         found.extend((("baseline", i, "cite"), fact.cite) for i, fact in enumerate(self.baseline))
         return found

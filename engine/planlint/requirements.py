@@ -79,12 +79,9 @@ def requirements(project: Project, plan_id: str) -> list[Requirement]:
                 items.append(
                     Requirement(category, ancestor, text, context.cite(ancestor, entry.cite, "ancestor"))
                 )
-        for zone in upper.zones:
-            if plan_id in zone.located_in:
-                text = {"zh": f"{zone.name}（{zone.kind}）", "en": f"{zone.name} ({zone.kind})"}
-                items.append(
-                    Requirement("zone", ancestor, text, context.cite(ancestor, zone.cite, "ancestor"))
-                )
+        for zone in context.hierarchy.zones_located_in(ancestor, plan_id):
+            text = {"zh": f"{zone.name}（{zone.kind}）", "en": f"{zone.name} ({zone.kind})"}
+            items.append(Requirement("zone", ancestor, text, context.cite(ancestor, zone.cite, "ancestor")))
         if upper.is_partial:
             text = {"zh": f"{upper.name}：仅部分内容可考", "en": f"{upper.name}: only partly known"}
             items.append(Requirement("unknown", ancestor, text, Citation("ancestor", ancestor, upper.name)))

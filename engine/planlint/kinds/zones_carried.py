@@ -1,13 +1,14 @@
 """zones_carried: zones an ancestor sets inside a plan's territory must be carried into the plan (规划传导).
 
-For each plan judged, every zone of an ancestor whose `located_in` names the plan (no guessing from names)
-and whose kind is in `kinds` is looked for among the plan's zones of a compatible kind (exploration:
-key_exploration, exploration_block; mining: key_mining, concentrated_mining, mining_block; any other kind:
-itself). Names are compared after normalising: punctuation and spaces removed, 黏 read as 粘, leading place
-names stripped (the jurisdictions of the loaded plans, with and without 省/市/区/县, and `place_names`),
-and one trailing `suffixes` entry stripped. An equal name carries the zone. Otherwise the zone is carried
-under another name when a plan zone of a compatible kind shares a mineral (through the vocabulary; a zone
-with no minerals shares any): `report: renamed` names the closest such zone (same kind first, then by
+For each plan judged, every zone of an ancestor that lies in the plan's territory (its `located_in` names the
+plan's id or a place inside the plan's jurisdiction, or it has no `located_in` and is named after such a
+district: `Hierarchy.zones_located_in`) and whose kind is in `kinds` is looked for among the plan's zones of a
+compatible kind (exploration: key_exploration, exploration_block; mining: key_mining, concentrated_mining,
+mining_block; any other kind: itself). Names are compared after normalising: punctuation and spaces removed, 黏
+read as 粘, leading place names stripped (the jurisdictions of the loaded plans, with and without 省/市/区/县, and
+`place_names`), and one trailing `suffixes` entry stripped. An equal name carries the zone. Otherwise the zone
+is carried under another name when a plan zone of a compatible kind shares a mineral (through the vocabulary;
+a zone with no minerals shares any): `report: renamed` names the closest such zone (same kind first, then by
 difflib). With no such zone the ancestor's zone is missing (`report: missing`); the closest zone of a
 compatible kind, if any, is named. Severity is fixed by the rule.
 
@@ -124,10 +125,8 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
     for plan_id in context.targets:
         own = context.plan(plan_id).zones
         for ancestor in context.ancestors(plan_id):
-            for zone in context.plan(ancestor).zones:
-                if plan_id not in zone.located_in or (
-                    params.kinds is not None and zone.kind not in params.kinds
-                ):
+            for zone in context.hierarchy.zones_located_in(ancestor, plan_id):
+                if params.kinds is not None and zone.kind not in params.kinds:
                     continue
                 pool = [z for z in own if compatible(zone.kind, z.kind)]
                 if any(key(z) == key(zone) for z in pool):
