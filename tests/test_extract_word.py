@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from planlint import api
+from planlint.errors import PlanlintError
 from planlint.extract import Draft, extract_document
 from planlint.synth.documents import render
 from planlint.vocabulary import Vocabulary, load_vocabulary
@@ -173,3 +174,26 @@ def test_the_renderer_is_deterministic(tmp_path: Path) -> None:
         assert a.expected.read_text(encoding="utf-8") == b.expected.read_text(encoding="utf-8")
         if a.path.suffix == ".txt":
             assert a.path.read_bytes() == b.path.read_bytes()
+
+
+def test_traditional_characters_are_converted(vocabulary: Vocabulary, tmp_path: Path) -> None:
+    pytest.importorskip("opencc")
+    path = tmp_path / "traditional.txt"
+    path.write_text(
+        "白沙縣礦產資源總體規劃（2021—2025年）\n\n一、規劃目標\n\n到2025年，全縣礦山數量不突破42個，大中型礦山比例不低於60%。\n",
+        encoding="utf-8",
+    )
+    draft = _extract(path, vocabulary)
+    assert draft.plan["name"] == "白沙县矿产资源总体规划（2021—2025年）"
+    assert [(i["metric"], i["op"], i["value"]) for i in draft.plan["indicators"]] == [
+        ("mine_count", "<=", 42),
+        ("large_medium_ratio", ">=", 60),
+    ]
+    assert any("Traditional" in w for w in draft.warnings)
+
+
+def test_no_title_is_an_input_error_not_the_file_name(vocabulary: Vocabulary, tmp_path: Path) -> None:
+    path = tmp_path / "draft-v3.txt"
+    path.write_text("一、规划目标\n\n到2025年，全县矿山数量不超过42个。\n", encoding="utf-8")
+    with pytest.raises(PlanlintError, match="no title found"):
+        _extract(path, vocabulary)

@@ -102,9 +102,17 @@ def extract_document(
             "and no indicator",
             path=path,
         )
+    if meta.title is None:
+        raise PlanlintError(
+            "no title found: no line near the top names the plan (such as 某某县矿产资源总体规划（2021—2025年）), "
+            "and the plan's name and jurisdiction are not guessed from the file name; add the title line",
+            path=path,
+        )
     draft = _draft(document, meta, out, plan_id, parent, level, vocabulary)
     if not has_outline(ctx.places):
         draft.warnings.append(NO_OUTLINE)
+    if document.converted:
+        draft.warnings.append(document.converted)
     return draft
 
 
@@ -204,9 +212,9 @@ def _draft(
     plan: dict[str, Any] = {
         "schema": SCHEMA,
         "id": the_id,
-        "name": meta.name or document.path.stem,
+        "name": meta.name,
         "level": the_level,
-        "jurisdiction": meta.jurisdiction or document.path.stem,
+        "jurisdiction": meta.jurisdiction,
         "parents": parents,
         "regions": [],
         "defines_regions": meta.defines_regions,
@@ -221,11 +229,7 @@ def _draft(
             "period: not found in the document (规划期 / （2021—2025年）); add period: {base, start, end}"
         )
     plan["stage"] = meta.stage
-    source: dict[str, Any] = {"document": document.name}
-    if meta.title:
-        source["title"] = meta.title
-    else:
-        needs.append("name and source.title: no title found")
+    source: dict[str, Any] = {"document": document.name, "title": meta.title}
     for key in ("issuer", "date"):
         value = getattr(meta, key)
         if value:

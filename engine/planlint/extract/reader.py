@@ -45,12 +45,11 @@ class Document:
     lines: list[str]
     tables: list[Table] = field(default_factory=list)
     native_tables: bool = False
-    headings: dict[int, int] = field(
-        default_factory=dict
-    )  # line → outline level, from Word's styles/numbering
-    locators: dict[int, str] = field(
-        default_factory=dict
-    )  # line → where it is in Word terms (第12段, 表2第3行)
+    converted: str | None = None  # how the text was converted before reading (Traditional → Simplified)
+    # line → outline level, from Word's styles and numbering
+    headings: dict[int, int] = field(default_factory=dict)
+    # line → where it is in Word terms (第12段, 表2第3行)
+    locators: dict[int, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -74,9 +73,40 @@ def read_document(path: Path) -> Document:
         raise PlanlintError(f"cannot read file: {error.strerror}", path=path) from None
     if not data.strip():
         raise PlanlintError("the document is empty", path=path)
-    if suffix == ".docx":
-        return _read_docx(path)
-    return Document(path, _decode(data, path).splitlines())
+    document = _read_docx(path) if suffix == ".docx" else Document(path, _decode(data, path).splitlines())
+    return _simplified(document)
+
+
+# Characters only Traditional Chinese writes (their Simplified forms differ), common in a plan's title and body.
+_TRADITIONAL = frozenset(
+    "礦產資總體規劃開發區縣與為於這個們門見長東來說點當條變無規劃採礦權審評價數據環護綠層鐵銅鋁鋅鉛"
+)
+
+
+def _simplified(document: Document) -> Document:
+    """A Traditional-character document converted to Simplified (OpenCC t2s), line by line; else as read."""
+    sample = "".join(document.lines[:400])
+    traditional = sum(1 for ch in sample if ch in _TRADITIONAL)
+    if traditional < 5:
+        return document
+    try:
+        import opencc
+    except ImportError:
+        raise PlanlintError(
+            f"the document is written in Traditional characters ({traditional} such as "
+            f"{''.join(sorted({ch for ch in sample if ch in _TRADITIONAL})[:6])}) and the converter is missing: "
+            "pip install opencc, or convert the document to Simplified characters first",
+            path=document.path,
+        ) from None
+    converter = opencc.OpenCC("t2s")
+    convert = converter.convert
+    document.lines = [convert(line) for line in document.lines]
+    for table in document.tables:
+        table.caption = convert(table.caption)
+        table.rows = [[Cell(convert(c.text), c.line) for c in row] for row in table.rows]
+        table.notes = [Cell(convert(c.text), c.line) for c in table.notes]
+    document.converted = "Traditional characters converted to Simplified (OpenCC t2s) before reading"
+    return document
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -198,11 +198,28 @@ def _read(
 
 SCALE_METRICS = frozenset({"min_scale", "max_scale"})
 _FROM = re.compile(r"由\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?\s*的?)?\s*$")
+_NUMBER_UNIT = rf"{lx.NUMBER}\s*(?:{lx.UNIT_PATTERN})?"
 _SCALE_LIST = re.compile(
     r"(?P<scales>(?:大|中|小)型?(?:[、，,和及与](?:大|中|小)型?){1,2})型?(?:矿床|矿山)?"
     r"(?P<what>[^，。；\d]{0,12}?)分别(?P<cmp>为|不低于|不少于|不小于|达到|不超过|不高于|不大于)?\s*"
-    rf"(?P<numbers>{lx.NUMBER}(?:\s*[、，,]\s*{lx.NUMBER})+)\s*(?P<unit>{lx.UNIT_PATTERN})"
+    rf"(?P<numbers>{_NUMBER_UNIT}(?:\s*[、，,和及与]\s*{_NUMBER_UNIT})+)"
 )
+_ONE = re.compile(rf"({lx.NUMBER})\s*({lx.UNIT_PATTERN})?")
+
+
+_PRESENT_WORDS = re.compile(r"现状|基期|截至|截止|目前|现有")
+_AIM_WORDS = re.compile(r"目标|规划期末|预期|力争|较|比(?!例|重)|减少|增长|提高|增加|压减|下降")
+
+
+def _states_present(sentence: str, reading: Reading, ctx: Context) -> bool:
+    """'2020年全县共有矿山57个' / '大中型矿山比例现状为42.8%': a clause about the present, not an aim."""
+    clause = _clause(sentence, reading.quantity.start)
+    if _AIM_WORDS.search(clause) or (ctx.period_end and f"{ctx.period_end}年" in clause):
+        return False
+    if reading.printed and not clause.rstrip().endswith(("为", "是", "有")):
+        return False  # 不超过/不低于…: a comparator makes it a target
+    base = ctx.base_year
+    return bool(_PRESENT_WORDS.search(clause) or (base and re.search(rf"{base}\s*年(?:底|末)?", clause)))
 
 
 def respectively(sentence: str, ctx: Context, topic: str | None) -> tuple[list[Reading], set[int]]:
@@ -211,23 +228,27 @@ def respectively(sentence: str, ctx: Context, topic: str | None) -> tuple[list[R
     used: set[int] = set()
     for match in _SCALE_LIST.finditer(sentence):
         scales = [lx.DEPOSIT_WORDS[w + "型"] for w in re.findall(r"(大|中|小)", match.group("scales"))]
-        numbers = list(re.finditer(lx.NUMBER, match.group("numbers")))
-        found = lx.metric_in(match.group("what") + "规模")
+        numbers = list(_ONE.finditer(match.group("numbers")))
+        before = sentence[: match.start()]
+        found = lx.metric_in(match.group("what")) or lx.metric_in(_clause(sentence, match.start()) or before)
         metric = found[0] if found else None
-        if len(scales) != len(numbers) or metric not in SCALE_METRICS:
+        if metric is None and "规模" in before + match.group("what"):
+            metric = "min_scale"
+        units = [re.sub(r"\s+", " ", n.group(2)).strip() for n in numbers if n.group(2)]
+        if len(scales) != len(numbers) or metric not in SCALE_METRICS or not units:
             continue
         words = match.group("cmp") or ""
         op = next((o for w, o in lx.PRE_COMPARATORS if w == words), None) or lx.DEFAULT_OP.get(metric, "==")
-        before = sentence[: match.start()]
-        minerals = ctx.finder.find_all(before + match.group("what"))
-        mineral = _outside_zone(before + match.group("what"), minerals) if minerals else topic
-        mine = lx.scope_mine(before + match.group("what"))
-        unit = re.sub(r"\s+", " ", match.group("unit")).strip()
+        subject = before + match.group("what")
+        minerals = ctx.finder.find_all(subject)
+        mineral = _outside_zone(subject, minerals) if minerals else topic
+        mine = lx.scope_mine(subject)
         offset = match.start("numbers")
         for scale, number in zip(scales, numbers, strict=True):
             start = offset + number.start()
             used.add(start)
-            q = Quantity(start, offset + number.end(), lx.to_number(number.group(0)), None, unit, None)
+            unit = re.sub(r"\s+", " ", number.group(2)).strip() if number.group(2) else units[-1]
+            q = Quantity(start, offset + number.end(), lx.to_number(number.group(1)), None, unit, None)
             scope: Item = {"mine": mine} if mine and mine != "existing" else {}
             scope["deposit"] = scale
             readings.append(Reading(q, metric, op, False, mineral, scope, match.group(0)[:30], bool(words)))
@@ -253,7 +274,7 @@ SUBSET_METRICS = frozenset(
 )
 MATERIAL_METRICS = frozenset({"production_capacity", "production", "demand", "supply_gap"})
 _SUBJECT_NOISE = re.compile(
-    r"^(?:(?:至|到|预计到|预计至|力争到)?\d{4}年(?:底|末)?|全区|全县|全市|全省|全国)+|设置|划定|规划|预计|控制在|共|的|其中"
+    r"^(?:(?:至|到|预计到|预计至|力争到)?\d{4}年(?:底|末)?|全区|全县|全市|全省|全国)+|设置|划定|规划|预计|控制在|共有|现有|拥有|共|的|其中"
 )
 
 
@@ -275,7 +296,7 @@ def _subset(sentence: str, q: Quantity, region: str | None, ctx: Context) -> str
         subject = _SUBJECT_NOISE.sub("", subject).strip()
     for stop in lx.SUBSET_STOP:
         subject = subject.removeprefix(stop)
-    return subject if len(subject) >= 2 else None
+    return subject if len(subject) >= 2 and subject not in ("矿山", "矿山企业") else None
 
 
 def _continues_list(window: str, ctx: Context, limit: int = 2) -> bool:
@@ -406,7 +427,7 @@ def read_body_sentence(
     readings = listed + read_quantities(sentence, ctx, topic, skip | used)
     kept: list[Reading] = []
     for reading in readings:
-        if _FROM.search(sentence[: reading.quantity.start]):
+        if _FROM.search(sentence[: reading.quantity.start]) or _states_present(sentence, reading, ctx):
             reading.present = True
         q = reading.quantity
         clause = _clause(sentence, q.end)

@@ -29,7 +29,7 @@ _YEAR_HEADER = re.compile(r"^(\d{4})?\s*(?:[—\-–－~]\s*)?(\d{4})\s*年?$")
 _PAREN = re.compile(r"[（(]([^（）()]*)[)）]")
 _SLASH_SPEC = re.compile(r"[（(]([^（）()]*?/[^（）()]*?)[)）]")
 _NOTE_ATTRIBUTE = re.compile(r"均为(约束性|预期性)")
-_VALUE_WITH_UNIT = re.compile(rf"^({lx.NUMBER})\s*({lx.UNIT_PATTERN})$")
+_VALUE_WITH_UNIT = re.compile(rf"^(≤|≦|<=|≥|≧|>=|＜|<|＞|>)?\s*({lx.NUMBER})\s*({lx.UNIT_PATTERN})$")
 _AMOUNT = ("[mass]", "[length] ** 3", "[mass] / [time]", "[length] ** 3 / [time]")
 
 
@@ -249,8 +249,9 @@ def _kind(text: str, ctx: Context) -> tuple[str, object]:
     if lx.is_empty_value(cell):
         return "none", None
     match = _VALUE_WITH_UNIT.match(cell.replace(" ", ""))
-    if match and known_unit(match.group(2)):
-        return "value_unit", (lx.Value(None, lx.to_number(match.group(1))), match.group(2))
+    if match and known_unit(match.group(3)):
+        op = lx.COMPARATOR_SYMBOLS[match.group(1)] if match.group(1) else None
+        return "value_unit", (lx.Value(op, lx.to_number(match.group(2))), match.group(3))
     if lx.is_unit(cell):
         return "unit", cell
     if lx.metric_of_label(cell) is None:

@@ -68,10 +68,12 @@ class Style:
     units: str  # column | header | cells
     scales: str  # table | sentence | each (大、中、小型…分别不低于X、Y、Z)
     state_base: bool  # the document says 以2020年为基期
-    change: bool = False  # targets as changes from the present: 由2020年的164个减少到149个以内
+    change: str = "none"  # none | from (由2020年的164个减少到149个以内) | stated (2020年…164个，到2025年…)
     new_mines: bool = False  # minimum scales are for 新建矿山
     mine_word: str = "矿山总数"
     target_first: bool = False  # the target column before the 现状 column
+    traditional: bool = False  # written in Traditional characters (a .txt only)
+    symbols: bool = False  # table targets printed with ≤/≥
 
 
 @dataclass
@@ -166,12 +168,14 @@ def make_style(rng: random.Random, fmt: str) -> Style:
         table=rng.choice(("years", "words", "years_note", "base_first")),
         caption=rng.choice(("above", "note_between", "unit_between") + (("row",) if fmt == "docx" else ())),
         units=rng.choice(("column", "header", "cells")),
-        scales=rng.choice(("table", "sentence", "each")),
+        scales=rng.choice(("table", "sentence", "each", "each_units")),
         state_base=rng.random() < 0.5,
-        change=rng.random() < 0.5,
+        change=rng.choice(("none", "from", "stated")),
         new_mines=rng.random() < 0.3,
         mine_word=rng.choice(("矿山总数", "矿山数量", "采矿权总数")),
         target_first=rng.random() < 0.2,
+        traditional=fmt == "txt" and rng.random() < 0.15,
+        symbols=rng.random() < 0.25,
     )
 
 
@@ -240,7 +244,14 @@ def compose(
         sentence_caps.append(f"{mineral}年开采总量{_phrase(CAPS, rng, target, unit)}")
     blocks.append(Para(f"到{model.end}年，" + "，".join(sentence_caps) + "。"))
     whole = f"全{model.jurisdiction[-1]}"
-    if style.change:
+    if style.change == "stated":
+        blocks.append(
+            Para(
+                f"{model.base}年{whole}共有矿山{model.mine_now}个，到{model.end}年{style.mine_word}控制在{model.mine_cap}个以内；"
+                f"大中型矿山比例现状为{_show(model.ratio_now)}%，规划期末达到{_show(model.ratio)}%以上。"
+            )  # fmt: skip
+        )
+    elif style.change == "from":
         down = rng.choice(("减少到{v}{u}以内", "压减至{v}{u}以内", "减少到{v}{u}以下", "控制在{v}{u}以内"))
         up = rng.choice(("提高到{v}{u}以上", "提高至{v}{u}以上", "提升到{v}{u}"))
         blocks.append(
@@ -292,7 +303,12 @@ def _main_table(model: PlanModel, style: Style, rng: random.Random, targets: lis
     rows = [header]
     for label, unit, target, now, attribute, row_mineral in rows_in:
         shown = f"{label}（{unit}）" if style.units == "header" else label
-        values = [_show(target), _show(now)] if style.target_first else [_show(now), _show(target)]
+        shown_target = _show(target)
+        if style.symbols:
+            shown_target = (
+                "≤" if op_of[metric_of.get(label, "extraction_total")] == "<=" else "≥"
+            ) + shown_target
+        values = [shown_target, _show(now)] if style.target_first else [_show(now), shown_target]
         if style.units == "cells":
             values = [v + unit for v in values]
         row = [shown, *values, ATTRIBUTE_ZH[attribute]]
@@ -328,11 +344,20 @@ def _scales(model: PlanModel, style: Style, rng: random.Random, targets: list[Ta
                 for (_, zh), f in zip(DEPOSITS, floors, strict=True)
             ]
             blocks.append(Para(f"{new}{mineral}最低开采规模：" + "，".join(parts) + "。"))
-    else:
+    elif style.scales == "each":
         new = "新建" if style.new_mines else ""
         for mineral, unit, floors in model.scales:
             numbers = "、".join(_show(f) for f in floors)
             blocks.append(Para(f"{mineral}{new}大、中、小型矿山最低开采规模分别不低于{numbers}{unit}。"))
+    else:
+        new = "新建" if style.new_mines else ""
+        for mineral, unit, floors in model.scales:
+            large, medium, small = (_show(f) + unit for f in floors)
+            blocks.append(
+                Para(
+                    f"{new}{mineral}矿山最低开采规模：大型、中型、小型矿山分别为{large}、{medium}和{small}。"
+                )
+            )
     scope = {"mine": "new"} if style.new_mines and style.scales != "table" else {}
     for mineral, unit, floors in model.scales:
         for (key, _), floor in zip(DEPOSITS, floors, strict=True):
@@ -382,7 +407,12 @@ def write_txt(path: Path, model: PlanModel, style: Style, blocks: list[Block]) -
             if block.note_below:
                 lines.append(block.note_below)
             lines.append("")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = "\n".join(lines) + "\n"
+    if style.traditional:
+        import opencc
+
+        text = opencc.OpenCC("s2t").convert(text)
+    path.write_text(text, encoding="utf-8")
 
 
 def write_docx(path: Path, model: PlanModel, style: Style, blocks: list[Block]) -> None:
