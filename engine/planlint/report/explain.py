@@ -13,11 +13,12 @@ from pathlib import Path
 
 from planlint.api import Project
 from planlint.findings import Citation, Finding, Report
-from planlint.i18n import Lang, scope_text, text
+from planlint.i18n import Lang, scope_text
 from planlint.model import Indicator, Zone
 from planlint.remedy import description_of, remedy
 from planlint.report.markdown import citation_place, norm_text, rule_specs, rule_title
 from planlint.report.sources import cited_quote
+from planlint.report.words import word as text
 from planlint.review import verdict_text
 from planlint.units import UnitError, parse_unit, registry
 from planlint.vocabulary import Vocabulary
