@@ -6,9 +6,7 @@ something is wrong, so `line_of` composes the node tree again for that one file 
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 import yaml
 
 from planlint.errors import PlanlintError
+from planlint.files import read_regular
 
 SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -91,52 +90,11 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """A regular UTF-8 file of at most MAX_FILE_BYTES; anything else is a PlanlintError naming the path."""
-    try:
-        with open(path, "rb", opener=_open_regular) as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except _NotRegular as refused:
-        raise PlanlintError(refused.message, path=path, zh=refused.zh) from None
-    except FileNotFoundError:
-        message, zh = (
-            ("a symlink to nothing", "符号链接指向不存在的文件")
-            if path.is_symlink()
-            else ("no such file", "文件不存在")
-        )
-        raise PlanlintError(message, path=path, zh=zh) from None
-    except OSError as error:
-        raise PlanlintError(
-            f"cannot read file: {error.strerror}", path=path, zh=f"无法读取文件：{error.strerror}"
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise PlanlintError(
-            f"file larger than {limit} MB: refused", path=path, zh=f"文件超过 {limit} MB，拒绝读取"
-        )
+    data = read_regular(path, MAX_FILE_BYTES)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise PlanlintError("not a UTF-8 text file", path=path, zh="不是 UTF-8 文本文件") from None
-
-
-class _NotRegular(OSError):
-    def __init__(self, message: str, zh: str) -> None:
-        super().__init__(message)
-        self.message, self.zh = message, zh
-
-
-def _open_regular(name: str, flags: int) -> int:
-    # O_NONBLOCK: opening a FIFO must not wait for a writer; the check is on the opened descriptor (no race).
-    fd = os.open(name, flags | os.O_NONBLOCK)
-    mode = os.fstat(fd).st_mode
-    if stat.S_ISREG(mode):
-        return fd
-    os.close(fd)
-    if stat.S_ISDIR(mode):
-        raise _NotRegular("a directory, not a file", "是目录而不是文件")
-    raise _NotRegular(
-        "not a regular file (a device, FIFO or socket): refused",
-        "不是普通文件（设备、管道或套接字），拒绝读取",
-    )
 
 
 def parse_yaml(text: str, path: Path | str) -> Any:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planlint.errors import Exit
+from planlint.errors import Exit, PlanlintError
 
 if TYPE_CHECKING:
     from planlint.extract import Draft
@@ -49,16 +49,35 @@ def extract(
     from planlint.extract import extract_document
     from planlint.vocabulary import load_vocabulary
 
+    if output is not None:
+        _check_output(output)
     vocabulary = load_vocabulary(api.rule_directories(rules or ()))
     draft = extract_document(document, plan_id=plan_id, parent=parent, level=level, vocabulary=vocabulary)
     text = draft.to_yaml()
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise PlanlintError(f"-o: cannot write the draft: {error.strerror}", path=output) from None
     problems = draft.problems(vocabulary)
     _report(draft, problems, output)
     return Exit.FINDINGS if problems else Exit.OK
+
+
+def _check_output(output: Path) -> None:
+    """Refuse an -o that cannot be written before the document is read (a folder, a missing folder)."""
+    if output.is_dir():
+        raise PlanlintError(
+            "-o: a directory; give a file name for the draft", path=output, zh="-o 是目录，请给出草稿的文件名"
+        )
+    if not output.parent.is_dir():
+        raise PlanlintError(
+            f"-o: no such directory {str(output.parent)!r}",
+            path=output,
+            zh=f"-o 所在目录 {str(output.parent)!r} 不存在",
+        )
 
 
 def _report(draft: Draft, problems: list[str], output: Path | None) -> None:

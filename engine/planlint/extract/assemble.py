@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,8 +137,10 @@ def _read_body(ctx: Context, out: Findings) -> list[Item]:
         used = counts.parse_counts(text, number, ctx, out)
         if is_baseline:
             used |= baseline.parse_mines(text, number, ctx, out)
+        used_sorted = sorted(used)
         for offset, sentence in sentences.sentences(text):
-            skip = {u - offset for u in used if offset <= u < offset + len(sentence)}
+            first, last = bisect_left(used_sorted, offset), bisect_left(used_sorted, offset + len(sentence))
+            skip = {u - offset for u in used_sorted[first:last]}  # not a scan of the line's numbers: n²
             for reading in sentences.read_body_sentence(sentence, number, ctx, out, topic, skip, is_baseline):
                 if is_baseline or reading.present:
                     baseline.add_fact(reading, sentence, number, ctx, out)

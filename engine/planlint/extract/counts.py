@@ -14,17 +14,19 @@ from planlint.extract.context import Context, Findings, Item
 
 BLOCK_NOUN = r"(?:勘查规划区块|开采规划区块|规划开采区块|规划勘查区块|勘查区块|开采区块)"
 _ZONE_ALT = "|".join(re.escape(s) for s, _ in lx.ZONE_SUFFIXES if "区块" not in s)
-_NUM = r"(\d+|[一二两三四五六七八九十]+)"
+# NOTE: every number starts where a digit (or numeral) run starts, (?<!\d): the matches are the same, but a
+# long run of digits no longer costs n² (each start inside the run scanned to its end and failed).
+_NUM = r"((?<!\d)\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)"
 BLOCK_TOTAL = re.compile(
-    rf"(?:(?P<noun>{BLOCK_NOUN})\s*(?P<n1>\d+)\s*个|(?P<n2>\d+)\s*个\s*(?P<noun2>{BLOCK_NOUN}))"
+    rf"(?:(?P<noun>{BLOCK_NOUN})\s*(?P<n1>\d+)\s*个|(?<!\d)(?P<n2>\d+)\s*个\s*(?P<noun2>{BLOCK_NOUN}))"
 )
 ZONE_COUNT = re.compile(
     rf"(?:{_NUM}\s*[个处](?P<between>[^，。；、]{{0,16}}?)(?P<suffix>{_ZONE_ALT})|(?P<suffix2>{_ZONE_ALT})\s*(?P<n2>\d+)\s*[个处])"
 )
 ZONE_RANGE = re.compile(
-    rf"(\d+)\s*[~～—\-至到]\s*(\d+)\s*[个处](?P<between>[^。；]{{0,30}}?)(?P<suffix>{_ZONE_ALT})"
+    rf"(?<!\d)(\d+)\s*[~～—\-至到]\s*(\d+)\s*[个处](?P<between>[^。；]{{0,30}}?)(?P<suffix>{_ZONE_ALT})"
 )
-_PART = re.compile(r"([^，,、；;。（）()：:]{1,30}?)(\d+)\s*个")
+_PART = re.compile(r"([^，,、；;。（）()：:]{1,30}?)(?<!\d)(\d+)\s*个")
 PART_KEYS = (("保留", "retained"), ("调整", "adjusted"), ("整合", "integrated"), ("新设", "new"))
 
 

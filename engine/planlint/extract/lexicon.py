@@ -102,8 +102,10 @@ _TIME_ALTERNATIVES = "|".join(re.escape(w) for w in TIME_WORDS)
 _BASIS = r"(?:矿石量?|金属量?|矿物量?|原矿)?"
 UNIT_PATTERN = rf"{_BASIS}\s*(?:{_UNIT_ALTERNATIVES})(?:\s*/\s*(?:{_TIME_ALTERNATIVES}))?"
 # A number (or range) with its unit, as in running text: 1500万吨/年, 10—15处, 90%, 1~2处.
+# NOTE: (?<![\d.]) starts a match only where a number starts (quantities() drops the others anyway): without
+# it a run of n digits with no unit costs n² (each start inside the run scans to its end).
 QUANTITY = re.compile(
-    rf"(?P<pre>[≤≦≥≧＜＞<>]\s*)?(?P<low>{NUMBER})(?:\s*(?P<dash>[{RANGE_DASH}]+)\s*(?P<high>{NUMBER}))?"
+    rf"(?<![\d.])(?P<pre>[≤≦≥≧＜＞<>]\s*)?(?P<low>{NUMBER})(?:\s*(?P<dash>[{RANGE_DASH}]+)\s*(?P<high>{NUMBER}))?"
     rf"\s*(?P<unit>{UNIT_PATTERN})"
 )
 

@@ -9,13 +9,22 @@ tables are also kept as real rows (merged cells repeat their text in every row t
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from planlint.errors import PlanlintError
+from planlint.files import read_regular
 
 SUFFIXES = (".txt", ".md", ".docx")
+# Size limits of `extract` (docs/extract.md). A plan document is a fraction of each (the seeds are about
+# 20,000 characters, a Word plan a few thousand paragraphs); beyond them a document is refused, not read for
+# minutes. Reading is linear in the size: about 1 MB of text a second (bench/extract_scaling.py).
+MAX_TEXT_CHARS = 500_000
+MAX_DOCX_BYTES = 64 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 50_000_000
+MAX_DOCX_PARAGRAPHS = 20_000
 
 
 @dataclass(frozen=True)
@@ -67,14 +76,27 @@ def read_document(path: Path) -> Document:
         raise PlanlintError(
             f"unsupported document type {suffix or '(none)'!r}: use .txt, .md or .docx", path=path
         )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise PlanlintError(f"cannot read file: {error.strerror}", path=path) from None
+    # A UTF-8 or GB18030 character is at most 4 bytes: more bytes than this is more characters than allowed.
+    data = read_regular(path, MAX_DOCX_BYTES if suffix == ".docx" else 4 * MAX_TEXT_CHARS)
     if not data.strip():
         raise PlanlintError("the document is empty", path=path)
-    document = _read_docx(path) if suffix == ".docx" else Document(path, _decode(data, path).splitlines())
+    document = _read_docx(path) if suffix == ".docx" else Document(path, _text_lines(data, path))
     return _simplified(document)
+
+
+def _text_lines(data: bytes, path: Path) -> list[str]:
+    text = _decode(data, path)
+    if len(text) > MAX_TEXT_CHARS:
+        raise _too_large(path, f"{len(text):,} characters", f"{MAX_TEXT_CHARS:,} characters")
+    return text.splitlines()
+
+
+def _too_large(path: Path, size: str, limit: str) -> PlanlintError:
+    return PlanlintError(
+        f"document too large for extract ({size}; the limit is {limit}): split it, or extract its parts",
+        path=path,
+        zh=f"文档过大（{size}；上限 {limit}），请拆分后分别提取",
+    )
 
 
 # Characters only Traditional Chinese writes (their Simplified forms differ), common in a plan's title and body.
@@ -128,6 +150,17 @@ def _mostly_text(text: str) -> bool:
     return bad <= max(2, len(sample) // 100)
 
 
+def _refuse_inflated(path: Path) -> None:
+    """Refuse a .docx whose main part unpacks to more than MAX_DOCX_XML_BYTES, before parsing it."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            size = package.getinfo("word/document.xml").file_size
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return  # python-docx says what is wrong with the package
+    if size > MAX_DOCX_XML_BYTES:
+        raise _too_large(path, f"{size / 1e6:.0f} MB of text and markup", f"{MAX_DOCX_XML_BYTES // 10**6} MB")
+
+
 def _read_docx(path: Path) -> Document:
     try:
         import docx
@@ -137,11 +170,16 @@ def _read_docx(path: Path) -> Document:
         raise PlanlintError(
             "reading .docx needs python-docx: pip install 'planlint[docx]'", path=path
         ) from None
+    _refuse_inflated(path)
     try:
         word = docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a bad package
         raise PlanlintError(f"not a readable Word document ({type(error).__name__})", path=path) from None
+    blocks = len(word.element.body)
+    if blocks > MAX_DOCX_PARAGRAPHS:
+        raise _too_large(path, f"{blocks:,} paragraphs and tables", f"{MAX_DOCX_PARAGRAPHS:,}")
     document = Document(path, [], [], native_tables=True)
+    styles: dict[str | None, Any] = {}
     lines = document.lines
     paragraphs = 0
     for element in word.element.body.iterchildren():
@@ -151,7 +189,7 @@ def _read_docx(path: Path) -> Document:
             lines.append(paragraph.text)
             paragraphs += 1
             document.locators[len(lines)] = f"第{paragraphs}段"
-            level = _outline_level(paragraph)
+            level = _outline_level(paragraph, styles)
             if level is not None and paragraph.text.strip():
                 document.headings[len(lines)] = level
         elif tag == "tbl":
@@ -165,13 +203,21 @@ def _read_docx(path: Path) -> Document:
 _SENTENCE_MARKS = re.compile(r"[。；;，,：:]")
 
 
-def _outline_level(paragraph: Any) -> int | None:
+def _style(paragraph: Any, styles: dict[str | None, Any]) -> Any:
+    """The paragraph's style, looked up once per style id (python-docx scans every style on each lookup)."""
+    style_id = paragraph._p.style
+    if style_id not in styles:
+        styles[style_id] = paragraph.style
+    return styles[style_id]
+
+
+def _outline_level(paragraph: Any, styles: dict[str | None, Any]) -> int | None:
     """A heading's outline level from Word: a Heading/标题 style, an outline level, or automatic numbering.
 
     Automatic numbering (numPr) on a short paragraph without sentence punctuation is a numbered heading
     whose number Word draws but the text does not hold; on a sentence it is a list item, not a heading.
     """
-    style = paragraph.style
+    style = _style(paragraph, styles)
     name = (style.name or "") if style is not None else ""
     match = re.match(r"^(?:heading|标题)\s*(\d)$", name.strip(), re.IGNORECASE)
     if match:

@@ -1,0 +1,58 @@
+"""Reading input files: regular files only, never more than a stated number of bytes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from planlint.errors import PlanlintError
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; anything else is a PlanlintError naming the path.
+
+    A device (`/dev/zero`) or FIFO is refused unread, without blocking; a larger file is refused after
+    reading `max_bytes + 1` bytes at most.
+    """
+    try:
+        with open(path, "rb", opener=_open_regular) as handle:
+            data = handle.read(max_bytes + 1)
+    except _NotRegular as refused:
+        raise PlanlintError(refused.message, path=path, zh=refused.zh) from None
+    except FileNotFoundError:
+        message, zh = (
+            ("a symlink to nothing", "符号链接指向不存在的文件")
+            if path.is_symlink()
+            else ("no such file", "文件不存在")
+        )
+        raise PlanlintError(message, path=path, zh=zh) from None
+    except OSError as error:
+        raise PlanlintError(
+            f"cannot read file: {error.strerror}", path=path, zh=f"无法读取文件：{error.strerror}"
+        ) from None
+    if len(data) > max_bytes:
+        limit = f"{max_bytes / (1024 * 1024):g} MB"
+        raise PlanlintError(f"file larger than {limit}: refused", path=path, zh=f"文件超过 {limit}，拒绝读取")
+    return data
+
+
+class _NotRegular(OSError):
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.message, self.zh = message, zh
+
+
+def _open_regular(name: str, flags: int) -> int:
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; the check is on the opened descriptor (no race).
+    fd = os.open(name, flags | os.O_NONBLOCK)
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISREG(mode):
+        return fd
+    os.close(fd)
+    if stat.S_ISDIR(mode):
+        raise _NotRegular("a directory, not a file", "是目录而不是文件")
+    raise _NotRegular(
+        "not a regular file (a device, FIFO or socket): refused",
+        "不是普通文件（设备、管道或套接字），拒绝读取",
+    )
