@@ -16,68 +16,20 @@ from planlint.findings import Citation, Finding, Report
 from planlint.i18n import Lang, scope_text
 from planlint.model import Indicator, Zone
 from planlint.remedy import description_of, remedy
-from planlint.report.markdown import citation_place, norm_text, rule_specs, rule_title
+from planlint.report.render import (
+    citation_place,
+    citation_who,
+    norm_text,
+    rule_specs,
+    rule_title,
+    severity_name,
+)
 from planlint.report.sources import cited_quote
-from planlint.report.words import word as text
+from planlint.report.words import word
 from planlint.review import verdict_text
 from planlint.units import UnitError, parse_unit, registry
 from planlint.vocabulary import Vocabulary
 
-WORDS: dict[str, dict[str, str]] = {
-    "finding": {"zh": "问题", "en": "Finding"},
-    "against": {"zh": "对照", "en": "against"},
-    "itself": {"zh": "自身", "en": "itself"},
-    "rows": {"zh": "比较的行", "en": "Rows compared"},
-    "no_rows": {
-        "zh": "（本问题不是两行数值的比较；所引位置如下）",
-        "en": "(this finding does not compare two rows of numbers; the places cited are)",
-    },
-    "mineral": {"zh": "矿种匹配", "en": "Mineral match"},
-    "same_mineral": {
-        "zh": "{a} 与 {b} 为同一矿种（词表：{entry}）",
-        "en": "{a} and {b} are the same mineral (vocabulary: {entry})",
-    },
-    "broader": {
-        "zh": "{narrow} 属于 {broad}（词表路径：{path}），上级对 {broad} 的规定适用于本规划的 {narrow}",
-        "en": "{narrow} is a kind of {broad} (vocabulary path: {path}), so the ancestor's row on {broad} applies "
-        "to the plan's {narrow}",
-    },
-    "plan_wide": {
-        "zh": "上级规定未限定矿种，适用于全部矿种",
-        "en": "the ancestor's row names no mineral: it applies to all",
-    },
-    "unrelated": {
-        "zh": "{a} 与 {b} 在词表中无上下位关系",
-        "en": "{a} and {b} are not related in the vocabulary",
-    },
-    "units": {"zh": "单位换算", "en": "Unit conversion"},
-    "annual": {"zh": "（年度指标，单位未写“/年”，按每年计）", "en": " (an annual metric: read per year)"},
-    "incomparable": {
-        "zh": "量纲或计量基准不同，不能换算比较",
-        "en": "different dimension or basis: these cannot be converted and compared",
-    },
-    "scope": {"zh": "适用范围", "en": "Scope"},
-    "scope_line": {
-        "zh": "{field}：本规划 {plan}；{who} {ancestor} → {verdict}",
-        "en": "{field}: plan {plan}; {who} {ancestor} → {verdict}",
-    },
-    "all": {"zh": "未限定（全部）", "en": "not stated (all)"},
-    "overlap": {"zh": "范围重叠，上级规定适用", "en": "overlap: the ancestor's row applies"},
-    "disjoint": {"zh": "范围不同", "en": "different"},
-    "region_in": {"zh": "本规划位于 {region}", "en": "the plan lies in {region}"},
-    "region_out": {"zh": "本规划不在 {region}", "en": "the plan does not lie in {region}"},
-    "norm": {"zh": "依据", "en": "Norm"},
-    "remedy": {"zh": "修改要求", "en": "Change required"},
-    "verdict": {"zh": "该规划的审查结论", "en": "The plan's verdict"},
-    "attribute.binding": {"zh": "约束性", "en": "binding"},
-    "attribute.expected": {"zh": "预期性", "en": "expected"},
-    "attribute.unspecified": {"zh": "未注明属性", "en": "no attribute"},
-    "zone": {"zh": "分区 {zone}", "en": "zone {zone}"},
-    "field.mine": {"zh": "矿山类别", "en": "mine kind"},
-    "field.deposit": {"zh": "矿床规模", "en": "deposit scale"},
-    "field.subset": {"zh": "子类", "en": "subset"},
-    "field.region": {"zh": "区域", "en": "region"},
-}
 OP_SIGNS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=", "range": ""}
 # dimension → (zh unit, en unit, base units per display unit) for showing converted values
 DISPLAY: dict[str, tuple[str, str, float]] = {
@@ -88,10 +40,6 @@ DISPLAY: dict[str, tuple[str, str, float]] = {
     "dimensionless": ("%", "%", 0.01),
     "[currency]": ("元", "yuan", 1.0),
 }
-
-
-def word(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key][lang].format(**values)
 
 
 @dataclass(frozen=True)
@@ -146,8 +94,8 @@ def _row_line(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
     if scope:
         parts.append(f"（{scope}）" if lang == "zh" else f"({scope})")
     if row.zone is not None:
-        parts.append(word("zone", lang, zone=row.zone.name))
-    parts.append(f"[{word(f'attribute.{indicator.attribute}', lang)}]")
+        parts.append(word("explain.zone", lang, zone=row.zone.name))
+    parts.append(f"[{word(f'explain.attribute.{indicator.attribute}', lang)}]")
     return " ".join(p for p in parts if p)
 
 
@@ -166,7 +114,7 @@ def _converted(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
         dimension = dimension.removesuffix(" / [time]")
         per_year = float(registry()("year").to("second").magnitude)
     elif annual:
-        note = word("annual", lang)
+        note = word("explain.annual", lang)
     display = DISPLAY.get(dimension)
     values = indicator.value if isinstance(indicator.value, tuple) else (indicator.value,)
     if display is None:
@@ -184,21 +132,21 @@ def _converted(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
 def _mineral_line(plan_row: Row, ancestor_row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
     narrow, broad = plan_row.indicator.mineral, ancestor_row.indicator.mineral
     if broad is None:
-        return word("plan_wide", lang)
+        return word("explain.plan_wide", lang)
     if narrow is None:
-        return word("unrelated", lang, a="—", b=broad)
+        return word("explain.unrelated", lang, a="—", b=broad)
     if vocabulary.canonical(narrow) == vocabulary.canonical(broad):
-        return word("same_mineral", lang, a=narrow, b=broad, entry=vocabulary.canonical(narrow))
+        return word("explain.same_mineral", lang, a=narrow, b=broad, entry=vocabulary.canonical(narrow))
     path = mineral_path(vocabulary, narrow, broad) or mineral_path(vocabulary, broad, narrow)
     if path is None:
-        return word("unrelated", lang, a=narrow, b=broad)
-    return word("broader", lang, narrow=path[0], broad=path[-1], path=" → ".join(path))
+        return word("explain.unrelated", lang, a=narrow, b=broad)
+    return word("explain.broader", lang, narrow=path[0], broad=path[-1], path=" → ".join(path))
 
 
 def _scope_lines(project: Project, plan_row: Row, ancestor_row: Row, lang: Lang) -> list[str]:
     lines = []
     mine, theirs = plan_row.indicator.scope, ancestor_row.indicator.scope
-    who = text("ancestor", lang)
+    who = word("ancestor", lang)
     for field in ("mine", "deposit", "subset"):
         a, b = getattr(mine, field), getattr(theirs, field)
         if a is None and b is None:
@@ -206,21 +154,21 @@ def _scope_lines(project: Project, plan_row: Row, ancestor_row: Row, lang: Lang)
         overlap = a is None or b is None or a == b
         lines.append(
             word(
-                "scope_line",
+                "explain.scope_line",
                 lang,
-                field=word(f"field.{field}", lang),
+                field=word(f"explain.field.{field}", lang),
                 plan=_scope_value(field, a, lang),
                 who=who,
                 ancestor=_scope_value(field, b, lang),
-                verdict=word("overlap" if overlap else "disjoint", lang),
+                verdict=word("explain.overlap" if overlap else "explain.disjoint", lang),
             )
         )
     if theirs.region is not None:
         plan = project.hierarchy.plan(plan_row.citation.plan or "")
         inside = theirs.region in plan.regions or mine.region == theirs.region
         lines.append(
-            f"{word('field.region', lang)}："
-            + word("region_in" if inside else "region_out", lang, region=theirs.region)
+            f"{word('explain.field.region', lang)}："
+            + word("explain.region_in" if inside else "explain.region_out", lang, region=theirs.region)
         )
     return lines
 
@@ -229,12 +177,12 @@ def _scope_value(field: str, value: str | None, lang: Lang) -> str:
     from planlint.i18n import SCOPE_WORDS
 
     if value is None:
-        return word("all", lang)
+        return word("explain.all", lang)
     return SCOPE_WORDS.get(field, {}).get(value, {}).get(lang, value)
 
 
 def _citation_block(citation: Citation, docs: Path | None, lang: Lang) -> list[str]:
-    who = text(citation.role, lang) + (f" {citation.plan}" if citation.plan else "")
+    who = citation_who(citation, lang)
     lines = [f"  {who}: {citation_place(citation, lang)}"]
     quote = cited_quote(docs, citation)
     if quote is not None:
@@ -248,18 +196,18 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
     specs = rule_specs(report)
     vocabulary = project.vocabulary
     against = finding.against or word("itself", lang)
-    severity = text(f"severity.{finding.severity}", lang)
+    severity = severity_name(finding.severity, lang)
     lines = [
         f"{finding.id}  {severity} · {finding.rule} {rule_title(specs, finding.rule, lang)}",
         f"{finding.plan} {word('against', lang)} {against}",
         "",
         finding.text(lang),
         "",
-        f"{word('rows', lang)}:",
+        f"{word('explain.rows', lang)}:",
     ]
     rows = cited_rows(project, finding)
     if not rows:
-        lines.append(f"  {word('no_rows', lang)}")
+        lines.append(f"  {word('explain.no_rows', lang)}")
     for citation in finding.citations:
         if citation.role == "norm":
             continue
@@ -270,24 +218,24 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
     plan_rows = [r for r in rows if r.citation.role == "plan"]
     ancestor_rows = [r for r in rows if r.citation.role == "ancestor"]
     if plan_rows and ancestor_rows:
-        lines += ["", f"{word('mineral', lang)}:"]
+        lines += ["", f"{word('explain.mineral', lang)}:"]
         matches = (_mineral_line(plan_rows[0], a, vocabulary, lang) for a in ancestor_rows)
         lines += [f"  {line}" for line in dict.fromkeys(matches)]
     if rows:
-        lines += ["", f"{word('units', lang)}:"]
+        lines += ["", f"{word('explain.units', lang)}:"]
         lines += [f"  {_converted(row, vocabulary, lang)}" for row in rows]
     if plan_rows and ancestor_rows:
         scope = [line for a in ancestor_rows for line in _scope_lines(project, plan_rows[0], a, lang)]
         if scope:
-            lines += ["", f"{word('scope', lang)}:", *(f"  {line}" for line in dict.fromkeys(scope))]
+            lines += ["", f"{word('explain.scope', lang)}:", *(f"  {line}" for line in dict.fromkeys(scope))]
     norm = norm_text(specs, finding.rule)
     if norm:
-        lines += ["", f"{word('norm', lang)}: {norm}"]
+        lines += ["", f"{word('explain.norm', lang)}: {norm}"]
     change = remedy(finding, lang, description_of(specs.get(finding.rule), lang))
     if change:
-        lines.append(f"{word('remedy', lang)}: {change}")
+        lines.append(f"{word('explain.remedy', lang)}: {change}")
     if any(p.id == finding.plan and p.judged for p in report.plans):
         from planlint.review import verdict
 
-        lines.append(f"{word('verdict', lang)}: {verdict_text(verdict(report, finding.plan), lang)}")
+        lines.append(f"{word('explain.verdict', lang)}: {verdict_text(verdict(report, finding.plan), lang)}")
     return "\n".join(lines) + "\n"

@@ -109,6 +109,61 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "（未附原文：用 --docs 指定原文目录即可引出原文）",
         "en": "(not quoted: give --docs DIR with the source documents)",
     },
+    # why a finding was raised (planlint explain FINDING_ID)
+    "explain.finding": {"zh": "问题", "en": "Finding"},
+    "explain.rows": {"zh": "比较的行", "en": "Rows compared"},
+    "explain.no_rows": {
+        "zh": "（本问题不是两行数值的比较；所引位置如下）",
+        "en": "(this finding does not compare two rows of numbers; the places cited are)",
+    },
+    "explain.mineral": {"zh": "矿种匹配", "en": "Mineral match"},
+    "explain.same_mineral": {
+        "zh": "{a} 与 {b} 为同一矿种（词表：{entry}）",
+        "en": "{a} and {b} are the same mineral (vocabulary: {entry})",
+    },
+    "explain.broader": {
+        "zh": "{narrow} 属于 {broad}（词表路径：{path}），上级对 {broad} 的规定适用于本规划的 {narrow}",
+        "en": "{narrow} is a kind of {broad} (vocabulary path: {path}), so the ancestor's row on {broad} applies "
+        "to the plan's {narrow}",
+    },
+    "explain.plan_wide": {
+        "zh": "上级规定未限定矿种，适用于全部矿种",
+        "en": "the ancestor's row names no mineral: it applies to all",
+    },
+    "explain.unrelated": {
+        "zh": "{a} 与 {b} 在词表中无上下位关系",
+        "en": "{a} and {b} are not related in the vocabulary",
+    },
+    "explain.units": {"zh": "单位换算", "en": "Unit conversion"},
+    "explain.annual": {
+        "zh": "（年度指标，单位未写“/年”，按每年计）",
+        "en": " (an annual metric: read per year)",
+    },
+    "explain.incomparable": {
+        "zh": "量纲或计量基准不同，不能换算比较",
+        "en": "different dimension or basis: these cannot be converted and compared",
+    },
+    "explain.scope": {"zh": "适用范围", "en": "Scope"},
+    "explain.scope_line": {
+        "zh": "{field}：本规划 {plan}；{who} {ancestor} → {verdict}",
+        "en": "{field}: plan {plan}; {who} {ancestor} → {verdict}",
+    },
+    "explain.all": {"zh": "未限定（全部）", "en": "not stated (all)"},
+    "explain.overlap": {"zh": "范围重叠，上级规定适用", "en": "overlap: the ancestor's row applies"},
+    "explain.disjoint": {"zh": "范围不同", "en": "different"},
+    "explain.region_in": {"zh": "本规划位于 {region}", "en": "the plan lies in {region}"},
+    "explain.region_out": {"zh": "本规划不在 {region}", "en": "the plan does not lie in {region}"},
+    "explain.norm": {"zh": "依据", "en": "Norm"},
+    "explain.remedy": {"zh": "修改要求", "en": "Change required"},
+    "explain.verdict": {"zh": "该规划的审查结论", "en": "The plan's verdict"},
+    "explain.attribute.binding": {"zh": "约束性", "en": "binding"},
+    "explain.attribute.expected": {"zh": "预期性", "en": "expected"},
+    "explain.attribute.unspecified": {"zh": "未注明属性", "en": "no attribute"},
+    "explain.zone": {"zh": "分区 {zone}", "en": "zone {zone}"},
+    "explain.field.mine": {"zh": "矿山类别", "en": "mine kind"},
+    "explain.field.deposit": {"zh": "矿床规模", "en": "deposit scale"},
+    "explain.field.subset": {"zh": "子类", "en": "subset"},
+    "explain.field.region": {"zh": "区域", "en": "region"},
     # short severity names, for the HTML hierarchy's boxes
     "short.error": {"zh": "错误", "en": "err"},
     "short.warning": {"zh": "警告", "en": "warn"},
