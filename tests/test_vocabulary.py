@@ -149,25 +149,83 @@ def test_an_extra_rule_directory_adds_minerals(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("body", "line", "field", "message"),
     [
-        ("  - {name: 甲, category: nonmetal}\n  - {name: 甲, category: nonmetal}\n", "defined twice"),
+        (
+            "  - {name: 甲, category: nonmetal}\n  - {name: 甲, category: nonmetal}\n",
+            4,
+            "minerals.1.name",
+            "mineral '甲' is already defined in ",
+        ),
         (
             "  - {name: 甲, aliases: [丙], category: nonmetal}\n  - {name: 乙, aliases: [丙], category: nonmetal}\n",
+            4,
+            "minerals.1.name",
             "names both",
         ),
-        ("  - {name: 甲, broader: [乙], category: nonmetal}\n", "is not defined"),
+        ("  - {name: 甲, broader: [乙], category: nonmetal}\n", 3, "minerals.0.broader.0", "is not defined"),
         (
             "  - {name: 甲, broader: [乙], category: nonmetal}\n  - {name: 乙, broader: [甲], category: nonmetal}\n",
+            3,
+            "minerals.0.broader",
             "cycle",
         ),
-        ("  - {name: 甲, category: rock}\n", "Input should be"),
-        ("  - {name: 甲, category: nonmetal, colour: grey}\n", "Extra inputs"),
+        ("  - {name: 甲, category: rock}\n", 3, "minerals.0.category", "Input should be"),
+        ("  - {name: 甲, category: nonmetal, colour: grey}\n", 3, "minerals.0.colour", "Extra inputs"),
+        (
+            "  - {name: 甲, category: nonmetal}\n"
+            "  - {name: 乙, category: nonmetal, density: {value: 2.6, unit: 桶/升, source: x}}\n",
+            4,
+            "minerals.1.density",
+            "unit",
+        ),
+        (
+            "  - {name: 乙, category: nonmetal, density: {value: .nan, unit: 吨/立方米, source: x}}\n",
+            3,
+            "minerals.0.density.value",
+            "finite number",
+        ),
     ],
 )
-def test_a_bad_vocabulary_is_refused(tmp_path: Path, body: str, message: str) -> None:
-    with pytest.raises(PlanlintError, match=message):
+def test_a_bad_vocabulary_is_refused_at_its_line(
+    tmp_path: Path, body: str, line: int, field: str, message: str
+) -> None:
+    with pytest.raises(PlanlintError, match=message) as caught:
         load_vocabulary([_write_vocabulary(tmp_path, body)])
+    error = caught.value
+    assert (error.path, error.line, error.field) == (
+        str(tmp_path / "vocabulary" / "minerals.yaml"),
+        line,
+        field,
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "what"),
+    [
+        (
+            "minerals.yaml",
+            "schema: planlint/vocabulary/v1\nminerals:\n  - {name: 铁, category: nonmetal}\n",
+            "mineral '铁'",
+        ),
+        (
+            "metrics.yaml",
+            "schema: planlint/metrics/v1\nmetrics:\n  - {name: extraction_total, zh: 开采量, en: x, annual: false}\n",
+            "metric 'extraction_total'",
+        ),
+    ],
+)
+def test_an_extra_vocabulary_may_not_redefine_a_bundled_entry(
+    tmp_path: Path, file: str, text: str, what: str
+) -> None:
+    (tmp_path / "vocabulary").mkdir()
+    (tmp_path / "vocabulary" / file).write_text(text, encoding="utf-8")
+    with pytest.raises(PlanlintError) as caught:
+        load_vocabulary([bundled_rules(), tmp_path])
+    error = caught.value
+    assert (error.path, error.line) == (str(tmp_path / "vocabulary" / file), 3)
+    assert error.field is not None and error.field.endswith(".0.name")
+    assert error.message.startswith(f"{what} is already defined in {bundled_rules() / 'vocabulary' / file}:")
 
 
 def test_a_bad_vocabulary_field_names_file_and_line(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from planlint.errors import PlanlintError, VocabularyError
+from planlint.errors import PlanlintError, UnitError, VocabularyError
 from planlint.units import Basis, Density, density_from
 from planlint.yamlio import line_of, read_yaml
 
@@ -27,7 +27,7 @@ class _Strict(BaseModel):
 
 
 class DensityEntry(_Strict):
-    value: float
+    value: float = Field(gt=0, allow_inf_nan=False)
     unit: str
     basis: Basis = "ore"
     source: str
@@ -89,6 +89,8 @@ class Vocabulary:
     minerals: dict[str, Mineral] = field(default_factory=dict)
     metrics: dict[str, MetricEntry] = field(default_factory=dict)
     _lookup: dict[str, str] = field(default_factory=dict)
+    # Where each mineral and metric is defined (file, index in its list), so an error can name file:line.
+    defined_at: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def add_mineral(self, entry: MineralEntry, where: str) -> None:
         if entry.name in self.minerals:
@@ -108,12 +110,25 @@ class Vocabulary:
     def check_taxonomy(self) -> None:
         """Every `broader` name is a known mineral and the taxonomy has no cycle."""
         for mineral in self.minerals.values():
-            for wider in mineral.broader:
+            for index, wider in enumerate(mineral.broader):
                 if wider not in self.minerals:
-                    raise VocabularyError(f"{mineral.name!r}: broader mineral {wider!r} is not defined")
+                    error = VocabularyError(f"{mineral.name!r}: broader mineral {wider!r} is not defined")
+                    raise self.placed(error, ("minerals", mineral.name), ("broader", index))
         for name in self.minerals:
             if name in self._wider_than(name):
-                raise VocabularyError(f"the mineral taxonomy has a cycle through {name!r}")
+                error = VocabularyError(f"the mineral taxonomy has a cycle through {name!r}")
+                raise self.placed(error, ("minerals", name), ("broader",))
+
+    def placed(
+        self, error: PlanlintError, entry: tuple[str, str], loc: tuple[str | int, ...]
+    ) -> PlanlintError:
+        """The error at `loc` inside the entry (("minerals", name) or ("metrics", name)) where it is defined."""
+        where = self.defined_at.get(f"{entry[0]}:{entry[1]}")
+        if where is None:
+            return error
+        path, index = where
+        full = (entry[0], index, *loc)
+        return error.moved(path, line_of(path, full), ".".join(map(str, full)))
 
     def resolve(self, name: str) -> Mineral | None:
         """The vocabulary entry a printed name stands for, or None."""
@@ -190,11 +205,37 @@ def _load_file(path: Path, vocabulary: Vocabulary) -> None:
             first["msg"], path=path, line=line_of(path, loc), field=".".join(map(str, loc))
         ) from None
     if isinstance(parsed, MetricsFile):
-        for metric in parsed.metrics:
+        for index, metric in enumerate(parsed.metrics):
+            _refuse_redefinition(vocabulary, "metrics", metric.name, path, index)
             vocabulary.metrics[metric.name] = metric
+            vocabulary.defined_at[f"metrics:{metric.name}"] = (str(path), index)
     else:
-        for mineral in parsed.minerals:
-            vocabulary.add_mineral(mineral, str(path))
+        for index, mineral in enumerate(parsed.minerals):
+            _refuse_redefinition(vocabulary, "minerals", mineral.name, path, index)
+            vocabulary.defined_at[f"minerals:{mineral.name}"] = (str(path), index)
+            try:
+                vocabulary.add_mineral(mineral, str(path))
+            except PlanlintError as error:
+                inside: tuple[str | int, ...] = ("density",) if isinstance(error, UnitError) else ("name",)
+                raise vocabulary.placed(error, ("minerals", mineral.name), inside) from None
+
+
+def _refuse_redefinition(vocabulary: Vocabulary, kind: str, name: str, path: Path, index: int) -> None:
+    """A later vocabulary (`--rules`) may add minerals and metrics, never silently redefine one."""
+    first = vocabulary.defined_at.get(f"{kind}:{name}")
+    if first is None:
+        return
+    first_path, first_index = first
+    first_line = line_of(first_path, (kind, first_index, "name"))
+    singular = kind.removesuffix("s")
+    raise VocabularyError(
+        f"{singular} {name!r} is already defined in {first_path}:{first_line}; a vocabulary may add "
+        f"{kind}, not redefine one",
+        path=path,
+        line=line_of(path, (kind, index, "name")),
+        field=f"{kind}.{index}.name",
+        zh=f"{name!r} 已在 {first_path}:{first_line} 定义；词表只能新增，不能重新定义",
+    )
 
 
 def load_vocabulary(directories: Iterable[Path]) -> Vocabulary:
