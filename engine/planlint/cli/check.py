@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
 from planlint.cli.rounds import BaselineOpt, PassesOpt, Round, WaiversOpt, check_format, finish
 from planlint.errors import Exit, PlanlintError
+
+if TYPE_CHECKING:
+    from planlint.api import Project
+    from planlint.i18n import Lang
 
 
 def check(
@@ -43,7 +48,18 @@ def check(
     # gc.freeze() affects the whole process.
     gc.freeze()
     report = api.check(project, plan)
+    if docs is not None:
+        _warn_unverifiable(docs, project, chosen)
     return finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))
+
+
+def _warn_unverifiable(docs: Path, project: Project, lang: Lang) -> None:
+    """With --docs, say which citations cannot be shown (document missing, line past its end): never silence."""
+    from planlint.report.sources import unverifiable
+
+    word = "警告" if lang == "zh" else "warning"
+    for warning in unverifiable(docs, project.hierarchy.loaded.values()):
+        sys.stderr.write(f"planlint: {word}: {warning.render(lang)}\n")
 
 
 def requirements(
