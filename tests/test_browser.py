@@ -18,6 +18,9 @@ from planlint.errors import PlanlintError
 from planlint.findings import Report
 from planlint.i18n import Lang
 from planlint.report import Options, render
+from planlint.report.html import STATUS_COLOURS
+from planlint.synth.run import generate
+from planlint.synth.shape import Shape
 from tests.test_report_markdown import SEEDS, sample_report
 from tools.screenshot import CHROMIUM, browser, unavailable
 
@@ -96,7 +99,7 @@ def test_bundled_report_counts_a_finding_and_screenshot(tab: Any, tmp_path: Path
         assert shown.is_visible()
         assert shown.locator(".message").inner_text().strip() == first.text("zh")
         assert shown.locator(".rule").inner_text().strip() == first.rule
-    # the hierarchy is drawn: a box per plan
+    # the hierarchy is drawn: a box per plan (a small nation is drawn whole)
     assert tab.locator("#hierarchy-svg g.node").count() == len(report.plans)
     assert tab.locator("#hierarchy-svg").bounding_box()["width"] > 300
     # the severity filter hides exactly that severity
@@ -147,3 +150,56 @@ def test_print_hides_the_controls(tab: Any, tmp_path: Path) -> None:
         assert tab.locator("#hierarchy-svg").is_visible()
     finally:
         tab.emulate_media(media="screen")
+
+
+def test_hierarchy_drawn_coloured_by_worst_finding(tab: Any, tmp_path: Path) -> None:
+    opened = Opened(tab, sample_report(), tmp_path, "en")
+    nodes = tab.locator("#hierarchy-svg g.node")
+    statuses = {
+        nodes.nth(i).get_attribute("data-plan"): nodes.nth(i).get_attribute("data-status") for i in range(4)
+    }
+    assert statuses == {"nat": "context", "prov": "info", "cty": "error", "cty2": "clean"}
+    boxes = {p: tab.locator(f"#hierarchy-svg g.node[data-plan='{p}'] rect").bounding_box() for p in statuses}
+    assert boxes["nat"]["y"] < boxes["prov"]["y"] < boxes["cty"]["y"] == boxes["cty2"]["y"]  # a row per level
+    assert abs(boxes["cty"]["x"] - boxes["cty2"]["x"]) >= boxes["cty"]["width"]  # no overlap
+    fill = tab.locator("#hierarchy-svg g.node[data-plan='cty'] rect").get_attribute("fill")
+    assert fill == STATUS_COLOURS["error"][0]
+    assert tab.locator("#hierarchy-svg rect[stroke-dasharray]").count() == 1  # the partially known plan
+    assert tab.locator("#hierarchy-svg path.edge").count() == 3
+    assert tab.locator("#hierarchy-svg a.node-link").count() == 3  # the plans that have a section
+    assert opened.errors == []
+
+
+def test_national_scale_draws_only_around_the_selected_plan_and_sorts(tab: Any, tmp_path: Path) -> None:
+    generate(tmp_path, Shape.per(3, 3, 26, 1), seed=7, violations=1)
+    report = api.check(api.load([tmp_path / "plans"]))
+    assert len(report.plans) > 200
+    opened = Opened(tab, report, tmp_path, "zh")
+    # no plan picked: the top two levels only
+    roots = [p for p in report.plans if not p.parents]
+    top = {p.id for p in report.plans if not p.parents or set(p.parents) & {r.id for r in roots}}
+    assert tab.locator("#hierarchy-svg g.node").count() == len(top)
+
+    # the city with most districts: its ancestors, itself and its children, in rows of at most 7
+    def children_of(plan_id: str) -> list[str]:
+        return [p.id for p in report.plans if plan_id in p.parents]
+
+    cities = [p for p in report.plans if p.level == "city" and p.judged]
+    city = max(cities, key=lambda p: len(children_of(p.id)))
+    children = children_of(city.id)
+    assert len(children) > 14
+    tab.select_option("#plan-filter", city.id)
+    assert tab.locator("#hierarchy-svg g.node").count() == 2 + 1 + len(children)
+    box = tab.locator("#hierarchy-svg").bounding_box()
+    assert 300 < box["width"] <= 1240 and box["height"] > 300
+    # the overview sorts by a column on click: warnings, most first
+    header = tab.locator("#overview-table th").nth(4)
+    header.click()
+    assert header.get_attribute("aria-sort") == "descending"
+    warnings = [
+        int(v or 0) for v in tab.locator("#overview-table tbody tr td:nth-child(5)").all_inner_texts()
+    ]
+    assert warnings == sorted(warnings, reverse=True) and warnings[0] > 0
+    header.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert opened.errors == []

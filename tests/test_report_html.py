@@ -1,8 +1,10 @@
-"""`--format html`: one self-contained page — counts, the hierarchy as inline SVG coloured by the worst
-finding, findings by plan with their citations (and cited lines with --docs), both languages, print CSS."""
+"""`--format html`: one self-contained page — counts and verdicts, a plans × rules overview, findings by
+plan with their citations (and cited lines with --docs), the data the hierarchy is drawn from, both
+languages, print CSS. The drawing itself is tested in the browser (tests/test_browser.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 
 from planlint import api
 from planlint.report import REPORTERS, Options, render
-from planlint.report.html import NODE_W, STATUS_COLOURS
+from planlint.report.html import STATUS_COLOURS
 from planlint.report.words import WORDS
 from tests.test_report_markdown import SEEDS, sample_docs, sample_report
 
@@ -109,25 +111,43 @@ def test_summary_counts(lang: str) -> None:
     assert set(rows) == {"prov", "cty", "cty2"}
 
 
-def test_hierarchy_svg_coloured_by_worst_finding() -> None:
+def _data(parsed: Page) -> dict[str, Any]:
+    return json.loads(parsed.by_id("report-data")["text"])
+
+
+def test_hierarchy_data_for_the_script() -> None:
+    """The page carries each plan's place and status; the script draws the hierarchy from it."""
     _, parsed = page(lang="en")
-    nodes = {e["attrs"]["data-plan"]: e["attrs"]["data-status"] for e in parsed.find("g", class_="node")}
-    assert nodes == {"nat": "context", "prov": "info", "cty": "error", "cty2": "clean"}
-    rects = parsed.find("rect")
-    assert [r["attrs"]["fill"] for r in rects] == [STATUS_COLOURS[nodes[p]][0] for p in sorted(nodes)]
-    dashed = [r for r in rects if "stroke-dasharray" in r["attrs"]]
-    assert len(dashed) == 1  # the partially known national plan
-    # one row per level: parents above children, no two boxes of a row overlapping
-    boxes = {
-        p: (float(r["attrs"]["x"]), float(r["attrs"]["y"])) for p, r in zip(sorted(nodes), rects, strict=True)
+    data = _data(parsed)
+    rows = {row[0]: row for row in data["plans"]}
+    assert [row[0] for row in data["plans"]] == ["nat", "prov", "cty", "cty2"]  # depth-first from the root
+    assert {pid: row[5] for pid, row in rows.items()} == {
+        "nat": "context",
+        "prov": "info",
+        "cty": "error",
+        "cty2": "clean",
     }
-    assert boxes["nat"][1] < boxes["prov"][1] < boxes["cty"][1] == boxes["cty2"][1]
-    assert abs(boxes["cty"][0] - boxes["cty2"][0]) >= NODE_W
-    assert boxes["prov"][0] == (boxes["cty"][0] + boxes["cty2"][0]) / 2  # centred over its children
-    assert len(parsed.find("path", class_="edge")) == 3
-    # the plans that have a section are links to it
-    links = {e["attrs"]["data-plan"]: e["attrs"]["href"] for e in parsed.find("a", class_="node-link")}
-    assert links == {"prov": "#plan-prov", "cty": "#plan-cty", "cty2": "#plan-cty2"}
+    assert {pid for pid, row in rows.items() if row[6]} == {"nat"}  # partially known
+    assert {pid for pid, row in rows.items() if row[7]} == {"prov", "cty", "cty2"}  # have a section
+    assert data["colours"]["error"] == list(STATUS_COLOURS["error"])
+    assert parsed.find("svg", id="hierarchy-svg")
+
+
+def test_overview_gives_verdicts_and_counts_by_rule_worst_first() -> None:
+    report = sample_report()
+    _, parsed = page(report, lang="zh")
+    table = parsed.by_id("overview-table")
+    assert table
+    rows = [e for e in parsed.find("tr") if "data-plan" in e["attrs"]]
+    assert [r["attrs"]["data-plan"] for r in rows] == ["cty", "prov", "cty2"]  # errors first
+    verdicts = [e["text"] for e in parsed.find("span", class_="verdict")]
+    assert verdicts[:3] == ["需修改", "通过", "通过"]  # an info finding alone does not hold a plan up
+    headings = [e["text"] for e in parsed.find("th", class_="rule-col")]
+    assert headings == sorted({f.rule for f in report.findings})
+    assert parsed.by_id("count-verdict-revise")["text"] == "1"
+    # the plan picker names the plans
+    names = [o["text"] for o in parsed.find("option")]
+    assert names[1].startswith("某省矿产资源总体规划（prov）")
 
 
 def test_findings_by_plan_with_citations() -> None:
@@ -175,7 +195,7 @@ def test_language(lang: str) -> None:
     markup, parsed = page(lang=lang)
     assert parsed.find("html")[0]["attrs"]["lang"] == ("zh-CN" if lang == "zh" else "en")
     other = "en" if lang == "zh" else "zh"
-    for key in ("title", "summary_heading", "findings", "all_plans", "filter"):
+    for key in ("title", "summary_heading", "findings", "all_plans", "filter", "overview"):
         assert WORDS[key][lang] in markup
         assert WORDS[key][other] not in markup
 
@@ -206,6 +226,6 @@ def test_bundled_plans(lang: str) -> None:
     _, parsed = page(report, lang=lang, docs=docs)
     assert parsed.unbalanced == []
     assert len(parsed.find("article", class_="finding")) == len(report.findings)
-    assert len(parsed.find("g", class_="node")) == len(report.plans)
+    assert len(_data(parsed)["plans"]) == len(report.plans)
     for severity, count in report.summary().items():
         assert parsed.by_id(f"count-{severity}")["text"] == str(count)

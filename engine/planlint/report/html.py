@@ -8,8 +8,8 @@ anything else. Without JavaScript every finding is shown; with it, findings filt
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -30,6 +30,11 @@ from planlint.report.render import (
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
+from planlint.review import verdict, verdict_text
+
+VERDICT_ORDER = ("revise", "review", "pass")
+# Up to this many plans the whole hierarchy is drawn; above it, only the selected plan's neighbourhood.
+WHOLE_TREE = 40
 
 # Status colours: (fill, stroke, text). Severity colours match the badges in the stylesheet.
 STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
@@ -41,8 +46,6 @@ STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
 }
 
 NODE_W, NODE_H = 168, 58
-SLOT_W, ROW_H = 186, 90
-LEFT, TOP = 78, 18
 
 
 def _status(report: Report, plan: PlanSummary) -> str:
@@ -60,127 +63,51 @@ def _counts_text(counts: dict[str, int], lang: Lang, short: bool = False) -> str
 # ------------------------------------------------------------------------------------------- hierarchy
 
 
-@dataclass(frozen=True)
-class _Node:
-    plan: PlanSummary
-    x: float
-    y: float
-
-
-def _layout(plans: tuple[PlanSummary, ...]) -> tuple[dict[str, _Node], list[str], float]:
-    """Place each plan: one row per level, each parent above the middle of the children it leads to.
-
-    Leaves take consecutive slots in depth-first order; a parent sits at the mean of the slots of the
-    children it first reached (a plan with two parents is placed under the first). Returns the nodes,
-    the level rows drawn, and the number of slots.
-    """
+def _dfs_order(plans: tuple[PlanSummary, ...]) -> list[PlanSummary]:
+    """Plans in depth-first order from the roots (children by id), so a row lists siblings together."""
     known = {p.id: p for p in plans}
     children: dict[str, list[str]] = {p.id: [] for p in plans}
     for plan in plans:
         for parent in plan.parents:
             if parent in children:
                 children[parent].append(plan.id)
+    order: dict[str, None] = {}
     roots = [p.id for p in plans if not any(parent in known for parent in p.parents)]
-    slot_of: dict[str, float] = {}
-    next_slot = 0
-
-    def place(plan_id: str) -> None:
-        nonlocal next_slot
-        slot_of[plan_id] = -1  # visiting: a cycle (impossible after loading) cannot recurse forever
-        placed = []
-        for child in sorted(children[plan_id]):
-            if child not in slot_of:
-                place(child)
-                placed.append(slot_of[child])
-        if placed:
-            slot_of[plan_id] = sum(placed) / len(placed)
-        else:
-            slot_of[plan_id] = next_slot
-            next_slot += 1
-
-    for root in sorted(roots) + sorted(known):
-        if root not in slot_of:
-            place(root)
-    rows = [level for level in LEVELS if any(p.level == level for p in plans)]
-    rows += sorted({p.level for p in plans} - set(LEVELS))
-    nodes = {
-        p.id: _Node(
-            p, LEFT + slot_of[p.id] * SLOT_W + (SLOT_W - NODE_W) / 2, TOP + rows.index(p.level) * ROW_H
-        )
-        for p in plans
-    }
-    return nodes, rows, max(next_slot, 1)
+    stack = list(reversed(sorted(roots) + sorted(known)))
+    while stack:
+        plan_id = stack.pop()
+        if plan_id in order:
+            continue
+        order[plan_id] = None
+        stack.extend(reversed(sorted(children[plan_id])))
+    return [known[pid] for pid in order]
 
 
-def _shorten(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def hierarchy_svg(report: Report, lang: Lang, linked: Iterable[str]) -> str:
-    """The hierarchy as an inline SVG; each plan boxed in its worst finding's colour."""
-    if not report.plans:
-        return ""
-    nodes, rows, slots = _layout(report.plans)
-    width = LEFT + slots * SLOT_W + 10
-    height = TOP + len(rows) * ROW_H - (ROW_H - NODE_H) + 14
+def hierarchy_data(report: Report, lang: Lang, linked: Iterable[str]) -> list[list[Any]]:
+    """What the page's script needs to draw the hierarchy around a plan: one short row per plan."""
     linked = set(linked)
-    title = word("tree_title", lang)
-    out = [
-        f'<svg id="hierarchy-svg" role="img" aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}">',
-        f"<title>{escape(title)}</title>",
-    ]
-    for index, level in enumerate(rows):
-        y = TOP + index * ROW_H + NODE_H / 2
-        out.append(
-            f'<text class="row-label" x="8" y="{y:.0f}" dominant-baseline="middle">'
-            f"{escape(level_name(level, lang))}</text>"
-        )
-    for node in nodes.values():
-        for parent in node.plan.parents:
-            if parent not in nodes:
-                continue
-            top = nodes[parent]
-            x1, y1 = top.x + NODE_W / 2, top.y + NODE_H
-            x2, y2 = node.x + NODE_W / 2, node.y
-            middle = (y1 + y2) / 2
-            out.append(
-                f'<path class="edge" d="M{x1:.1f},{y1:.1f} C{x1:.1f},{middle:.1f} {x2:.1f},{middle:.1f} '
-                f'{x2:.1f},{y2:.1f}"/>'
-            )
-    for plan_id, node in sorted(nodes.items()):
-        plan = node.plan
+    rows = []
+    for plan in _dfs_order(report.plans):
         status = _status(report, plan)
-        fill, stroke, ink = STATUS_COLOURS[status]
-        counts = report.summary(plan_id)
+        counts = report.summary(plan.id)
         full = _counts_text(counts, lang) if status in SEVERITIES else word(status, lang)
-        status_text = _counts_text(counts, lang, short=True) if status in SEVERITIES else full
-        dash = ' stroke-dasharray="6 4"' if plan.partial else ""
-        tooltip = f"{plan.id} {plan.name} · {level_name(plan.level, lang)} · {full}"
-        if plan.partial:
-            tooltip += f" · {word('partial', lang)}"
-        box = [
-            f'<g class="node status-{status}" data-plan="{escape(plan_id)}" data-status="{status}">',
-            f"<title>{escape(tooltip)}</title>",
-            f'<rect x="{node.x:.1f}" y="{node.y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" '
-            f'fill="{fill}" stroke="{stroke}" stroke-width="2"{dash}/>',
-            f'<text x="{node.x + 10:.1f}" y="{node.y + 19:.1f}" class="node-id" fill="{ink}">'
-            f"{escape(_shorten(plan_id, 21))}</text>",
-            f'<text x="{node.x + 10:.1f}" y="{node.y + 35:.1f}" class="node-name">'
-            f"{escape(_shorten(plan.jurisdiction or plan.name, 11))}</text>",
-            f'<text x="{node.x + 10:.1f}" y="{node.y + 50:.1f}" class="node-status" fill="{ink}">'
-            f"{escape(_shorten(status_text, 24))}</text>",
-            "</g>",
-        ]
-        if plan_id in linked:
-            box = [
-                f'<a href="#plan-{escape(plan_id)}" class="node-link" data-plan="{escape(plan_id)}">',
-                *box,
-                "</a>",
+        short = _counts_text(counts, lang, short=True) if status in SEVERITIES else full
+        rows.append(
+            [
+                plan.id,
+                plan.name,
+                plan.jurisdiction or plan.name,
+                plan.level,
+                list(plan.parents),
+                status,
+                int(plan.partial),
+                int(plan.id in linked),
+                short,
+                f"{level_name(plan.level, lang)} · {full}"
+                + (f" · {word('partial', lang)}" if plan.partial else ""),
             ]
-        out.extend(box)
-    out.append("</svg>")
-    return "\n".join(out)
+        )
+    return rows
 
 
 def _legend(lang: Lang) -> str:
@@ -218,7 +145,25 @@ def _citation(citation: Citation, options: Options) -> str:
     return "".join(parts)
 
 
-def _finding(finding: Finding, number: int, specs: dict[str, Any], options: Options) -> str:
+def _review_badges(report: Report, finding: Finding, lang: Lang) -> list[str]:
+    """'waived' (with who and why) and 'new' / 'unchanged' against the baseline, in a review round."""
+    review = report.review
+    if review is None:
+        return []
+    badges = []
+    waiver = review.waived.get(finding.id)
+    if waiver is not None:
+        who = " · ".join(x for x in (waiver.approver, waiver.document, waiver.reason) if x)
+        badges.append(f'<span class="tag waived" title="{escape(who)}">{escape(word("waived", lang))}</span>')
+    status = review.status(finding)
+    if status is not None:
+        badges.append(
+            f'<span class="tag baseline-{status}">{escape(word(f"baseline.{status}", lang))}</span>'
+        )
+    return badges
+
+
+def _finding(report: Report, finding: Finding, specs: dict[str, Any], options: Options) -> str:
     lang = options.lang
     title = rule_title(specs, finding.rule, lang)
     against = finding.against or word("itself", lang)
@@ -229,28 +174,40 @@ def _finding(finding: Finding, number: int, specs: dict[str, Any], options: Opti
     ]
     if title:
         head.append(f'<span class="rule-title">{escape(title)}</span>')
+    head += _review_badges(report, finding, lang)
     head.append(
         f'<span class="against">{escape(word("against", lang))} <code>{escape(against)}</code></span>'
     )
     citations = "".join(_citation(c, options) for c in finding.citations)
+    waived = " waived" if not report.counted(finding) else ""
     return (
-        f'<article class="finding sev-{severity}" id="finding-{escape(finding.plan)}-{number}" '
+        f'<article class="finding sev-{severity}{waived}" id="finding-{escape(finding.id)}" '
         f'data-severity="{severity}" data-plan="{escape(finding.plan)}" data-rule="{escape(finding.rule)}">'
         f"<header>{' '.join(head)}</header>"
         f'<p class="message">{escape(finding.text(lang))}</p>'
         f'<ul class="citations">{citations}</ul>'
+        f'<p class="finding-id"><code>{escape(finding.id)}</code></p>'
         "</article>"
     )
 
 
-def _plan_section(report: Report, plan: PlanSummary, specs: dict[str, Any], options: Options) -> str:
+def _verdict_badge(report: Report, plan: PlanSummary, lang: Lang) -> str:
+    if not plan.judged:
+        return ""
+    code = verdict(report, plan.id)
+    return f'<span class="verdict verdict-{code}">{escape(verdict_text(code, lang))}</span>'
+
+
+def _plan_section(
+    report: Report, plan: PlanSummary, findings: list[Finding], specs: dict[str, Any], options: Options
+) -> str:
     lang = options.lang
-    findings = [f for f in report.findings if f.plan == plan.id]
     counts = report.summary(plan.id)
     status = _status(report, plan)
     badges = [f'<span class="level">{escape(level_name(plan.level, lang))}</span>']
     if plan.partial:
         badges.append(f'<span class="level">{escape(word("partial", lang))}</span>')
+    badges.append(_verdict_badge(report, plan, lang))
     if findings:
         summary = " · ".join(
             f'<span class="sev-{s}">{counts[s]} {escape(severity_name(s, lang))}</span>'
@@ -261,7 +218,7 @@ def _plan_section(report: Report, plan: PlanSummary, specs: dict[str, Any], opti
         summary = f'<span class="clean-count">{escape(word("clean", lang))}</span>'
 
     parents = ", ".join(plan.parents) or word("none", lang)
-    body = [_finding(f, i, specs, options) for i, f in enumerate(findings, start=1)]
+    body = [_finding(report, f, specs, options) for f in findings]
     if not findings:
         body.append(f'<p class="clean">{escape(word("no_findings", lang))}</p>')
     return (
@@ -277,40 +234,81 @@ def _plan_section(report: Report, plan: PlanSummary, specs: dict[str, Any], opti
 
 
 def _summary(report: Report, lang: Lang) -> str:
+    """The counts: findings by severity, plans judged, and plans by verdict."""
     totals = report.summary()
-    judged = sum(1 for p in report.plans if p.judged)
+    judged = [p for p in report.plans if p.judged]
     cards = [
         f'<div class="card sev-{s}"><span class="count" id="count-{s}">{totals[s]}</span>'
         f'<span class="card-label">{escape(severity_name(s, lang))}</span></div>'
         for s in SEVERITIES
     ]
     cards.append(
-        f'<div class="card plans"><span class="count" id="count-plans">{judged}</span>'
+        f'<div class="card plans"><span class="count" id="count-plans">{len(judged)}</span>'
         f'<span class="card-label">{escape(word("plans_judged", lang))}</span></div>'
     )
-    head = "".join(f"<th>{escape(word(k, lang))}</th>" for k in ("plan_col", "name_col", "level_col"))
-    head += "".join(f'<th class="num">{escape(severity_name(s, lang))}</th>' for s in SEVERITIES)
-    rows = []
-    for plan in reported_plans(report):
-        counts = report.summary(plan.id)
-        cells = "".join(
-            f'<td class="num{" hot sev-" + s if counts[s] else ""}">{counts[s]}</td>' for s in SEVERITIES
+    verdicts: Counter[str] = Counter(verdict(report, p.id) for p in judged)
+    for code in VERDICT_ORDER:
+        cards.append(
+            f'<div class="card verdict-{code}"><span class="count" id="count-verdict-{code}">{verdicts[code]}</span>'
+            f'<span class="card-label">{escape(verdict_text(code, lang))}</span></div>'
         )
-        rows.append(
-            f'<tr data-plan="{escape(plan.id)}"><td><a href="#plan-{escape(plan.id)}"><code>{escape(plan.id)}</code></a></td>'
-            f"<td>{escape(plan.name)}</td><td>{escape(level_name(plan.level, lang))}</td>{cells}</tr>"
-        )
-    total_cells = "".join(f'<td class="num">{totals[s]}</td>' for s in SEVERITIES)
-    rows.append(f'<tr class="total"><td colspan="3">{escape(word("total", lang))}</td>{total_cells}</tr>')
     return (
         f'<section id="summary"><h2>{escape(word("summary_heading", lang))}</h2>'
-        f'<div class="cards">{"".join(cards)}</div>'
-        f'<table class="summary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        "</section>"
+        f'<div class="cards">{"".join(cards)}</div></section>'
     )
 
 
-def _filters(report: Report, lang: Lang) -> str:
+def _overview(
+    report: Report, listed: list[PlanSummary], by_plan: dict[str, list[Finding]], lang: Lang
+) -> str:
+    """Plans × rules: the verdict, the counts by severity and by rule; sortable, worst first."""
+    specs = rule_specs(report)
+    fired = sorted({f.rule for f in report.findings})
+    head = [
+        f'<th data-sort="text">{escape(word("plan_col", lang))}</th>',
+        f'<th data-sort="text">{escape(word("level_col", lang))}</th>',
+        f'<th data-sort="num">{escape(word("verdict", lang))}</th>',
+    ]
+    head += [f'<th class="num" data-sort="num">{escape(severity_name(s, lang))}</th>' for s in SEVERITIES]
+    head += [
+        f'<th class="num rule-col" data-sort="num" title="{escape(rule_title(specs, r, lang))}">{escape(r)}</th>'
+        for r in fired
+    ]
+    rank = {code: i for i, code in enumerate(reversed(VERDICT_ORDER))}
+    rows = []
+    for plan in sorted(listed, key=lambda p: _overview_key(report, p)):
+        counts = report.summary(plan.id)
+        code = verdict(report, plan.id) if plan.judged else None
+        rules = Counter(f.rule for f in by_plan.get(plan.id, ()))
+        worst = {f.rule: f.severity for f in reversed(by_plan.get(plan.id, ()))}
+        cells = [
+            f'<td data-v="{escape(plan.name)}"><a href="#plan-{escape(plan.id)}">{escape(plan.name)}</a> '
+            f"<code>{escape(plan.id)}</code></td>",
+            f"<td>{escape(level_name(plan.level, lang))}</td>",
+            f'<td data-v="{rank[code] if code else -1}">{_verdict_badge(report, plan, lang)}</td>',
+        ]
+        cells += [
+            f'<td class="num{" hot sev-" + s if counts[s] else ""}">{counts[s] or ""}</td>'
+            for s in SEVERITIES
+        ]
+        cells += [
+            f'<td class="num hot sev-{worst[r]}">{rules[r]}</td>' if rules[r] else "<td></td>" for r in fired
+        ]
+        rows.append(f'<tr data-plan="{escape(plan.id)}">{"".join(cells)}</tr>')
+    return (
+        f'<section id="overview"><h2>{escape(word("overview", lang))}</h2>'
+        f'<p class="meta no-print">{escape(word("sort_hint", lang))}</p>'
+        f'<div class="overview-wrap"><table class="summary-table" id="overview-table">'
+        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+    )
+
+
+def _overview_key(report: Report, plan: PlanSummary) -> tuple[int, int, int, str]:
+    counts = report.summary(plan.id)
+    return (-counts["error"], -counts["warning"], -counts["info"], plan.id)
+
+
+def _filters(report: Report, listed: list[PlanSummary], by_plan: dict[str, list[Finding]], lang: Lang) -> str:
     totals = report.summary()
     boxes = "".join(
         f'<label class="chip sev-{s}"><input type="checkbox" name="severity" value="{s}" id="filter-{s}" checked> '
@@ -318,9 +316,11 @@ def _filters(report: Report, lang: Lang) -> str:
         for s in SEVERITIES
     )
     options = [f'<option value="">{escape(word("all_plans", lang))}</option>']
-    for plan in reported_plans(report):
-        count = sum(1 for f in report.findings if f.plan == plan.id)
-        options.append(f'<option value="{escape(plan.id)}">{escape(plan.id)} ({count})</option>')
+    for plan in listed:
+        count = len(by_plan.get(plan.id, ()))
+        options.append(
+            f'<option value="{escape(plan.id)}">{escape(plan.name)}（{escape(plan.id)}）· {count}</option>'
+        )
     template = word("shown", lang, shown="{shown}", total="{total}")
     total = len(report.findings)
     return (
@@ -360,7 +360,7 @@ STYLE = """
 body{margin:0;background:var(--wash);color:var(--ink);line-height:1.55;font-size:15px;
 font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Hiragino Sans GB",
 system-ui,-apple-system,"Segoe UI",sans-serif}
-main{max-width:1080px;margin:0 auto;padding:24px 28px 48px;background:var(--paper);min-height:100vh}
+main{max-width:1240px;margin:0 auto;padding:24px 28px 48px;background:var(--paper);min-height:100vh}
 h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.2rem;margin:28px 0 12px;padding-bottom:6px;
 border-bottom:2px solid var(--line)}h3{font-size:1.05rem;margin:0 0 4px;display:flex;flex-wrap:wrap;
 align-items:baseline;gap:8px}
@@ -368,7 +368,7 @@ code{font-family:"Noto Sans Mono CJK SC","DejaVu Sans Mono",Consolas,monospace;f
 a{color:#1a56a8}
 .meta{color:var(--muted);margin:0}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin-bottom:16px}
-.card{flex:1 1 140px;border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:8px;
+.card{flex:1 1 120px;border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:8px;
 padding:10px 14px;display:flex;align-items:baseline;gap:10px;background:#fff}
 .card .count{font-size:2rem;font-weight:700;line-height:1}
 .card.sev-error{border-left-color:var(--error)}.card.sev-error .count{color:var(--error)}
@@ -380,6 +380,21 @@ th{background:var(--wash);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;width:4.5em}
 td.hot{font-weight:700}td.sev-error{color:var(--error)}td.sev-warning{color:var(--warning)}
 td.sev-info{color:var(--info)}tr.total td{font-weight:700;border-top:2px solid var(--ink)}
+.overview-wrap{max-height:70vh;overflow:auto;border:1px solid var(--line);border-radius:8px}
+#overview-table thead th{position:sticky;top:0;z-index:1;cursor:pointer;white-space:nowrap}
+#overview-table th[aria-sort=descending]::after{content:" ▼"}#overview-table th[aria-sort=ascending]::after{content:" ▲"}
+#overview-table td{white-space:nowrap}#overview-table .rule-col{width:3.6em;font-size:.8rem}
+#overview-table tbody tr:hover{background:#f0f5fb}
+.verdict{font-size:.8rem;font-weight:700;border-radius:4px;padding:0 8px;color:#fff;white-space:nowrap}
+span.verdict-revise{background:var(--error)}span.verdict-review{background:var(--warning)}
+span.verdict-pass{background:var(--clean)}.card.verdict-revise{border-left-color:var(--error)}
+.card.verdict-review{border-left-color:var(--warning)}.card.verdict-pass{border-left-color:var(--clean)}
+.card.verdict-revise .count{color:var(--error)}.card.verdict-review .count{color:var(--warning)}
+.card.verdict-pass .count{color:var(--clean)}
+.tag{font-size:.78rem;border:1px solid var(--line);border-radius:4px;padding:0 6px;color:var(--muted)}
+.tag.waived{border-color:var(--clean);color:var(--clean)}.tag.baseline-new{border-color:var(--error);color:var(--error)}
+.finding.waived{opacity:.72}.finding-id{margin:4px 0 0;font-size:.78rem;color:var(--muted)}
+#hierarchy h3{margin-top:8px}
 .diagram{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:8px;background:#fcfdfe}
 .diagram svg{display:block;max-width:100%;height:auto;margin:0 auto}
 svg .edge{fill:none;stroke:#9aa4ae;stroke-width:1.6}
@@ -442,11 +457,111 @@ a{color:inherit;text-decoration:none}
 
 SCRIPT = """
 (function () {
+  var data = JSON.parse(document.getElementById('report-data').textContent);
   var form = document.getElementById('filters');
-  if (!form) { return; }
   var select = document.getElementById('plan-filter');
   var shown = document.getElementById('shown');
   var none = document.getElementById('none-shown');
+  var plans = {}, order = {}, children = {};
+  data.plans.forEach(function (row, index) {
+    var plan = {id: row[0], name: row[1], place: row[2], level: row[3], parents: row[4], status: row[5],
+      partial: row[6], linked: row[7], short: row[8], tip: row[9]};
+    plans[plan.id] = plan; order[plan.id] = index; children[plan.id] = [];
+  });
+  data.plans.forEach(function (row) {
+    row[4].forEach(function (parent) { if (children[parent]) { children[parent].push(row[0]); } });
+  });
+  var NS = 'http://www.w3.org/2000/svg', W = 168, H = 58, GAP = 18, ROW = 88, PER_ROW = 7, LEFT = 78, TOP = 14;
+  function shownAround(selected) {
+    var ids = Object.keys(plans);
+    if (ids.length <= data.whole) { return ids; }
+    var keep = {};
+    if (!selected) {
+      ids.forEach(function (id) {
+        var root = !plans[id].parents.some(function (p) { return plans[p]; });
+        if (root) { keep[id] = 1; children[id].forEach(function (c) { keep[c] = 1; }); }
+      });
+    } else {
+      var stack = [selected];
+      while (stack.length) {
+        var id = stack.pop();
+        if (keep[id]) { continue; }
+        keep[id] = 1;
+        plans[id].parents.forEach(function (p) { if (plans[p]) { stack.push(p); } });
+      }
+      children[selected].forEach(function (c) { keep[c] = 1; });
+    }
+    return Object.keys(keep);
+  }
+  function el(name, attrs, text) {
+    var node = document.createElementNS(NS, name);
+    Object.keys(attrs).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+  function cut(value, limit) { return value.length <= limit ? value : value.slice(0, limit - 1) + '\u2026'; }
+  function draw(selected) {
+    var svg = document.getElementById('hierarchy-svg');
+    if (!svg) { return; }
+    while (svg.lastChild && svg.lastChild.nodeName !== 'title') { svg.removeChild(svg.lastChild); }
+    var ids = shownAround(selected).sort(function (a, b) { return order[a] - order[b]; });
+    var levels = [];
+    data.levels.forEach(function (level) {
+      if (ids.some(function (id) { return plans[id].level === level; })) { levels.push(level); }
+    });
+    ids.forEach(function (id) { if (levels.indexOf(plans[id].level) < 0) { levels.push(plans[id].level); } });
+    var place = {}, y = TOP, widest = 1;
+    levels.forEach(function (level) {
+      var row = ids.filter(function (id) { return plans[id].level === level; });
+      svg.appendChild(el('text', {'class': 'row-label', x: 8, y: y + H / 2, 'dominant-baseline': 'middle'},
+        data.levelNames[level] || level));
+      for (var start = 0; start < row.length; start += PER_ROW) {
+        var part = row.slice(start, start + PER_ROW);
+        widest = Math.max(widest, part.length);
+        part.forEach(function (id, i) { place[id] = {i: i, n: part.length, y: y}; });
+        y += ROW;
+      }
+    });
+    var width = LEFT + widest * (W + GAP);
+    Object.keys(place).forEach(function (id) {
+      var p = place[id];
+      p.x = LEFT + (widest - p.n) * (W + GAP) / 2 + p.i * (W + GAP);
+    });
+    ids.forEach(function (id) {
+      plans[id].parents.forEach(function (parent) {
+        if (!place[parent]) { return; }
+        var a = place[parent], b = place[id];
+        var x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y, mid = (y1 + y2) / 2;
+        svg.appendChild(el('path', {'class': 'edge',
+          d: 'M' + x1 + ',' + y1 + ' C' + x1 + ',' + mid + ' ' + x2 + ',' + mid + ' ' + x2 + ',' + y2}));
+      });
+    });
+    ids.forEach(function (id) {
+      var plan = plans[id], p = place[id], colours = data.colours[plan.status];
+      var group = el('g', {'class': 'node status-' + plan.status + (id === selected ? ' selected' : ''),
+        'data-plan': id, 'data-status': plan.status});
+      group.appendChild(el('title', {}, id + ' ' + plan.name + ' \u00b7 ' + plan.tip));
+      var rect = el('rect', {x: p.x, y: p.y, width: W, height: H, rx: 8, fill: colours[0], stroke: colours[1],
+        'stroke-width': 2});
+      if (plan.partial) { rect.setAttribute('stroke-dasharray', '6 4'); }
+      group.appendChild(rect);
+      group.appendChild(el('text', {x: p.x + 10, y: p.y + 19, 'class': 'node-id', fill: colours[2]}, cut(id, 21)));
+      group.appendChild(el('text', {x: p.x + 10, y: p.y + 35, 'class': 'node-name'}, cut(plan.place, 11)));
+      group.appendChild(el('text', {x: p.x + 10, y: p.y + 50, 'class': 'node-status', fill: colours[2]},
+        cut(plan.short, 24)));
+      if (plan.linked) {
+        var link = el('a', {href: '#plan-' + id, 'class': 'node-link', 'data-plan': id});
+        link.appendChild(group);
+        link.addEventListener('click', function (event) { event.preventDefault(); pick(id); });
+        svg.appendChild(link);
+      } else {
+        svg.appendChild(group);
+      }
+    });
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (y - ROW + H + TOP));
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', y - ROW + H + TOP);
+  }
   function apply() {
     var wanted = {}, every = true;
     form.querySelectorAll('input[name=severity]').forEach(function (box) {
@@ -462,20 +577,37 @@ SCRIPT = """
       var match = !plan || section.dataset.plan === plan;
       var visible = section.querySelector('article.finding:not([hidden])');
       var empty = !section.querySelector('article.finding');
-      section.hidden = !(match && (visible || (empty && (plan || every))));
+      section.hidden = !(match && (visible || (empty && plan)));
     });
-    document.querySelectorAll('#hierarchy-svg .node').forEach(function (node) {
-      node.classList.toggle('selected', !!plan && node.dataset.plan === plan);
-    });
+    draw(plan);
     shown.textContent = shown.dataset.template.replace('{shown}', count).replace('{total}', shown.dataset.total);
     none.hidden = count > 0 || Number(shown.dataset.total) === 0;
   }
+  function pick(id) { select.value = id; apply(); }
   form.addEventListener('change', apply);
-  document.querySelectorAll('#hierarchy-svg a.node-link').forEach(function (link) {
-    link.addEventListener('click', function () { select.value = link.dataset.plan; apply(); });
+  document.querySelectorAll('#overview-table tbody a').forEach(function (link) {
+    link.addEventListener('click', function () { pick(link.closest('tr').dataset.plan); });
   });
-  document.querySelectorAll('.summary-table a').forEach(function (link) {
-    link.addEventListener('click', function () { select.value = link.closest('tr').dataset.plan; apply(); });
+  function cellValue(row, index, numeric) {
+    var cell = row.cells[index], value = cell.dataset.v !== undefined ? cell.dataset.v : cell.textContent;
+    return numeric ? Number(value || 0) : value;
+  }
+  document.querySelectorAll('#overview-table th').forEach(function (th, index) {
+    th.addEventListener('click', function () {
+      var numeric = th.dataset.sort === 'num', body = th.closest('table').tBodies[0];
+      var first = numeric ? 'descending' : 'ascending';
+      var now = th.getAttribute('aria-sort');
+      var direction = now === first ? (first === 'descending' ? 'ascending' : 'descending') : first;
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
+        var c = numeric ? x - y : String(x).localeCompare(String(y));
+        return direction === 'ascending' ? c : -c;
+      });
+      th.closest('tr').querySelectorAll('th').forEach(function (other) { other.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', direction);
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
   });
   apply();
 })();
@@ -484,27 +616,56 @@ SCRIPT = """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
+def _data(report: Report, lang: Lang, listed: list[PlanSummary]) -> str:
+    data = {
+        "summary": report.summary(),
+        "whole": WHOLE_TREE,
+        "levels": list(LEVELS),
+        "levelNames": {level: level_name(level, lang) for level in LEVELS},
+        "colours": STATUS_COLOURS,
+        "plans": hierarchy_data(report, lang, (p.id for p in listed)),
+    }
+    text_ = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text_.replace("</", "<\\/")  # keep the JSON from closing its script element
+
+
+def _notes(report: Report, listed: list[PlanSummary], options: Options) -> list[str]:
+    lang = options.lang
+    notes = []
+    if options.docs is None and report.findings:
+        notes.append(f'<p class="meta">{escape(word("no_docs", lang).replace("`", ""))}</p>')
+    shown = {q.id for q in listed}
+    context = [p.id for p in report.plans if p.id not in shown]
+    if context:
+        notes.append(f'<p class="meta">{escape(word("context_plans", lang, plans=", ".join(context)))}</p>')
+    if report.review is not None and report.review.resolved:
+        resolved = word("resolved", lang, ids=", ".join(report.review.resolved))
+        notes.append(f'<p class="meta" id="resolved">{escape(resolved)}</p>')
+    return notes
+
+
 def render(report: Report, options: Options) -> str:
     lang = options.lang
     specs = rule_specs(report)
     judged = sum(1 for p in report.plans if p.judged)
     listed = reported_plans(report)
+    by_plan: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_plan.setdefault(finding.plan, []).append(finding)
     title = word("title", lang)
     meta = f"{word('generated', lang, version=__version__)} · " + word(
         "summary", lang, plans=judged, **report.summary()
     )
-    notes = []
-    if options.docs is None and report.findings:
-        notes.append(f'<p class="meta">{escape(word("no_docs", lang).replace("`", ""))}</p>')
-    context = [p.id for p in report.plans if p.id not in {q.id for q in listed}]
-    if context:
-        notes.append(f'<p class="meta">{escape(word("context_plans", lang, plans=", ".join(context)))}</p>')
-    sections = "".join(_plan_section(report, plan, specs, options) for plan in listed)
+    sections = "".join(_plan_section(report, p, by_plan.get(p.id, []), specs, options) for p in listed)
     if not report.findings:
         sections = f'<p class="clean">{escape(word("all_clean", lang))}</p>' + sections
-    svg = hierarchy_svg(report, lang, (p.id for p in listed))
-    data = json.dumps({"summary": report.summary(), "plans": [p.id for p in listed]}, ensure_ascii=False)
-    data = data.replace("</", "<\\/")  # keep the JSON from closing its script element
+    tree = word("tree_title", lang)
+    svg = (
+        f'<svg id="hierarchy-svg" role="img" aria-label="{escape(tree)}" xmlns="http://www.w3.org/2000/svg" '
+        f'width="0" height="0"><title>{escape(tree)}</title></svg>'
+        if report.plans
+        else ""
+    )
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -519,19 +680,22 @@ def render(report: Report, options: Options) -> str:
             "</head>",
             "<body>",
             "<main>",
-            f'<header><h1>{escape(title)}</h1><p class="meta">{escape(meta)}</p>{"".join(notes)}</header>',
+            f'<header><h1>{escape(title)}</h1><p class="meta">{escape(meta)}</p>'
+            f"{''.join(_notes(report, listed, options))}</header>",
             _summary(report, lang),
-            f'<section id="hierarchy"><h2>{escape(word("tree_title", lang))}</h2>'
-            f'<div class="diagram">{svg}</div>{_legend(lang)}</section>',
+            _overview(report, listed, by_plan, lang),
             f'<section id="findings"><h2>{escape(word("findings", lang))}</h2>',
-            _filters(report, lang),
+            _filters(report, listed, by_plan, lang),
+            f'<div id="hierarchy"><h3>{escape(tree)}</h3>'
+            f'<p class="meta no-print">{escape(word("hierarchy_hint", lang))}</p>'
+            f'<div class="diagram">{svg}</div>{_legend(lang)}</div>',
             f'<p id="none-shown" hidden>{escape(word("none_shown", lang))}</p>',
             sections,
             "</section>",
             _rules(report, specs, lang),
             f"<footer>{escape(word('generated', lang, version=__version__))}</footer>",
             "</main>",
-            f'<script type="application/json" id="report-data">{data}</script>',
+            f'<script type="application/json" id="report-data">{_data(report, lang, listed)}</script>',
             f"<script>{SCRIPT}</script>",
             "</body>",
             "</html>",

@@ -77,6 +77,20 @@ WORDS: dict[str, dict[str, str]] = {
     "parents": {"zh": "上级规划", "en": "Parents"},
     "none": {"zh": "无", "en": "none"},
     "all_clean": {"zh": "所有被检查的规划均未发现问题。", "en": "No findings in any plan judged."},
+    "verdict": {"zh": "审查结论", "en": "Verdict"},
+    "overview": {"zh": "审查结论与问题分布", "en": "Verdicts and findings by plan and rule"},
+    "sort_hint": {
+        "zh": "点击列标题排序；点击规划名称查看其问题。",
+        "en": "Click a column heading to sort; click a plan to see its findings.",
+    },
+    "waived": {"zh": "已豁免", "en": "waived"},
+    "baseline.new": {"zh": "本轮新增", "en": "new"},
+    "baseline.unchanged": {"zh": "上轮已提出", "en": "unchanged"},
+    "resolved": {"zh": "上轮提出、本轮已解决：{ids}", "en": "Raised last round and now resolved: {ids}"},
+    "hierarchy_hint": {
+        "zh": "显示所选规划的上级与下级；未选规划时显示最上两级。",
+        "en": "Shows the selected plan's ancestors and children; with no plan selected, the top two levels.",
+    },
     # the Word review memo (审查意见)
     "memo.title": {"zh": "矿产资源总体规划审查意见", "en": "Review memo: mineral resource master plans"},
     "memo.about": {"zh": "关于《{name}》的审查意见", "en": "Review of {name}"},
