@@ -123,34 +123,3 @@ def subject(row: Row) -> str:
 
 
 Planter = Callable[[Planting, Any], Planted | None]
-
-
-def registry() -> dict[str, Planter]:
-    from planlint.synth import planters_plans, planters_rows
-
-    return {**planters_rows.PLANTERS, **planters_plans.PLANTERS}
-
-
-def plant_all(planting: Planting, counts: dict[str, int]) -> tuple[list[Planted], dict[str, dict[str, Any]]]:
-    """Plant `counts[rule id]` violations of each rule; return the plants and a per-rule summary."""
-    planters = registry()
-    planted: list[Planted] = []
-    summary: dict[str, dict[str, Any]] = {}
-    # Partial plans first: later plants must stay out of them (a partial plan is not judged).
-    order = sorted(planting.rules, key=lambda r: (r.kind != "partial_ancestor", r.id))
-    for rule in order:
-        wanted = counts.get(rule.id, 0)
-        planter = planters.get(rule.kind)
-        entry: dict[str, Any] = {"kind": rule.kind, "requested": wanted, "planted": 0}
-        if planter is None:
-            entry["note"] = f"no planter for kind {rule.kind!r}"
-        else:
-            for _ in range(wanted):
-                item = planter(planting, rule)
-                if item is None:
-                    entry["note"] = "no more places where this rule can be broken alone"
-                    break
-                planted.append(item)
-                entry["planted"] += 1
-        summary[rule.id] = entry
-    return planted, summary

@@ -29,7 +29,8 @@ def generate(
     from planlint.synth.build import Builder
     from planlint.synth.draft import Nation
     from planlint.synth.emit import write
-    from planlint.synth.plant import Planting, plant_all
+    from planlint.synth.plant import Planting
+    from planlint.synth.planters import plant_all
     from planlint.synth.shape import layout
     from planlint.vocabulary import load_vocabulary
 
