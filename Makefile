@@ -21,6 +21,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check engine tests tools
 	$(BIN)/ruff format --check engine tests tools
 	$(BIN)/mypy engine tools
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/python -m tools.import_cycles
 
 # Debian's chromium (+ CJK fonts) for tests/test_browser.py; Playwright's own browser download is not used.
 browser:
