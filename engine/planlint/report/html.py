@@ -21,6 +21,7 @@ from planlint.report.render import (
     Options,
     citation_place,
     citation_who,
+    counterpart,
     level_name,
     norm_text,
     reported_plans,
@@ -166,7 +167,7 @@ def _review_badges(report: Report, finding: Finding, lang: Lang) -> list[str]:
 def _finding(report: Report, finding: Finding, specs: dict[str, Any], options: Options) -> str:
     lang = options.lang
     title = rule_title(specs, finding.rule, lang)
-    against = finding.against or word("itself", lang)
+    label, who = counterpart(finding, lang)
     severity = finding.severity
     head = [
         f'<span class="badge sev-{severity}">{escape(severity_name(severity, lang))}</span>',
@@ -175,9 +176,7 @@ def _finding(report: Report, finding: Finding, specs: dict[str, Any], options: O
     if title:
         head.append(f'<span class="rule-title">{escape(title)}</span>')
     head += _review_badges(report, finding, lang)
-    head.append(
-        f'<span class="against">{escape(word("against", lang))} <code>{escape(against)}</code></span>'
-    )
+    head.append(f'<span class="against">{escape(label)} <code>{escape(who)}</code></span>')
     citations = "".join(_citation(c, options) for c in finding.citations)
     waived = " waived" if not report.counted(finding) else ""
     return (

@@ -14,6 +14,7 @@ from planlint.report.render import (
     Options,
     citation_place,
     citation_who,
+    counterpart,
     level_name,
     norm_text,
     reported_plans,
@@ -55,9 +56,9 @@ def _finding(number: int, finding: Finding, specs: dict[str, Any], options: Opti
     lang = options.lang
     severity = severity_name(finding.severity, lang)
     title = rule_title(specs, finding.rule, lang)
-    against = finding.against or word("itself", lang)
+    label, who = counterpart(finding, lang)
     heading = f"#### {number}. {severity} · {finding.rule}" + (f" {escape(title)}" if title else "")
-    lines = [heading, "", f"*{word('against', lang)} `{against}`* — {escape(finding.text(lang))}", ""]
+    lines = [heading, "", f"*{label} `{who}`* — {escape(finding.text(lang))}", ""]
     for citation in finding.citations:
         colon = "：" if lang == "zh" else ": "
         lines.append(

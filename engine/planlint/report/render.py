@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planlint.findings import Citation, PlanSummary, Report
+from planlint.findings import Citation, Finding, PlanSummary, Report
 from planlint.i18n import Lang
 from planlint.report.words import word
 
@@ -23,6 +23,13 @@ class Options:
     lang: Lang = "en"
     docs: Path | None = None
     color: bool = False
+
+
+def counterpart(finding: Finding, lang: Lang) -> tuple[str, str]:
+    """What a finding is about besides its plan, as (label, id): the ancestor, itself, or a mining right."""
+    if finding.right is not None:
+        return word("right", lang), finding.right
+    return word("against", lang), finding.against or word("itself", lang)
 
 
 def citation_who(citation: Citation, lang: Lang) -> str:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from planlint.findings import Finding, Report
-from planlint.report.render import Options, citation_text, severity_name
+from planlint.report.render import Options, citation_text, counterpart, severity_name
 from planlint.report.sources import cited_line
 from planlint.report.words import word
 
@@ -16,10 +16,7 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _finding(console: Console, finding: Finding, options: Options) -> None:
-    if finding.right is not None:
-        subject = f"{word('right', options.lang)} {finding.right}"
-    else:
-        subject = f"{word('against', options.lang)} {finding.against or word('itself', options.lang)}"
+    subject = " ".join(counterpart(finding, options.lang))
     severity = severity_name(finding.severity, options.lang)
     console.print(
         f"  [{STYLE[finding.severity]}]{severity}[/] [bold]{finding.rule}[/] "
