@@ -46,6 +46,14 @@ def synth(
     force: Annotated[
         bool, typer.Option(help="Replace a synthetic nation already in the output directory.")
     ] = False,
+    rights: Annotated[
+        int,
+        typer.Option(
+            "--rights",
+            help="Also write N mining rights (rights.csv) for the nation, with --violations breaches planted "
+            "per rights rule and listed in the manifest, to test and time `planlint check-rights`.",
+        ),
+    ] = 0,
     documents: Annotated[
         int | None,
         typer.Option(
@@ -93,6 +101,26 @@ def synth(
     )
     if short:
         typer.echo(f"fewer than requested for: {', '.join(short)} (see manifest 'rules')", err=True)
+    if rights:
+        _rights(output, rights, violations, seed)
+
+
+def _rights(output: Path, count: int, breaches: int, seed: int) -> None:
+    """Write `count` rights for the nation just written and add them to its manifest."""
+    import json
+
+    from planlint import api
+    from planlint.synth.rights import write_rights
+
+    written = write_rights(output, api.load([output / "plans"]), count, breaches, seed)
+    path = output / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["rights"] = written
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    typer.echo(
+        f"wrote {written['count']} rights to {output / 'rights.csv'}; "
+        f"{len(written['breaches'])} planted breaches listed in the manifest"
+    )
 
 
 def _documents(output: Path, count: int, seed: int, force: bool) -> None:

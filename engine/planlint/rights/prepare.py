@@ -4,6 +4,7 @@ the right's place, and the plans it is judged against (the nearest plans above i
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -12,7 +13,7 @@ from planlint.errors import PlanlintError
 from planlint.hierarchy import Hierarchy
 from planlint.loader import InputErrors
 from planlint.resolve import metric_unit
-from planlint.rights.locate import Location, locate
+from planlint.rights.locate import Location, locate, parts
 from planlint.rights.model import Right
 from planlint.rights.read import LoadedRight
 from planlint.units import Basis, ParsedUnit, parse_unit, resolve_basis
@@ -98,10 +99,11 @@ def prepare_rights(
     loaded: Sequence[LoadedRight], hierarchy: Hierarchy, vocabulary: Vocabulary
 ) -> list[PreparedRight]:
     """Prepare every right; a right no loaded plan contains is bad input (never judged against nothing)."""
+    places = PlanPlaces(hierarchy)
     prepared, problems = [], []
     for item in loaded:
         try:
-            prepared.append(_prepare(item, hierarchy, vocabulary))
+            prepared.append(prepare_right(item, places, vocabulary))
         except PlanlintError as error:
             problems.append(error.moved(item.path, item.line, "jurisdiction"))
     if problems:
@@ -109,44 +111,55 @@ def prepare_rights(
     return prepared
 
 
-def _prepare(item: LoadedRight, hierarchy: Hierarchy, vocabulary: Vocabulary) -> PreparedRight:
+def prepare_right(item: LoadedRight, places: PlanPlaces, vocabulary: Vocabulary) -> PreparedRight:
+    """One right prepared; a PlanlintError when no loaded plan contains it."""
     right = item.right
     canonical = vocabulary.canonical(right.mineral)
     unit = metric_unit(right.capacity.unit, True)
     basis = resolve_basis(unit, right.capacity.basis)
     location = locate(right.jurisdiction, right.region)
-    plans = plans_above(location, hierarchy)
-    location = _with_county_regions(location, hierarchy, plans)
+    plans, county_regions = places.above(location)
+    if county_regions - location.regions:
+        location = replace(location, regions=location.regions | county_regions)
     return PreparedRight(item, canonical, vocabulary.lineage(canonical), unit, basis, location, plans)
 
 
-def _with_county_regions(location: Location, hierarchy: Hierarchy, plans: tuple[str, ...]) -> Location:
-    """A county plan's regions are its county's: a right there lies in them without saying so."""
-    regions = set(location.regions)
-    for plan_id in plans:
-        plan = hierarchy.plan(plan_id)
-        if location.parts and location.depth_of(plan.jurisdiction) == len(location.parts):
-            regions.update(plan.regions)
-    return replace(location, regions=frozenset(regions))
+class PlanPlaces:
+    """The loaded plans by the place they govern: which plans lie above a right's place, found once per place."""
 
+    def __init__(self, hierarchy: Hierarchy) -> None:
+        self.hierarchy = hierarchy
+        self._by_part: dict[str, list[str]] = defaultdict(list)
+        self._national: list[str] = []
+        for plan_id, item in sorted(hierarchy.loaded.items()):
+            plan_parts = parts(item.plan.jurisdiction)
+            (self._by_part[plan_parts[-1]] if plan_parts else self._national).append(plan_id)
+        self._above: dict[tuple[str, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
 
-def plans_above(location: Location, hierarchy: Hierarchy) -> tuple[str, ...]:
-    """The nearest loaded plans whose jurisdiction contains the place, then their ancestors, nearest first."""
-    depths: dict[str, int] = {}
-    for plan_id, plan in hierarchy.plans.items():
-        depth = location.depth_of(plan.jurisdiction)
-        if depth is not None:
-            depths[plan_id] = depth
-    if not depths or max(depths.values()) == 0 and location.parts:
-        raise PlanlintError(
-            f"no loaded plan contains {location.jurisdiction!r}: give the plans above it, or the full name "
-            "(重庆市永川区)",
-            zh=f"没有载入的规划包含 {location.jurisdiction!r}：请给出其上级规划，或写全称（如 重庆市永川区）",
-        )
-    deepest = max(depths.values())
-    nearest = sorted(p for p, d in depths.items() if d == deepest)
-    ordered = list(nearest)
-    for plan_id in nearest:
-        ordered.extend(a for a in hierarchy.ancestors(plan_id) if a not in ordered)
-    ordered.extend(sorted((p for p in depths if p not in ordered), key=lambda p: (-depths[p], p)))
-    return tuple(ordered)
+    def above(self, location: Location) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The plans above the place, nearest first, and the regions its own county's plans lie in."""
+        known = self._above.get(location.parts)
+        if known is None:
+            known = self._above[location.parts] = self._find(location)
+        return known
+
+    def _find(self, location: Location) -> tuple[tuple[str, ...], frozenset[str]]:
+        depths = dict.fromkeys(self._national, 0)
+        for depth, part in enumerate(location.parts, start=1):
+            depths.update(dict.fromkeys(self._by_part.get(part, ()), depth))
+        if not depths or max(depths.values()) == 0 and location.parts:
+            raise PlanlintError(
+                f"no loaded plan contains {location.jurisdiction!r}: give the plans above it, or the full "
+                "name (重庆市永川区)",
+                zh=f"没有载入的规划包含 {location.jurisdiction!r}：请给出其上级规划，或写全称（如 重庆市永川区）",
+            )
+        deepest = max(depths.values())
+        nearest = sorted(p for p, d in depths.items() if d == deepest)
+        ordered = list(nearest)
+        for plan_id in nearest:
+            ordered.extend(a for a in self.hierarchy.ancestors(plan_id) if a not in ordered)
+        ordered.extend(sorted((p for p in depths if p not in ordered), key=lambda p: (-depths[p], p)))
+        # a county plan's regions are its county's: a right there lies in them without saying so
+        own = len(location.parts)
+        regions = {r for p, d in depths.items() if own and d == own for r in self.hierarchy.plan(p).regions}
+        return tuple(ordered), frozenset(regions)

@@ -51,16 +51,17 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
             by_plan[plan_id].append(right)
     for plan_id, rights in sorted(by_plan.items()):
         for row in context.index.of(plan_id, params.metric):
-            limit = _cap(row, params.metric)
+            limit = cap_of(row, params.metric)
             if limit is None:
                 continue
-            counted = [(r, a) for r in rights if (a := _amount(context, r, row, params.metric)) is not None]
+            counted = [(r, a) for r in rights if (a := amount_of(context, r, row, params.metric)) is not None]
             hit = _exceeding(plan_id, row, limit, counted, params.metric)
             if hit is not None:
                 yield hit
 
 
-def _cap(row: Stated, metric: str) -> float | None:
+def cap_of(row: Stated, metric: str) -> float | None:
+    """The most a row lets the rights of a batch add up to (None: the row is not a cap)."""
     if row.indicator.op in ("<=", "<"):
         return row.high
     # a zone's planned number of new rights (拟设采矿权) is the most it may receive
@@ -74,8 +75,8 @@ def _cap(row: Stated, metric: str) -> float | None:
     return None
 
 
-def _amount(context: RightsContext, right: PreparedRight, row: Stated, metric: str) -> float | None:
-    """What the right adds to the row's total (None: the row does not surely cover it)."""
+def amount_of(context: RightsContext, right: PreparedRight, row: Stated, metric: str) -> float | None:
+    """What the right adds to the row's total (None: the row does not surely cover it), in base units."""
     if row.zone is not None and row.zone.name != right.right.zone:
         return None
     if row.mineral is not None and row.mineral not in right.lineage:
@@ -93,6 +94,11 @@ def _amount(context: RightsContext, right: PreparedRight, row: Stated, metric: s
     return row.unit.to_base(value)
 
 
+def exceeds(total: float, limit: float) -> bool:
+    """Whether a running total is above a cap beyond rounding."""
+    return total > limit + EPSILON * max(abs(limit), 1.0)
+
+
 def _exceeding(
     plan_id: str, row: Stated, limit: float, counted: list[tuple[PreparedRight, float]], metric: str
 ) -> RightHit | None:
@@ -100,7 +106,7 @@ def _exceeding(
     ordered = sorted(counted, key=lambda item: item[0].id)
     for position, (right, amount) in enumerate(ordered):
         total += amount
-        if total > limit + EPSILON * max(abs(limit), 1.0):
+        if exceeds(total, limit):
             whole = sum(a for _, a in ordered)
             others = tuple(r for r, _ in ordered if r is not right)
             shown = whole / row.unit.factor
