@@ -31,8 +31,8 @@ from planlint.rights.read import LoadedRight
 from planlint.rules import Rule
 
 M = TypeVar("M", bound=BaseModel)
-HEADER = ("项目编号", "采矿权名称", "行政区", "矿种", "出让类型", "生产规模", "资源储量", "出让年限（年）")
-HEADER += ("矿床规模", "开采方式", "集中开采区")
+HEADER: tuple[str, ...] = ("项目编号", "采矿权名称", "行政区", "矿种", "出让类型", "生产规模", "资源储量")
+HEADER += ("出让年限（年）", "矿床规模", "开采方式", "集中开采区")
 KIND_WORDS = {"new": "新设", "renewal": "延续"}
 DEPOSIT_WORDS = {"large": "大型", "medium": "中型", "small": "小型"}
 METHOD_WORDS = {"open_pit": "露天开采", "underground": "地下开采"}
@@ -149,8 +149,8 @@ class Maker:
         capacity = low * self.rng.uniform(1.05, 1.4) if high is None else self.rng.uniform(low, high)
         if high is not None and capacity > high:
             return None
-        right = right_with(draft, capacity=Amount(value=_round_up(capacity / unit.factor), unit=unit.text))
-        right = self._with_term(right)
+        sized = right_with(draft, capacity=Amount(value=_round_up(capacity / unit.factor), unit=unit.text))
+        right = self._with_term(sized)
         # most rights are placed where the caps still have room; the others are written anyway (a batch of
         # 10,000 is more than the caps allow) and the totals they push over a cap are breaches to find
         if right is None or (not self._fits(right, batch) and self.rng.random() > OVER_CAPS):
@@ -192,7 +192,7 @@ class Maker:
         if not floors or any(r.unit.dimension != floors[0].unit.dimension for r in floors + caps):
             return None
         low = max(side(r, "floor") or 0.0 for r in floors)
-        high = min((side(r, "cap") for r in caps if side(r, "cap") is not None), default=None)
+        high = min((c for r in caps if (c := side(r, "cap")) is not None), default=None)
         if low <= 0 or (high is not None and high < low * 1.05):
             return None
         strictest = max(floors, key=lambda r: side(r, "floor") or 0.0)
