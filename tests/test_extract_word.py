@@ -197,3 +197,38 @@ def test_no_title_is_an_input_error_not_the_file_name(vocabulary: Vocabulary, tm
     path.write_text("一、规划目标\n\n到2025年，全县矿山数量不超过42个。\n", encoding="utf-8")
     with pytest.raises(PlanlintError, match="no title found"):
         _extract(path, vocabulary)
+
+
+def _messages(draft: Draft) -> list[str]:
+    """What the extractor itself says to the clerk (not the document's own text kept as a note)."""
+    notes = [
+        part
+        for item in draft.plan["indicators"] + [x for z in draft.plan["zones"] for x in z.get("limits", [])]
+        for part in (item.get("note") or "").split("; ")
+        if part
+    ]
+    return draft.warnings + draft.needs_person + [u.reason for u in draft.unparsed] + notes
+
+
+def test_every_message_to_the_clerk_has_a_chinese_template(vocabulary: Vocabulary, tmp_path: Path) -> None:
+    from planlint.extract.words import translated
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "extract"
+    documents = [fixtures / name for name in ("county-tabs.txt", "city-cells.txt", "county.md")]
+    documents += [r.path for r in render(tmp_path, 12, seed=5)]
+    seeds = extract_score.seeds_dir()
+    documents += sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
+    untranslated = set()
+    for path in documents:
+        draft = extract_document(path, vocabulary=vocabulary)
+        untranslated |= {m for m in _messages(draft) if translated(m) is None}
+    assert not untranslated, sorted(untranslated)
+
+
+def test_lang_zh_writes_the_clerks_messages_in_chinese(vocabulary: Vocabulary, tmp_path: Path) -> None:
+    path = tmp_path / "flat.docx"
+    _word_county(path, numbering=False)
+    text = extract_document(path, plan_id="t", vocabulary=vocabulary, lang="zh").to_yaml()
+    block = text[text.index("# ----") :]
+    assert "未找到目录结构" in block and "须人工补充" in block
+    assert "needs a person" not in block and "warning" not in block

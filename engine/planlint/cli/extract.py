@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planlint.cli.options import LangOpt, chosen_lang
 from planlint.errors import Exit, PlanlintError
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def extract(
         list[Path] | None,
         typer.Option("--rules", help="Extra rule directory (vocabularies); repeatable."),
     ] = None,
+    lang: LangOpt = None,
 ) -> Exit:
     """Extract a draft plan file (format v1, with line citations) from a plan document."""
     from planlint import api
@@ -52,7 +54,9 @@ def extract(
     if output is not None:
         _check_output(output)
     vocabulary = load_vocabulary(api.rule_directories(rules or ()))
-    draft = extract_document(document, plan_id=plan_id, parent=parent, level=level, vocabulary=vocabulary)
+    draft = extract_document(
+        document, plan_id=plan_id, parent=parent, level=level, vocabulary=vocabulary, lang=chosen_lang(lang)
+    )
     text = draft.to_yaml()
     if output is None:
         sys.stdout.write(text)
@@ -80,21 +84,38 @@ def _check_output(output: Path) -> None:
         )
 
 
+_REPORT = {
+    "en": {"draft": "planlint extract: draft {where}: {counts}", "stdout": "written to stdout",
+           "file": "written to {output}", "invalid": "does not validate yet",
+           "unparsed": "unparsed: {n} item(s) (also listed at the end of the draft)"},
+    "zh": {"draft": "planlint extract：草稿{where}：{counts}", "stdout": "已写到标准输出",
+           "file": "已写入 {output}", "invalid": "尚不能通过校验",
+           "unparsed": "未能解析：{n} 项（草稿末尾也有列出）"},
+}  # fmt: skip
+_KEYS_ZH = {"indicators": "条指标", "zones": "个分区", "counts": "项数量", "baseline": "项基期数据"}
+
+
 def _report(draft: Draft, problems: list[str], output: Path | None) -> None:
     """What was extracted, what a person must still supply and what was left unparsed, on stderr."""
+    from planlint.extract.words import LABELS, zh
+
+    lang = draft.lang
+    words, labels = _REPORT[lang], LABELS[lang]
+    say = zh if lang == "zh" else str
     plan = draft.plan
     counts = ", ".join(
-        f"{len(plan.get(key) or [])} {key}" for key in ("indicators", "zones", "counts", "baseline")
+        f"{len(plan.get(key) or [])}{_KEYS_ZH[key] if lang == 'zh' else ' ' + key}"
+        for key in ("indicators", "zones", "counts", "baseline")
     )
-    where = f"written to {output}" if output else "written to stdout"
+    where = words["file"].format(output=output) if output else words["stdout"]
     err = sys.stderr
-    err.write(f"planlint extract: draft {where}: {counts}\n")
+    err.write(words["draft"].format(where=where, counts=counts) + "\n")
     for warning in draft.warnings:
-        err.write(f"  warning: {warning}\n")
+        err.write(f"  {labels['warning']}: {say(warning)}\n")
     for need in draft.needs_person:
-        err.write(f"  needs a person: {need}\n")
+        err.write(f"  {labels['needs']}: {say(need)}\n")
     for problem in problems:
-        err.write(f"  does not validate yet: {problem}\n")
-    err.write(f"  unparsed: {len(draft.unparsed)} item(s) (also listed at the end of the draft)\n")
+        err.write(f"  {words['invalid']}: {problem}\n")
+    err.write(f"  {words['unparsed'].format(n=len(draft.unparsed))}\n")
     for item in sorted(draft.unparsed, key=lambda u: u.line):
-        err.write(f"    {item.describe()}\n")
+        err.write(f"    {item.describe(lang)}\n")

@@ -28,6 +28,7 @@ from planlint.extract.meta import Meta, read_meta
 from planlint.extract.outline import has_outline, outline
 from planlint.extract.reader import Document, read_document
 from planlint.extract.unparsed import Unparsed, comment_block, unparsed
+from planlint.extract.words import localise_plan
 from planlint.loader import InputErrors, load_plan
 from planlint.model import Baseline, Count, Indicator, MineralEntry, Zone
 from planlint.units import parse_unit, resolve_basis
@@ -45,11 +46,12 @@ class Draft:
     unparsed: list[Unparsed] = field(default_factory=list)
     needs_person: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    lang: str = "en"  # the language of the notes, questions and warnings written for the clerk
 
     def to_yaml(self) -> str:
         body = yaml.dump(_flow(self.plan), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
         body = re.sub(r"\n(indicators|minerals|zones|counts|baseline):", r"\n\n\1:", body)
-        return body + comment_block(self.unparsed, self.needs_person, self.warnings)
+        return body + comment_block(self.unparsed, self.needs_person, self.warnings, self.lang)
 
     def problems(self, vocabulary: Vocabulary) -> list[str]:
         """What stops the draft from loading as a plan file (schema, units, minerals): field: message lines."""
@@ -72,8 +74,12 @@ def extract_document(
     parent: str | Sequence[str] | None = None,
     level: str | None = None,
     vocabulary: Vocabulary,
+    lang: str = "en",
 ) -> Draft:
-    """Read a plan document (.txt, .md, .docx) into a draft plan; bad input raises PlanlintError."""
+    """Read a plan document (.txt, .md, .docx) into a draft plan; bad input raises PlanlintError.
+
+    `lang` is the language of what the draft says to the clerk (notes, questions, warnings): en or zh.
+    """
     path = Path(path)
     document = read_document(path)
     if level is not None and level not in LEVELS:
@@ -114,6 +120,9 @@ def extract_document(
         draft.warnings.append(NO_OUTLINE)
     if document.converted:
         draft.warnings.append(document.converted)
+    if lang == "zh":
+        draft.lang = "zh"
+        localise_plan(draft.plan)
     return draft
 
 

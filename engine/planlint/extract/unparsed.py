@@ -19,9 +19,12 @@ class Unparsed:
     reason: str
     table: str | None = None
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        from planlint.extract.words import LABELS, zh
+
         where = f"{self.table}, " if self.table else ""
-        return f"line {self.line} ({where}{self.reason}): {self.text}"
+        reason = zh(self.reason) if lang == "zh" else self.reason
+        return f"{LABELS[lang]['line'].format(line=self.line)} ({where}{reason}): {self.text}"
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -34,14 +37,17 @@ def unparsed(line: int, text: str, reason: str, table: str | None = None) -> Unp
 
 
 def comment_block(
-    items: Iterable[Unparsed], needs_person: Iterable[str], warnings: Iterable[str] = ()
+    items: Iterable[Unparsed], needs_person: Iterable[str], warnings: Iterable[str] = (), lang: str = "en"
 ) -> str:
     """The YAML comment block that ends a draft: warnings, what still needs a person, what was not parsed."""
-    lines = ["", "# ---- planlint extract: for a person to review ----"]
-    lines.extend(f"# warning: {warning}" for warning in warnings)
-    for need in needs_person:
-        lines.append(f"# needs a person: {need}")
+    from planlint.extract.words import LABELS, zh
+
+    words = LABELS[lang]
+    say = zh if lang == "zh" else str
+    lines = ["", f"# ---- {words['block']} ----"]
+    lines.extend(f"# {words['warning']}: {say(warning)}" for warning in warnings)
+    lines.extend(f"# {words['needs']}: {say(need)}" for need in needs_person)
     ordered = sorted(items, key=lambda item: item.line)
-    lines.append(f"# unparsed: {len(ordered)} item(s)")
-    lines.extend(f"#   {item.describe()}" for item in ordered)
+    lines.append(f"# {words['unparsed'].format(n=len(ordered))}")
+    lines.extend(f"#   {item.describe(lang)}" for item in ordered)
     return "\n".join(lines) + "\n"
