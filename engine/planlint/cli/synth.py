@@ -128,7 +128,7 @@ def _documents(output: Path, count: int, seed: int, force: bool) -> None:
     from planlint.synth.documents import render
 
     if count < 1:
-        raise PlanlintError("--documents must be at least 1", field="--documents")
+        raise PlanlintError("--documents must be at least 1", field="--documents", zh="--documents 至少为 1")
     if output.exists() and any(output.glob("*.expected.json")) and not force:
         raise PlanlintError(
             "output already holds rendered documents (use --force to replace them)", path=output

@@ -114,6 +114,8 @@ def extract_document(
             "no title found: no line near the top names the plan (such as 某某县矿产资源总体规划（2021—2025年）), "
             "and the plan's name and jurisdiction are not guessed from the file name; add the title line",
             path=path,
+            zh="未找到标题：文档开头没有写明规划名称的标题行（如 某某县矿产资源总体规划（2021—2025年）），"
+            "规划名称和行政区不会按文件名猜测；请补上标题行",
         )
     draft = _draft(document, meta, out, plan_id, parent, level, vocabulary)
     if not has_outline(ctx.places):

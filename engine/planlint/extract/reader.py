@@ -119,6 +119,7 @@ def _simplified(document: Document) -> Document:
             f"{''.join(sorted({ch for ch in sample if ch in _TRADITIONAL})[:6])}) and the converter is missing: "
             "pip install opencc, or convert the document to Simplified characters first",
             path=document.path,
+            zh="文档为繁体字，缺少转换工具：请 pip install opencc，或先将文档转为简体字",
         ) from None
     converter = opencc.OpenCC("t2s")
     convert = converter.convert
