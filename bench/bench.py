@@ -100,7 +100,8 @@ def phases(plans: Path) -> list[tuple[str, float]]:
 import json, sys, time
 t0 = time.perf_counter()
 from planlint import api
-from planlint.evaluate import Context, judged_plans
+from planlint.context import Context
+from planlint.evaluate import judged_plans
 from planlint.kinds import REGISTRY
 from planlint.loader import gc_paused, load_plans, plan_files
 from planlint.hierarchy import build_hierarchy
@@ -124,7 +125,7 @@ with gc_paused():
     s = time.perf_counter(); context.index; rows.append(["index (prepared indicators)", time.perf_counter() - s])
     kinds = {}
     for rule in rules:
-        s = time.perf_counter(); list(REGISTRY[rule.kind].check(context, rule))
+        s = time.perf_counter(); list(REGISTRY[rule.kind].check(context, rule.params))
         kinds[rule.kind] = kinds.get(rule.kind, 0.0) + time.perf_counter() - s
     rows += [[f"kind {k}", v] for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])]
     report = api.check(project)

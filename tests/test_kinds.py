@@ -12,8 +12,11 @@ from typing import Any
 
 import pytest
 
-from planlint.kinds import REGISTRY
-from tests.kindcases import KIND_FIXTURES, load_cases, run, summarise
+from planlint import api
+from planlint.context import Context
+from planlint.evaluate import judged_plans
+from planlint.kinds import REGISTRY, emitted
+from tests.kindcases import KIND_FIXTURES, all_rules, load_cases, run, summarise, write_plans
 
 CASES = load_cases()
 
@@ -44,6 +47,28 @@ def test_kind_case(case_id: str, case: dict[str, Any], tmp_path: Path) -> None:
     assert not unmatched, f"{case_id}: unexpected findings {unmatched}"
 
 
+FIRING = [(cid, c) for cid, c in CASES if c.get("expect")]
+
+
+@pytest.mark.parametrize(("case_id", "case"), FIRING, ids=[c[0] for c in FIRING])
+def test_hits_provide_exactly_their_declared_placeholders(
+    case_id: str, case: dict[str, Any], tmp_path: Path
+) -> None:
+    write_plans(tmp_path, case["plans"])
+    project = api.load([tmp_path])
+    context = Context(project, judged_plans(project))
+    seen = 0
+    for rule in all_rules():
+        if case.get("rules") and rule.id not in case["rules"]:
+            continue
+        kind = REGISTRY[rule.kind]
+        for hit in kind.check(context, rule.params):
+            seen += 1
+            assert type(hit) in emitted(kind, rule.params), f"{rule.id}: {type(hit).__name__} not declared"
+            assert set(hit.values()) == set(type(hit).PLACEHOLDERS), f"{rule.id}: {type(hit).__name__}"
+    assert seen, f"{case_id}: no hit"
+
+
 def test_every_kind_has_fixtures_that_fire_and_pass() -> None:
     for kind in REGISTRY:
         path = KIND_FIXTURES / f"{kind}.yaml"
@@ -57,5 +82,6 @@ def test_registry_modules_are_complete() -> None:
     for name, module in REGISTRY.items():
         assert module.KIND == name
         assert callable(module.check)
+        assert module.HITS, f"{name} declares no hit type"
         assert module.Params.model_config.get("extra") == "forbid"
         assert module.__doc__ and "Params" in module.__doc__

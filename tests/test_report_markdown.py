@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planlint import api
-from planlint.findings import Bound, Citation, Finding, PlanSummary, Report
+from planlint.findings import Bound, Citation, Finding, Message, PlanSummary, Report, Subject
 from planlint.report import REPORTERS, Options, render
 from planlint.report.words import WORDS, word
 from planlint.rules import load_rules
@@ -39,10 +39,11 @@ def sample_report(rules: bool = True) -> Report:
             severity="error",
             plan="cty",
             against="prov",
-            message={
-                "zh": "建筑用砂岩最低开采规模 ≥ 10 万吨/年，低于 prov 规定的 ≥ 30 万吨/年",
-                "en": "建筑用砂岩 minimum scale ≥ 10 万吨/年 is below prov's ≥ 30 万吨/年",
-            },
+            message=Message(
+                zh="建筑用砂岩最低开采规模 ≥ 10 万吨/年，低于 prov 规定的 ≥ 30 万吨/年",
+                en="建筑用砂岩 minimum scale ≥ 10 万吨/年 is below prov's ≥ 30 万吨/年",
+            ),
+            subject=Subject("PL101", "cty", "prov", "min_scale", "建筑用砂岩"),
             citations=(
                 NORM,
                 Citation(role="ancestor", plan="prov", document="prov.txt", table="专栏1", line=4),
@@ -59,7 +60,8 @@ def sample_report(rules: bool = True) -> Report:
             severity="warning",
             plan="cty",
             against="prov",
-            message={"zh": "本规划未规定开采总量", "en": "the plan sets no extraction total"},
+            message=Message(zh="本规划未规定开采总量", en="the plan sets no extraction total"),
+            subject=Subject("PL999", "cty", "prov"),
             citations=(
                 Citation(role="ancestor", plan="prov", document="prov.txt", line=5),
                 Citation(role="plan", plan="cty", document="cty.txt", line=None),
@@ -71,7 +73,8 @@ def sample_report(rules: bool = True) -> Report:
             severity="info",
             plan="prov",
             against=None,
-            message={"zh": "省级规划自身提示", "en": "a note on the province itself"},
+            message=Message(zh="省级规划自身提示", en="a note on the province itself"),
+            subject=Subject("PL101", "prov"),
             citations=(Citation(role="plan", plan="prov", document="prov.txt", line=5),),
         ),
     )

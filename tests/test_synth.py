@@ -37,7 +37,7 @@ def _findings(root: Path) -> dict[Key, list[str]]:
     found: dict[Key, list[str]] = {}
     for f in api.check(project).findings:
         key = (f.plan, f.rule, _canonical(project.vocabulary, f.mineral))
-        found.setdefault(key, []).append(f"{f.rule} {f.plan} [{f.severity}] {f.message['en']}")
+        found.setdefault(key, []).append(f"{f.rule} {f.plan} [{f.severity}] {f.text('en')}")
     return found
 
 

@@ -9,23 +9,18 @@ for finding in report.findings: ...
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from planlint.evaluate import evaluate
 from planlint.findings import Report
-from planlint.hierarchy import Hierarchy, build_hierarchy
+from planlint.hierarchy import build_hierarchy
 from planlint.loader import load_plans
 from planlint.paths import bundled_plans, bundled_rules
-from planlint.vocabulary import Vocabulary, load_vocabulary
+from planlint.project import Project
+from planlint.rules import load_rules
+from planlint.vocabulary import load_vocabulary
 
-
-@dataclass(frozen=True)
-class Project:
-    """Everything loaded: the vocabulary, the plans in their hierarchy, and the rule directories."""
-
-    vocabulary: Vocabulary
-    hierarchy: Hierarchy
-    rule_dirs: tuple[Path, ...]
+__all__ = ["Project", "check", "load", "rule_directories"]
 
 
 def rule_directories(extra: Iterable[Path] = ()) -> tuple[Path, ...]:
@@ -46,7 +41,4 @@ def load(paths: Sequence[Path] | None = None, extra_rules: Iterable[Path] = ()) 
 
 def check(project: Project, only: Sequence[str] | None = None) -> Report:
     """Check the plans to judge (all fully known plans, or `only`) against their ancestors and themselves."""
-    from planlint.evaluate import evaluate
-    from planlint.rules import load_rules
-
     return evaluate(project, load_rules(project.rule_dirs), only)

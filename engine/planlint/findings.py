@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from planlint.review import Review
+    from planlint.rules import Rule
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -57,6 +58,46 @@ class Bound:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What a finding is about: the fields that identify the problem, no line numbers and no printed reprs.
+
+    Two findings with equal subjects are the same problem (later work fingerprints them); `detail` holds
+    what a kind needs beyond the common fields (a zone kind, a baseline key, a list name).
+    """
+
+    rule: str
+    plan: str
+    against: str | None = None
+    metric: str | None = None
+    mineral: str | None = None
+    scope: tuple[tuple[str, str], ...] = ()
+    zone: str | None = None
+    year: int | None = None
+    detail: tuple[str, ...] = ()
+
+    def key(self) -> tuple[str, ...]:
+        """The subject as strings, in field order (for sorting and fingerprints)."""
+        scope = ",".join(f"{k}={v}" for k, v in self.scope)
+        year = "" if self.year is None else str(self.year)
+        fields = (self.rule, self.plan, self.against, self.metric, self.mineral, scope, self.zone, year)
+        return (*(f or "" for f in fields), *self.detail)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A finding's message, rendered once in both languages."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return (self.zh if lang == "zh" else self.en) or self.en
+
+    def as_dict(self) -> dict[str, str]:
+        return {"zh": self.zh, "en": self.en}
+
+
+@dataclass(frozen=True)
 class Finding:
     """A conformance problem. `against` is None when the plan is checked by itself."""
 
@@ -65,14 +106,13 @@ class Finding:
     severity: Severity
     plan: str
     against: str | None
-    message: dict[str, str]
+    message: Message
     citations: tuple[Citation, ...]
+    subject: Subject
     metric: str | None = None
     mineral: str | None = None
-    subject: str = ""
     expected: Bound | None = None
     actual: Bound | None = None
-    extra: tuple[tuple[str, str], ...] = field(default=())
     right: str | None = None  # the mining right the finding concerns (check-rights); `plan` is then the plan
 
     @cached_property
@@ -94,13 +134,13 @@ class Finding:
             self.rule,
             self.against or "",
             self.mineral or "",
-            self.subject,
+            self.subject.key()[3:],
             first_line,
-            self.message.get("en", ""),
+            self.message.en,
         )
 
     def text(self, lang: str) -> str:
-        return self.message.get(lang) or self.message["en"]
+        return self.message.text(lang)
 
     def as_dict(self, lang: str) -> dict[str, Any]:
         """The JSON contract's shape (../shared/design/cli-contract.md)."""
@@ -164,7 +204,7 @@ class Report:
 
     plans: tuple[PlanSummary, ...]
     findings: tuple[Finding, ...]
-    rules: tuple[Any, ...] = ()
+    rules: tuple[Rule, ...] = ()
     review: Review | None = None
     rights: tuple[RightSummary, ...] = ()
 

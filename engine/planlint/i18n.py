@@ -79,3 +79,66 @@ ZONE_WORDS: dict[str, dict[str, str]] = {
 def zone_kind_text(kind: str, lang: Lang) -> str:
     """A zone kind in words ('重点开采区', 'key mining area')."""
     return ZONE_WORDS[kind][lang]
+
+
+# Words of finding messages, filled by `planlint.messages` from the fragments kinds give (`planlint.hits`).
+WORDS: dict[str, dict[str, str]] = {
+    "binding.mineral": {"zh": "{mineral}", "en": "{mineral} "},
+    "attribute.expected": {"zh": "，却列为预期性指标", "en": "as expected (预期性)"},
+    "attribute.unspecified": {"zh": "，未注明为约束性指标", "en": "without an attribute"},
+    "relation.over": {"zh": "超过", "en": "exceeds"},
+    "relation.short": {"zh": "少于", "en": "falls short of"},
+    "incomparable.dimensions": {
+        "zh": "量纲不同（{row} 与 {other}）",
+        "en": "different dimensions ({row} and {other})",
+    },
+    "incomparable.bases": {
+        "zh": "计量基准不同（{row} 与 {other}）",
+        "en": "different bases ({row} and {other})",
+    },
+    "basis.unstated": {"zh": "未注明", "en": "unstated"},
+    "dimension.per_time": {"zh": "{word}/时间", "en": "{word} per time"},
+    "dimension.dimensionless": {"zh": "无量纲", "en": "dimensionless"},
+    "use.encouraged": {
+        "zh": "将{mineral}列为鼓励（重点勘查/开采）矿种",
+        "en": "lists {mineral} as encouraged",
+    },
+    "use.indicator": {
+        "zh": "规定{mineral}{metric} {value}{where}",
+        "en": "states {mineral} {metric} {value}{where}",
+    },
+    "use.in_zone": {"zh": "（{zone}内）", "en": " in {zone}"},
+    "use.zone": {
+        "zh": "为{mineral}设置{zone_kind}「{zone}」",
+        "en": "sets the {zone_kind} {zone} for {mineral}",
+    },
+    "aggregate.share": {"zh": "{child} {rows}", "en": "{child} {rows}"},
+    "aggregate.row": {"zh": "{mineral} {value}", "en": "{mineral} {value}"},
+    "aggregate.silent": {"zh": "；未规定：{plans}", "en": "; silent: {plans}"},
+    "aggregate.incomparable": {"zh": "；单位不可比：{plans}", "en": "; units not comparable: {plans}"},
+    "period.base": {"zh": "基期", "en": "base year"},
+    "period.start": {"zh": "起始年", "en": "start year"},
+    "period.end": {"zh": "目标年", "en": "end year"},
+    "period.outlook": {"zh": "展望年", "en": "outlook year"},
+    "period.year": {"zh": "{field}{year}年", "en": "{field} {year}"},
+    "period.span": {"zh": "{start}—{end}年", "en": "{start}–{end}"},
+    "zones.closest": {"zh": "最接近的是「{name}」", "en": "the closest is {name}"},
+    "zones.none": {"zh": "本规划未设同类分区", "en": "the plan sets no zone of a compatible kind"},
+    "more": {"zh": "等{total}处", "en": " and {rest} more"},
+}
+
+SEPARATORS: dict[str, dict[str, str]] = {
+    "list": {"zh": "、", "en": ", "},
+    "parts": {"zh": "；", "en": "; "},
+    "plus": {"zh": " + ", "en": " + "},
+    "comma": {"zh": "，", "en": ", "},
+    "uses": {"zh": "；", "en": "; "},
+}
+
+DIMENSION_WORDS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("[mass]", {"zh": "质量", "en": "mass"}),
+    ("[length] ** 3", {"zh": "体积", "en": "volume"}),
+    ("[length] ** 2", {"zh": "面积", "en": "area"}),
+    ("[item]", {"zh": "个数", "en": "count"}),
+    ("[currency]", {"zh": "金额", "en": "money"}),
+)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planlint.api import Project
-from planlint.evaluate import format_value
+from planlint.citing import citation
+from planlint.context import Context
+from planlint.evaluate import judged_plans
 from planlint.findings import Citation
 from planlint.i18n import scope_suffix
+from planlint.messages import format_value
+from planlint.project import Project
 
 # Metrics that bind lower plans; exploration targets and output values are the ancestor's own goals.
 CONSTRAINING_METRICS = frozenset(
@@ -48,8 +51,6 @@ def _label(metric_zh: str, metric_en: str, mineral: str | None, scope: object, b
 
 def requirements(project: Project, plan_id: str) -> list[Requirement]:
     """Everything the ancestors of `plan_id` require of it, in a stable order."""
-    from planlint.evaluate import Context, judged_plans
-
     judged_plans(project, [plan_id])  # an unknown id is a clear error
     context = Context(project, (plan_id,))
     plan = context.plan(plan_id)
@@ -66,7 +67,7 @@ def requirements(project: Project, plan_id: str) -> list[Requirement]:
             label = _label(
                 metric.zh, metric.en, stated.indicator.mineral, stated.scope, format_value(stated.indicator)
             )
-            cite = context.cite(ancestor, stated.cite, "ancestor")
+            cite = citation(upper, stated.cite, "ancestor")
             if stated.indicator.op in (">=", ">"):
                 items.append(Requirement("floor", ancestor, label, cite))
             elif stated.indicator.op in ("<=", "<"):
@@ -76,12 +77,10 @@ def requirements(project: Project, plan_id: str) -> list[Requirement]:
         for category in ("prohibited", "restricted"):
             for entry in getattr(upper.minerals, category):
                 text = {"zh": entry.mineral, "en": entry.mineral}
-                items.append(
-                    Requirement(category, ancestor, text, context.cite(ancestor, entry.cite, "ancestor"))
-                )
+                items.append(Requirement(category, ancestor, text, citation(upper, entry.cite, "ancestor")))
         for zone in context.hierarchy.zones_located_in(ancestor, plan_id):
             text = {"zh": f"{zone.name}（{zone.kind}）", "en": f"{zone.name} ({zone.kind})"}
-            items.append(Requirement("zone", ancestor, text, context.cite(ancestor, zone.cite, "ancestor")))
+            items.append(Requirement("zone", ancestor, text, citation(upper, zone.cite, "ancestor")))
         if upper.is_partial:
             text = {"zh": f"{upper.name}：仅部分内容可考", "en": f"{upper.name}: only partly known"}
             items.append(Requirement("unknown", ancestor, text, Citation("ancestor", ancestor, upper.name)))

@@ -10,12 +10,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planlint.errors import PlanlintError
 from planlint.findings import Severity
+from planlint.kinds import REGISTRY
 from planlint.loader import InputErrors
 from planlint.yamlio import line_of, read_yaml
 
@@ -62,7 +63,7 @@ class RuleSpec(_Strict):
     severity: Severity | AttributeSeverity = AttributeSeverity()
     norm: Norm
     example: Texts | None = None
-    params: dict[str, Any] = {}
+    params: dict[str, object] = {}
 
 
 class RulePackFile(_Strict):
@@ -77,7 +78,7 @@ class Rule:
     """A loaded rule: its spec, its kind's typed params, and the file it came from."""
 
     spec: RuleSpec
-    params: Any
+    params: BaseModel
     path: Path
 
     @property
@@ -103,11 +104,7 @@ def _pack_error(path: Path, loc: tuple[str | int, ...], message: str) -> Planlin
 
 def load_pack(path: Path, registry: Mapping[str, ModuleType] | None = None) -> list[Rule]:
     """Load one rule pack file; params are checked against the kind's Params model (plan kinds by default)."""
-    if registry is None:
-        from planlint.kinds import REGISTRY
-
-        registry = REGISTRY
-
+    registry = REGISTRY if registry is None else registry
     data = read_yaml(path)
     try:
         pack = RulePackFile.model_validate(data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planlint.resolve import EPSILON
+from planlint.prepared import EPSILON
 
 
 def decimals(value: float) -> int:

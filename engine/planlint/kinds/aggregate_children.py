@@ -33,19 +33,18 @@ Example (PASS): child B states `<= 500 万吨/年` instead (sum 2000), or states
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, bound, format_value
-from planlint.findings import Bound, Finding
-from planlint.i18n import both, scope_suffix
-from planlint.resolve import EPSILON, Stated, region_applies
-from planlint.rules import Rule
+from planlint.context import Context
+from planlint.findings import Bound
+from planlint.hits import Fragment, Hit, Joined, Place, ScopeWords, Value, Words, bound
+from planlint.match import is_plan_wide_cap, region_applies
+from planlint.prepared import EPSILON, Stated
 
 KIND = "aggregate_children"
-CAP_OPS = ("<=", "<")
 
 
 class Params(BaseModel):
@@ -64,16 +63,49 @@ class Share:
     total: float
 
 
-def _is_cap(stated: Stated) -> bool:
-    return stated.zone is None and stated.scope.zone is None and stated.indicator.op in CAP_OPS
+@dataclass(frozen=True, kw_only=True)
+class SumOverCap(Hit):
+    """The children's caps together exceed their parent's cap."""
+
+    PLACEHOLDERS = ("total", "expected", "scope", "count", "parts", "silent", "incomparable")
+
+    parent: Stated
+    printed_total: str
+    shares: tuple[Share, ...]
+    silent: tuple[str, ...]
+    incomparable: tuple[str, ...]
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {
+            "total": f"{self.printed_total} {self.parent.indicator.unit}",
+            "expected": Value(self.parent.indicator),
+            "scope": ScopeWords(self.parent.scope),
+            "count": str(len(self.shares)),
+            "parts": Joined(tuple(_share_words(s) for s in self.shares), "parts"),
+            "silent": _listing("aggregate.silent", self.silent),
+            "incomparable": _listing("aggregate.incomparable", self.incomparable),
+        }
+
+    def subject_plan(self) -> str:
+        return self.parent.plan
 
 
-def _fits(parent: Stated, row: Stated, params: Params) -> bool:
-    a, b = parent.scope, row.scope
-    subset_ok = a.subset == b.subset or (b.subset is None and a.subset in params.subsets_meaning_all)
-    region_ok = b.region is None or b.region == a.region
-    mineral_ok = parent.mineral is None or (row.mineral is not None and parent.mineral in row.lineage)
-    return a.mine == b.mine and a.deposit == b.deposit and subset_ok and region_ok and mineral_ok
+HITS = (SumOverCap,)
+
+
+def _share_words(share: Share) -> Fragment:
+    rows = tuple(_row_words(r) for r in share.rows)
+    return Words.of("aggregate.share", child=share.child, rows=Joined(rows, "plus"))
+
+
+def _row_words(row: Stated) -> Fragment:
+    if not row.indicator.mineral:
+        return Value(row.indicator)
+    return Words.of("aggregate.row", mineral=row.indicator.mineral, value=Value(row.indicator))
+
+
+def _listing(key: str, plans: tuple[str, ...]) -> Fragment:
+    return Words.of(key, plans=Joined(plans, "list")) if plans else ""
 
 
 def _overlap(context: Context, a: str | None, b: str | None) -> bool:
@@ -101,7 +133,7 @@ def _share(context: Context, parent: Stated, rows: list[Stated]) -> tuple[Stated
     for row in broadest:
         linked = [g for g in groups if any(_overlap(context, row.mineral, o.mineral) for o in g)]
         merged = [row, *(r for g in linked for r in g)]
-        groups = [g for g in groups if g not in linked] + [merged]
+        groups = [g for g in groups if not any(g is other for other in linked)] + [merged]
     chosen = [max(g, key=lambda r: (r.high or 0.0, r.mineral or "")) for g in groups]
     return tuple(sorted(chosen, key=lambda r: r.mineral or ""))
 
@@ -114,9 +146,7 @@ def shares(context: Context, parent: Stated, params: Params) -> tuple[list[Share
     for child in context.hierarchy.children(parent.plan):
         if not region_applies(parent, context.plan(child)):
             continue
-        fitting = [
-            r for r in context.index.of(child, params.metric) if _is_cap(r) and _fits(parent, r, params)
-        ]
+        fitting = context.index.child_rows_under_cap(parent, child, params.subsets_meaning_all)
         comparable = [r for r in fitting if r.incomparable_with(parent) is None]
         if comparable:
             rows = _share(context, parent, comparable)
@@ -126,19 +156,12 @@ def shares(context: Context, parent: Stated, params: Params) -> tuple[list[Share
     return found, silent, incomparable
 
 
-def _listing(items: list[str], zh: str, en: str) -> dict[str, str]:
-    if not items:
-        return {"zh": "", "en": ""}
-    return {"zh": f"；{zh}：{'、'.join(items)}", "en": f"; {en}: {', '.join(items)}"}
-
-
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[SumOverCap]:
     for parent_id in sorted(context.hierarchy.loaded):
         if not context.hierarchy.children(parent_id):
             continue
         for parent in context.index.of(parent_id, params.metric):
-            if not _is_cap(parent) or parent.high is None:
+            if not is_plan_wide_cap(parent) or parent.high is None:
                 continue
             found, silent, incomparable = shares(context, parent, params)
             total = sum(s.total for s in found)
@@ -150,34 +173,23 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             # NOTE: totals equal to 12 significant digits are a tie (1 万吨 and 10 千吨 differ in the last bit).
             blamed = min(judged, key=lambda s: (-float(f"{s.total:.12g}"), s.child))
             printed = total / parent.unit.factor
-            parts = [
-                f"{s.child} "
-                + " + ".join(
-                    f"{r.indicator.mineral or ''} {format_value(r.indicator)}".strip() for r in s.rows
-                )
-                for s in found
-            ]
-            citations = [context.cite(parent_id, parent.cite, "ancestor")]
-            citations += [context.cite(s.child, r.cite, "plan") for s in found for r in s.rows]
-            citations += [context.cite(child, None, "plan") for child in silent]
-            yield context.finding(
-                rule,
+            places = [Place("ancestor", parent_id, parent.cite)]
+            places += [Place("plan", s.child, r.cite) for s in found for r in s.rows]
+            places += [Place("plan", child) for child in silent]
+            yield SumOverCap(
                 plan=blamed.child,
                 against=parent_id,
-                severity=rule.severity_for(parent.attribute),
+                places=tuple(places),
+                attribute=parent.attribute,
                 metric=params.metric,
                 mineral=parent.indicator.mineral,
-                subject=f"{parent.indicator.mineral}|{parent.scope}|{parent.cite.line or parent.cite.locator}",
                 expected=bound(parent.indicator),
                 actual=Bound("<=", float(f"{printed:.12g}"), parent.indicator.unit),
-                values={
-                    "total": f"{printed:.12g} {parent.indicator.unit}",
-                    "expected": format_value(parent.indicator),
-                    "scope": both(scope_suffix, parent.scope),
-                    "count": str(len(found)),
-                    "parts": {"zh": "；".join(parts), "en": "; ".join(parts)},
-                    "silent": _listing(silent, "未规定", "silent"),
-                    "incomparable": _listing(incomparable, "单位不可比", "units not comparable"),
-                },
-                citations=citations,
+                scope=parent.scope,
+                year=parent.indicator.year,
+                parent=parent,
+                printed_total=f"{printed:.12g}",
+                shares=tuple(found),
+                silent=tuple(silent),
+                incomparable=tuple(incomparable),
             )

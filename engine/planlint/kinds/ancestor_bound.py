@@ -1,7 +1,7 @@
 """ancestor_bound: a plan's floor (or cap) may not be looser than any ancestor's for the same mines.
 
 For each of the plan's entries of `metric` (plan-wide and zone limits), every ancestor entry that applies
-(`planlint.resolve.applicable`: same or broader mineral, overlapping scope, region) is compared. A floor
+(`planlint.match.Index.ancestor_rows`: same or broader mineral, overlapping scope, region) is compared. A floor
 (`direction: floor`, e.g. min_scale, large_medium_ratio) is broken when the plan's value is lower; a cap
 (`direction: cap`, e.g. extraction_total, max_scale) when it is higher. One finding per plan entry, named
 against the strictest broken ancestor row; other broken rows are cited too. Incomparable units are left to
@@ -18,16 +18,15 @@ Example (PASS): the plan states `>= 100` for large deposits and `>= 20` for smal
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, bound, format_value
-from planlint.findings import Finding
-from planlint.i18n import both, scope_suffix
-from planlint.resolve import EPSILON, Stated, applicable, side
-from planlint.rules import Rule
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
+from planlint.prepared import EPSILON, Stated, side
 
 KIND = "ancestor_bound"
 
@@ -39,6 +38,28 @@ class Params(BaseModel):
     direction: Literal["floor", "cap"]
 
 
+@dataclass(frozen=True, kw_only=True)
+class LooserBound(Hit):
+    """A plan's row looser than the strictest ancestor row that binds it."""
+
+    PLACEHOLDERS = ("actual", "expected", "scope", "ancestor_scope", "zone")
+
+    row: Stated
+    strictest: Stated
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {
+            "actual": Value(self.row.indicator),
+            "expected": Value(self.strictest.indicator),
+            "scope": ScopeWords(self.row.scope),
+            "ancestor_scope": ScopeWords(self.strictest.scope),
+            "zone": self.row.zone.name if self.row.zone else "",
+        }
+
+
+HITS = (LooserBound,)
+
+
 def _broken(row: float, limit: float, direction: str) -> bool:
     tolerance = EPSILON * max(abs(limit), 1.0)
     return row < limit - tolerance if direction == "floor" else row > limit + tolerance
@@ -48,10 +69,9 @@ def _broken_rows(context: Context, plan_id: str, row: Stated, params: Params) ->
     value = side(row, params.direction)
     if value is None:
         return []
-    plan = context.plan(plan_id)
     broken = []
     for distance, ancestor in enumerate(context.ancestors(plan_id)):
-        for candidate in applicable(context.index, ancestor, row, plan):
+        for candidate in context.index.ancestor_rows(ancestor, row):
             limit = side(candidate, params.direction)
             if limit is None or row.incomparable_with(candidate) is not None:
                 continue
@@ -66,8 +86,7 @@ def _strictness(item: tuple[int, Stated], direction: str) -> tuple[float, int, i
     return (-limit if direction == "floor" else limit, distance, stated.cite.line or 0)
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[LooserBound]:
     for plan_id in context.targets:
         for row in context.index.of(plan_id, params.metric):
             broken = _broken_rows(context, plan_id, row, params)
@@ -75,24 +94,20 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 continue
             ordered = sorted(broken, key=lambda item: _strictness(item, params.direction))
             strictest = ordered[0][1]
-            citations = [context.cite(s.plan, s.cite, "ancestor") for _, s in ordered]
-            citations.append(context.cite(plan_id, row.cite, "plan"))
-            yield context.finding(
-                rule,
+            places = [Place("ancestor", s.plan, s.cite) for _, s in ordered]
+            places.append(Place("plan", plan_id, row.cite))
+            yield LooserBound(
                 plan=plan_id,
                 against=strictest.plan,
-                severity=rule.severity_for(strictest.attribute),
+                places=tuple(places),
+                attribute=strictest.attribute,
                 metric=params.metric,
                 mineral=row.indicator.mineral,
-                subject=f"{row.indicator.mineral}|{row.scope}|{row.zone.name if row.zone else ''}",
                 expected=bound(strictest.indicator),
                 actual=bound(row.indicator),
-                values={
-                    "actual": format_value(row.indicator),
-                    "expected": format_value(strictest.indicator),
-                    "scope": both(scope_suffix, row.scope),
-                    "ancestor_scope": both(scope_suffix, strictest.scope),
-                    "zone": row.zone.name if row.zone else "",
-                },
-                citations=citations,
+                scope=row.scope,
+                zone=row.zone.name if row.zone else None,
+                year=row.indicator.year,
+                row=row,
+                strictest=strictest,
             )

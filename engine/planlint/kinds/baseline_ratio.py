@@ -30,16 +30,15 @@ small: 28` (28/5 = 5.6).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from planlint.evaluate import Context
-from planlint.findings import Finding
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, Place
 from planlint.kinds._printed import decimals, half_unit, number, slack
 from planlint.model import Cite, Plan
-from planlint.rules import Rule
 
 KIND = "baseline_ratio"
 
@@ -71,6 +70,40 @@ class Params(_Strict):
 
 
 Group = dict[str, tuple[float, Cite] | None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Printed(Hit):
+    """A baseline group's key and year, with the figures of the problem as printed."""
+
+    key: str
+    printed_year: int
+    figures: tuple[tuple[str, str], ...]
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {"key": self.key, "year": str(self.printed_year), **dict(self.figures)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class PercentageOff(_Printed):
+    """A printed percentage that its stated parts do not give."""
+
+    PLACEHOLDERS = ("key", "year", "percent", "printed", "computed", "numerator", "denominator", "num", "den")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatioOff(_Printed):
+    """A printed ratio series that its stated counts do not give."""
+
+    PLACEHOLDERS = ("key", "year", "ratio", "ratio_keys", "counts", "count_keys", "implied")
+
+
+HITS = (PercentageOff, RatioOff)
+
+
+def emitted(params: Params) -> tuple[type[Hit], ...]:
+    """The hit types a rule with these params can yield (its message may use what all of them provide)."""
+    return (*((PercentageOff,) if params.percentages else ()), *((RatioOff,) if params.ratios else ()))
 
 
 def _groups(plan: Plan) -> dict[tuple[str, int], Group]:
@@ -125,7 +158,7 @@ def _cites(group: Group, names: Sequence[str]) -> list[Cite]:
     return sorted(cites, key=lambda c: c.line or 0)
 
 
-def _check_percentage(group: Group, spec: Percentage) -> dict[str, Any] | None:
+def _check_percentage(group: Group, spec: Percentage) -> dict[str, str] | None:
     printed = _value(group, spec.percent)
     num, num_lo, num_hi = _interval(group, spec.numerator)
     den, den_lo, den_hi = _interval(group, spec.denominator)
@@ -147,7 +180,7 @@ def _check_percentage(group: Group, spec: Percentage) -> dict[str, Any] | None:
     }
 
 
-def _check_series(group: Group, spec: Series) -> dict[str, Any] | None:
+def _check_series(group: Group, spec: Series) -> dict[str, str] | None:
     ratios = [_value(group, n) for n in spec.ratio]
     counts = [_value(group, n) for n in spec.counts]
     ref = next((i for i, r in enumerate(ratios) if r == 1.0), 0)
@@ -172,11 +205,10 @@ def _check_series(group: Group, spec: Series) -> dict[str, Any] | None:
     }
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[_Printed]:
     for plan_id in context.targets:
         for (key, year), group in sorted(_groups(context.plan(plan_id)).items()):
-            problems: list[tuple[str, dict[str, Any], list[str]]] = []
+            problems: list[tuple[type[_Printed], str, dict[str, str], list[str]]] = []
             checked: set[str] = set()
             for pct in params.percentages:
                 names = [pct.percent, *pct.numerator, *pct.denominator]
@@ -185,21 +217,21 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 checked.add(pct.percent)
                 found = _check_percentage(group, pct)
                 if found:
-                    problems.append((pct.percent, found, names))
+                    problems.append((PercentageOff, pct.percent, found, names))
             for series in params.ratios:
                 names = [*series.ratio, *series.counts]
                 if _available(group, names):
                     found = _check_series(group, series)
                     if found:
-                        problems.append((":".join(series.ratio), found, names))
-            for subject, values, names in problems:
-                yield context.finding(
-                    rule,
+                        problems.append((RatioOff, ":".join(series.ratio), found, names))
+            for hit_type, subject, figures, names in problems:
+                yield hit_type(
                     plan=plan_id,
-                    against=None,
-                    severity=rule.severity_for(None),
+                    places=tuple(Place("plan", plan_id, c) for c in _cites(group, names)),
                     metric="baseline",
-                    subject=f"{key}|{year}|{subject}",
-                    values={"key": key, "year": year, **values},
-                    citations=[context.cite(plan_id, c, "plan") for c in _cites(group, names)],
+                    year=year,
+                    detail=(key, subject),
+                    key=key,
+                    printed_year=year,
+                    figures=tuple(figures.items()),
                 )

@@ -1,7 +1,7 @@
 """binding_carried: an indicator binding (约束性) in an ancestor must be binding where the plan states it.
 
 For each of the plan's plan-wide indicators whose attribute is in `plan_attributes`, every ancestor entry
-that applies to it (`planlint.resolve.applicable`: the same metric, the same or a broader mineral,
+that applies to it (`planlint.match.Index.ancestor_rows`: the same metric, the same or a broader mineral,
 overlapping scope, region) and is binding is collected. One finding per plan indicator, against the nearest
 such ancestor, citing all of them. A plan that does not state the indicator at all is the business of the
 required-content kind, not of this one. Severity: the rule's policy for the ancestor's attribute (binding).
@@ -17,23 +17,17 @@ Example (PASS): the plan states `large_medium_ratio >= 65 %, attribute: binding`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, bound, format_value
-from planlint.findings import Finding
-from planlint.i18n import both, scope_suffix
-from planlint.resolve import applicable
-from planlint.rules import Rule
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, MetricName, Place, ScopeWords, Value, Words, bound
+from planlint.prepared import Stated
 
 KIND = "binding_carried"
-
-ATTRIBUTE_WORDS = {
-    "expected": {"zh": "，却列为预期性指标", "en": "as expected (预期性)"},
-    "unspecified": {"zh": "，未注明为约束性指标", "en": "without an attribute"},
-}
 
 
 class Params(BaseModel):
@@ -43,10 +37,33 @@ class Params(BaseModel):
     metrics: tuple[str, ...] | None = None
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+@dataclass(frozen=True, kw_only=True)
+class NotBinding(Hit):
+    """A plan's row not binding where the nearest ancestor row that applies is."""
+
+    PLACEHOLDERS = ("mineral", "metric_name", "actual", "expected", "attribute", "scope", "ancestor_scope")
+
+    row: Stated
+    nearest: Stated
+
+    def values(self) -> Mapping[str, Fragment]:
+        printed = self.row.indicator.mineral
+        return {
+            "mineral": Words.of("binding.mineral", mineral=printed) if printed else "",
+            "metric_name": MetricName(self.row.metric),
+            "actual": Value(self.row.indicator),
+            "expected": Value(self.nearest.indicator),
+            "attribute": Words(f"attribute.{self.row.attribute}"),
+            "scope": ScopeWords(self.row.scope),
+            "ancestor_scope": ScopeWords(self.nearest.scope),
+        }
+
+
+HITS = (NotBinding,)
+
+
+def check(context: Context, params: Params) -> Iterator[NotBinding]:
     for plan_id in context.targets:
-        plan = context.plan(plan_id)
         for row in context.index.of(plan_id):
             if row.zone is not None or row.attribute not in params.plan_attributes:
                 continue
@@ -55,36 +72,25 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             binding = [
                 candidate
                 for ancestor in context.ancestors(plan_id)
-                for candidate in applicable(context.index, ancestor, row, plan)
+                for candidate in context.index.ancestor_rows(ancestor, row)
                 if candidate.attribute == "binding"
             ]
             if not binding:
                 continue
             nearest = binding[0]
-            metric = context.vocabulary.require_metric(row.metric)
-            citations = [context.cite(s.plan, s.cite, "ancestor") for s in binding]
-            citations.append(context.cite(plan_id, row.cite, "plan"))
-            yield context.finding(
-                rule,
+            places = [Place("ancestor", s.plan, s.cite) for s in binding]
+            places.append(Place("plan", plan_id, row.cite))
+            yield NotBinding(
                 plan=plan_id,
                 against=nearest.plan,
-                severity=rule.severity_for(nearest.attribute),
+                places=tuple(places),
+                attribute=nearest.attribute,
                 metric=row.metric,
                 mineral=row.indicator.mineral,
-                subject=f"{row.indicator.mineral}|{row.scope}|{row.cite.line}",
                 expected=bound(nearest.indicator),
                 actual=bound(row.indicator),
-                values={
-                    "mineral": {
-                        "zh": row.indicator.mineral or "",
-                        "en": f"{row.indicator.mineral} " if row.indicator.mineral else "",
-                    },
-                    "metric_name": {"zh": metric.zh, "en": metric.en},
-                    "actual": format_value(row.indicator),
-                    "expected": format_value(nearest.indicator),
-                    "attribute": ATTRIBUTE_WORDS[row.attribute],
-                    "scope": both(scope_suffix, row.scope),
-                    "ancestor_scope": both(scope_suffix, nearest.scope),
-                },
-                citations=citations,
+                scope=row.scope,
+                year=row.indicator.year,
+                row=row,
+                nearest=nearest,
             )

@@ -23,30 +23,76 @@ exhaustive), or `{total: 33, parts: {retained: 12, adjusted: 12, new: 9}, exhaus
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context
-from planlint.findings import Finding
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, Place, Words
 from planlint.kinds._printed import half_unit, number, slack
 from planlint.model import Count
-from planlint.rules import Rule
 from planlint.units import parse_unit
 
 KIND = "count_parts"
-
-RELATION = {
-    "over": {"zh": "超过", "en": "exceeds"},
-    "short": {"zh": "少于", "en": "falls short of"},
-}
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     check: Literal["sum", "breakdown"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartsOff(Hit):
+    """A total that its parts exceed (or, when the parts are exhaustive, fall short of)."""
+
+    PLACEHOLDERS = ("key", "total", "parts_sum", "parts", "unit", "relation")
+
+    count: Count
+    relation: Literal["over", "short"]
+    parts_sum: float
+
+    def values(self) -> Mapping[str, Fragment]:
+        count = self.count
+        return {
+            "key": count.key,
+            "total": number(count.total),
+            "parts_sum": number(self.parts_sum),
+            "parts": "、".join(f"{name} {number(value)}" for name, value in count.parts.items()),
+            "unit": count.unit or "",
+            "relation": Words(f"relation.{self.relation}"),
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class BreakdownOff(Hit):
+    """A part whose own breakdown entry gives another total."""
+
+    PLACEHOLDERS = ("key", "part", "value", "child", "total", "unit")
+
+    count: Count
+    part: str
+    child: Count
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {
+            "key": self.count.key,
+            "part": self.part,
+            "value": number(self.count.parts[self.part]),
+            "child": self.child.key,
+            "total": number(self.child.total),
+            "unit": self.count.unit or self.child.unit or "",
+        }
+
+
+HITS = (PartsOff, BreakdownOff)
+
+
+def emitted(params: Params) -> tuple[type[Hit], ...]:
+    """The hit type a rule with these params yields."""
+    return (PartsOff,) if params.check == "sum" else (BreakdownOff,)
 
 
 def _rounding(value: float) -> float:
@@ -60,7 +106,7 @@ def _same_unit(a: str | None, b: str | None) -> bool:
     return left.dimension == right.dimension and abs(left.factor - right.factor) <= slack(left.factor)
 
 
-def _sum_problem(count: Count) -> tuple[str, float] | None:
+def _sum_problem(count: Count) -> tuple[Literal["over", "short"], float] | None:
     if not count.parts:
         return None
     total = sum(count.parts.values())
@@ -72,33 +118,24 @@ def _sum_problem(count: Count) -> tuple[str, float] | None:
     return None
 
 
-def _sum_findings(context: Context, rule: Rule, plan_id: str) -> Iterator[Finding]:
+def _sum_hits(context: Context, plan_id: str) -> Iterator[PartsOff]:
     for count in context.plan(plan_id).counts:
         problem = _sum_problem(count)
         if problem is None:
             continue
         relation, total = problem
-        parts = "、".join(f"{name} {number(value)}" for name, value in count.parts.items())
-        yield context.finding(
-            rule,
+        yield PartsOff(
             plan=plan_id,
-            against=None,
-            severity=rule.severity_for(None),
+            places=(Place("plan", plan_id, count.cite),),
             metric="counts",
-            subject=f"{count.key}|{relation}",
-            values={
-                "key": count.key,
-                "total": number(count.total),
-                "parts_sum": number(total),
-                "parts": parts,
-                "unit": count.unit or "",
-                "relation": RELATION[relation],
-            },
-            citations=[context.cite(plan_id, count.cite, "plan")],
+            detail=(count.key, relation),
+            count=count,
+            relation=relation,
+            parts_sum=total,
         )
 
 
-def _breakdown_findings(context: Context, rule: Rule, plan_id: str) -> Iterator[Finding]:
+def _breakdown_hits(context: Context, plan_id: str) -> Iterator[BreakdownOff]:
     counts = context.plan(plan_id).counts
     by_key = {c.key: c for c in counts}
     for count in counts:
@@ -109,32 +146,23 @@ def _breakdown_findings(context: Context, rule: Rule, plan_id: str) -> Iterator[
             tolerance = slack(value) + _rounding(value) + _rounding(child.total)
             if abs(child.total - value) <= tolerance:
                 continue
-            citations = [context.cite(plan_id, count.cite, "plan")]
+            places = [Place("plan", plan_id, count.cite)]
             if child.cite != count.cite:
-                citations.append(context.cite(plan_id, child.cite, "plan"))
-            yield context.finding(
-                rule,
+                places.append(Place("plan", plan_id, child.cite))
+            yield BreakdownOff(
                 plan=plan_id,
-                against=None,
-                severity=rule.severity_for(None),
+                places=tuple(places),
                 metric="counts",
-                subject=f"{count.key}|{part}",
-                values={
-                    "key": count.key,
-                    "part": part,
-                    "value": number(value),
-                    "child": child.key,
-                    "total": number(child.total),
-                    "unit": count.unit or child.unit or "",
-                },
-                citations=citations,
+                detail=(count.key, part),
+                count=count,
+                part=part,
+                child=child,
             )
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[PartsOff | BreakdownOff]:
     for plan_id in context.targets:
         if params.check == "sum":
-            yield from _sum_findings(context, rule, plan_id)
+            yield from _sum_hits(context, plan_id)
         else:
-            yield from _breakdown_findings(context, rule, plan_id)
+            yield from _breakdown_hits(context, plan_id)

@@ -22,16 +22,17 @@ Example (PASS): `extraction_total 建筑石料 <= 1500 矿石万吨` and `<= 150
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, bound, format_value
-from planlint.findings import Finding, Severity
-from planlint.i18n import both, scope_suffix
+from planlint.context import Context
+from planlint.findings import Severity
+from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
 from planlint.kinds._printed import slack
-from planlint.resolve import Stated
-from planlint.rules import Rule
+from planlint.model import Attribute
+from planlint.prepared import Stated
 
 KIND = "duplicate_indicator"
 
@@ -44,6 +45,29 @@ class Params(BaseModel):
 
     metrics: tuple[str, ...] = ()
     strictness_severity: Severity = "info"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Restated(Hit):
+    """An indicator stated a second time with another bound."""
+
+    PLACEHOLDERS = ("first", "second", "label", "scope", "year")
+
+    first: Stated
+    other: Stated
+
+    def values(self) -> Mapping[str, Fragment]:
+        first, other = self.first, self.other
+        return {
+            "first": Value(first.indicator),
+            "second": Value(other.indicator),
+            "label": other.indicator.label or first.indicator.label or first.metric,
+            "scope": ScopeWords(first.scope),
+            "year": str(first.indicator.year or ""),
+        }
+
+
+HITS = (Restated,)
 
 
 def _equal(a: float | None, b: float | None) -> bool:
@@ -60,8 +84,11 @@ def _loose(op: str) -> str:
     return LOOSE.get(op, op)
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def _stricter(a: Attribute, b: Attribute) -> Attribute:
+    return min(a, b, key=ATTRIBUTE_RANK.__getitem__)
+
+
+def check(context: Context, params: Params) -> Iterator[Restated]:
     for plan_id in context.targets:
         groups: dict[tuple[object, ...], list[Stated]] = defaultdict(list)
         for stated in context.index.of(plan_id):
@@ -76,27 +103,19 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 same_bounds = _same_bounds(first, other)
                 if same_bounds and first.indicator.op == other.indicator.op:
                     continue
-                if same_bounds and _loose(first.indicator.op) == _loose(other.indicator.op):
-                    severity = params.strictness_severity
-                else:
-                    attribute = min(first.attribute, other.attribute, key=ATTRIBUTE_RANK.__getitem__)
-                    severity = rule.severity_for(attribute)
-                yield context.finding(
-                    rule,
+                only_strictness = same_bounds and _loose(first.indicator.op) == _loose(other.indicator.op)
+                yield Restated(
                     plan=plan_id,
-                    against=None,
-                    severity=severity,
+                    places=(Place("plan", plan_id, first.cite), Place("plan", plan_id, other.cite)),
+                    attribute=_stricter(first.attribute, other.attribute),
+                    severity=params.strictness_severity if only_strictness else None,
                     metric=first.metric,
                     mineral=first.indicator.mineral,
-                    subject=f"{first.metric}|{first.mineral}|{first.scope}|{first.indicator.year}|{other.cite.line}",
                     expected=bound(first.indicator),
                     actual=bound(other.indicator),
-                    values={
-                        "first": format_value(first.indicator),
-                        "second": format_value(other.indicator),
-                        "label": other.indicator.label or first.indicator.label or first.metric,
-                        "scope": both(scope_suffix, first.scope),
-                        "year": first.indicator.year or "",
-                    },
-                    citations=[context.cite(plan_id, s.cite, "plan") for s in (first, other)],
+                    scope=first.scope,
+                    year=first.indicator.year,
+                    detail=(other.indicator.op, repr(other.indicator.value), other.indicator.unit),
+                    first=first,
+                    other=other,
                 )

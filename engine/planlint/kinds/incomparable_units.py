@@ -1,7 +1,7 @@
 """incomparable_units: an ancestor's entry applies to a plan's entry, but their units cannot be compared.
 
 For each judged plan, each of its entries of the listed metrics (plan-wide and zone limits) and each ancestor
-entry that `planlint.resolve.applicable` matches to it (same or broader mineral, overlapping scope, region):
+entry that `planlint.match.Index.ancestor_rows` matches to it (same or broader mineral, overlapping scope, region):
 when the two units differ in dimension (tonnes against cubic metres) or in basis (ore against metal or
 mineral tonnes), the comparison the other rules would make is impossible without a stated conversion. Each
 such pair is its own finding, naming both units and the reason, so no check passes silently. Severity
@@ -18,26 +18,27 @@ Example (PASS): the plan states `<= 170000 吨/年` on an ore basis: the units d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, bound, format_value
-from planlint.findings import Finding
-from planlint.i18n import both, scope_suffix
-from planlint.resolve import Stated, applicable
-from planlint.rules import Rule
-from planlint.units import BASIS_LABELS
+from planlint.context import Context
+from planlint.hits import (
+    BasisName,
+    DimensionName,
+    Fragment,
+    Hit,
+    MetricName,
+    Place,
+    ScopeWords,
+    Value,
+    Words,
+    bound,
+)
+from planlint.prepared import Stated
 
 KIND = "incomparable_units"
-
-DIMENSION_WORDS: tuple[tuple[str, str, str], ...] = (
-    ("[mass]", "质量", "mass"),
-    ("[length] ** 3", "体积", "volume"),
-    ("[length] ** 2", "面积", "area"),
-    ("[item]", "个数", "count"),
-    ("[currency]", "金额", "money"),
-)
 
 
 class Params(BaseModel):
@@ -53,81 +54,77 @@ class Params(BaseModel):
     )
 
 
-def _dimension(stated: Stated, lang: str) -> str:
-    dimension = stated.unit.dimension
-    for key, zh, en in DIMENSION_WORDS:
-        if key in dimension:
-            word = zh if lang == "zh" else en
-            if "[time]" in dimension and "/" in dimension:
-                return f"{word}/时间" if lang == "zh" else f"{word} per time"
-            return word
-    if dimension == "dimensionless":
-        return "无量纲" if lang == "zh" else "dimensionless"
-    return dimension
+@dataclass(frozen=True, kw_only=True)
+class Incomparable(Hit):
+    """A plan's row and an ancestor row that binds it, in units that cannot be compared."""
 
+    PLACEHOLDERS = (
+        "actual",
+        "expected",
+        "unit",
+        "ancestor_unit",
+        "reason",
+        "scope",
+        "ancestor_mineral",
+        "metric_name",
+    )
 
-def _basis(stated: Stated, lang: str) -> str:
-    return BASIS_LABELS[stated.basis][lang] or ("未注明" if lang == "zh" else "unstated")
+    row: Stated
+    candidate: Stated
 
-
-def reason(row: Stated, other: Stated) -> dict[str, str] | None:
-    """Why two entries cannot be compared, in both languages; None when they can."""
-    if row.incomparable_with(other) is None:
-        return None
-    if row.unit.dimension != other.unit.dimension:
+    def values(self) -> Mapping[str, Fragment]:
+        row, candidate = self.row, self.candidate
         return {
-            lang: (
-                f"量纲不同（{_dimension(row, lang)} 与 {_dimension(other, lang)}）"
-                if lang == "zh"
-                else f"different dimensions ({_dimension(row, lang)} and {_dimension(other, lang)})"
-            )
-            for lang in ("zh", "en")
+            "actual": Value(row.indicator),
+            "expected": Value(candidate.indicator),
+            "unit": row.indicator.unit,
+            "ancestor_unit": candidate.indicator.unit,
+            "reason": reason(row, candidate),
+            "scope": ScopeWords(row.scope),
+            "ancestor_mineral": candidate.indicator.mineral or "",
+            "metric_name": MetricName(row.metric),
         }
-    return {
-        lang: (
-            f"计量基准不同（{_basis(row, lang)} 与 {_basis(other, lang)}）"
-            if lang == "zh"
-            else f"different bases ({_basis(row, lang)} and {_basis(other, lang)})"
+
+
+HITS = (Incomparable,)
+
+
+def reason(row: Stated, other: Stated) -> Fragment:
+    """Why two entries cannot be compared: their dimensions differ, or else their bases."""
+    if row.unit.dimension != other.unit.dimension:
+        return Words.of(
+            "incomparable.dimensions",
+            row=DimensionName(row.unit.dimension),
+            other=DimensionName(other.unit.dimension),
         )
-        for lang in ("zh", "en")
-    }
+    return Words.of("incomparable.bases", row=BasisName(row.basis), other=BasisName(other.basis))
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[Incomparable]:
     for plan_id in context.targets:
-        plan = context.plan(plan_id)
         for metric in params.metrics:
-            name = context.vocabulary.require_metric(metric)
+            context.vocabulary.require_metric(metric)
             for row in context.index.of(plan_id, metric):
                 for ancestor in context.ancestors(plan_id):
-                    for candidate in applicable(context.index, ancestor, row, plan):
-                        why = reason(row, candidate)
-                        if why is None:
+                    for candidate in context.index.ancestor_rows(ancestor, row):
+                        if row.incomparable_with(candidate) is None:
                             continue
-                        yield context.finding(
-                            rule,
+                        yield Incomparable(
                             plan=plan_id,
                             against=ancestor,
-                            severity=rule.severity_for(candidate.attribute),
+                            places=(
+                                Place("ancestor", ancestor, candidate.cite),
+                                Place("plan", plan_id, row.cite),
+                            ),
+                            attribute=candidate.attribute,
                             metric=metric,
                             mineral=row.indicator.mineral,
-                            subject=f"{row.indicator.mineral}|{row.scope}|{row.zone.name if row.zone else ''}"
-                            f"|{candidate.cite.line}",
                             expected=bound(candidate.indicator),
                             actual=bound(row.indicator),
-                            values={
-                                "actual": format_value(row.indicator),
-                                "expected": format_value(candidate.indicator),
-                                "unit": row.indicator.unit,
-                                "ancestor_unit": candidate.indicator.unit,
-                                "reason": why,
-                                "scope": both(scope_suffix, row.scope),
-                                "ancestor_mineral": candidate.indicator.mineral or "",
-                                "metric_name": {"zh": name.zh, "en": name.en},
-                            },
-                            citations=[
-                                context.cite(ancestor, candidate.cite, "ancestor"),
-                                context.cite(plan_id, row.cite, "plan"),
-                            ],
+                            scope=row.scope,
+                            zone=row.zone.name if row.zone else None,
+                            year=row.indicator.year,
+                            detail=(candidate.indicator.mineral or "", candidate.indicator.unit),
+                            row=row,
+                            candidate=candidate,
                         )

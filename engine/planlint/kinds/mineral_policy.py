@@ -25,22 +25,21 @@ Example (PASS): ancestor `prohibited: [可耕地砖瓦用粘土]`; plan `encoura
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, format_value
-from planlint.findings import Citation, Finding
-from planlint.i18n import zone_kind_text
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, Joined, MetricName, Place, Value, Words, ZoneKindName
 from planlint.model import Cite, MineralEntry, Zone, ZoneKind
-from planlint.resolve import Stated
-from planlint.rules import Rule
+from planlint.prepared import Stated
 from planlint.vocabulary import Vocabulary
 
 KIND = "mineral_policy"
+SHOWN_USES = 3
 
 
 class Params(BaseModel):
@@ -74,8 +73,25 @@ class Use:
     mineral: str
     lineage: frozenset[str]
     cite: Cite
-    # NOTE: built only for the uses that hit a listed mineral; building text for every row dominated run time.
-    words: Callable[[], dict[str, str]]
+    # NOTE: described only for the uses that hit a listed mineral; describing every row dominated run time.
+    describe: Callable[[], Fragment]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListedMineralUsed(Hit):
+    """The plan uses a mineral on an ancestor's list (or, with `match: broader`, a wider one)."""
+
+    PLACEHOLDERS = ("ancestor_mineral", "uses")
+
+    ancestor_mineral: str
+    uses: tuple[Use, ...]
+
+    def values(self) -> Mapping[str, Fragment]:
+        described = tuple(u.describe() for u in self.uses)
+        return {"ancestor_mineral": self.ancestor_mineral, "uses": Joined(described, "uses", SHOWN_USES)}
+
+
+HITS = (ListedMineralUsed,)
 
 
 def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
@@ -91,46 +107,38 @@ def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
                 or (row.high is not None and row.high <= 0)
             ):
                 continue
-            found.append(Use(row.mineral, row.lineage, row.cite, partial(_indicator_words, context, row)))
+            found.append(Use(row.mineral, row.lineage, row.cite, partial(_indicator_words, row)))
     if "zones" in params.uses:
         for zone in plan.zones:
             if zone.kind not in params.zone_kinds:
                 continue
             for printed in zone.minerals:
-                words = partial(_zone_words, zone, printed)
-                found.append(_use(vocabulary, printed, zone.cite, words))
+                found.append(_use(vocabulary, printed, zone.cite, partial(_zone_words, zone, printed)))
     return found
 
 
-def _use(vocabulary: Vocabulary, printed: str, cite: Cite, words: Callable[[], dict[str, str]]) -> Use:
+def _use(vocabulary: Vocabulary, printed: str, cite: Cite, describe: Callable[[], Fragment]) -> Use:
     canonical = vocabulary.canonical(printed)
-    return Use(canonical, vocabulary.lineage(canonical), cite, words)
+    return Use(canonical, vocabulary.lineage(canonical), cite, describe)
 
 
-def _encouraged_words(entry: MineralEntry) -> dict[str, str]:
-    return {
-        "zh": f"将{entry.mineral}列为鼓励（重点勘查/开采）矿种",
-        "en": f"lists {entry.mineral} as encouraged",
-    }
+def _encouraged_words(entry: MineralEntry) -> Fragment:
+    return Words.of("use.encouraged", mineral=entry.mineral)
 
 
-def _indicator_words(context: Context, row: Stated) -> dict[str, str]:
-    metric = context.vocabulary.require_metric(row.metric)
-    where = (
-        {"zh": f"（{row.zone.name}内）", "en": f" in {row.zone.name}"} if row.zone else {"zh": "", "en": ""}
+def _indicator_words(row: Stated) -> Fragment:
+    where: Fragment = Words.of("use.in_zone", zone=row.zone.name) if row.zone else ""
+    return Words.of(
+        "use.indicator",
+        mineral=row.indicator.mineral or "",
+        metric=MetricName(row.metric),
+        value=Value(row.indicator),
+        where=where,
     )
-    printed, value = row.indicator.mineral, format_value(row.indicator)
-    return {
-        "zh": f"规定{printed}{metric.zh} {value}{where['zh']}",
-        "en": f"states {printed} {metric.en} {value}{where['en']}",
-    }
 
 
-def _zone_words(zone: Zone, printed: str) -> dict[str, str]:
-    return {
-        "zh": f"为{printed}设置{zone_kind_text(zone.kind, 'zh')}「{zone.name}」",
-        "en": f"sets the {zone_kind_text(zone.kind, 'en')} {zone.name} for {printed}",
-    }
+def _zone_words(zone: Zone, printed: str) -> Fragment:
+    return Words.of("use.zone", mineral=printed, zone_kind=ZoneKindName(zone.kind), zone=zone.name)
 
 
 def _listed(context: Context, plan_id: str, params: Params) -> dict[str, list[tuple[str, MineralEntry]]]:
@@ -142,18 +150,7 @@ def _listed(context: Context, plan_id: str, params: Params) -> dict[str, list[tu
     return listed
 
 
-def _join(words: list[str], lang: str, shown: int = 3) -> str:
-    """The distinct uses, the first few in full: '…；…；…等7处' / '…; …; … and 4 more'."""
-    distinct = list(dict.fromkeys(words))
-    text = ("；" if lang == "zh" else "; ").join(distinct[:shown])
-    rest = len(distinct) - shown
-    if rest > 0:
-        text += f"等{len(distinct)}处" if lang == "zh" else f" and {rest} more"
-    return text
-
-
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[ListedMineralUsed]:
     vocabulary = context.vocabulary
     for plan_id in context.targets:
         listed = _listed(context, plan_id, params)
@@ -172,17 +169,15 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             if not hits:
                 continue
             ancestor, entry = entries[0]
-            citations: list[Citation] = [context.cite(a, e.cite, "ancestor") for a, e in entries]
-            citations.extend(context.cite(plan_id, u.cite, "plan") for u in hits)
-            described = [u.words() for u in hits]
-            joined = {lang: _join([w[lang] for w in described], lang) for lang in ("zh", "en")}
-            yield context.finding(
-                rule,
+            places = [Place("ancestor", a, e.cite) for a, e in entries]
+            places.extend(Place("plan", plan_id, u.cite) for u in hits)
+            yield ListedMineralUsed(
                 plan=plan_id,
                 against=ancestor,
-                severity=rule.severity_for("binding"),
+                places=tuple(places),
+                attribute="binding",
                 mineral=entry.mineral,
-                subject=f"{params.list}|{params.match}|{mineral}",
-                values={"ancestor_mineral": entry.mineral, "uses": joined},
-                citations=citations,
+                detail=(params.list, params.match, mineral),
+                ancestor_mineral=entry.mineral,
+                uses=tuple(hits),
             )

@@ -16,46 +16,60 @@ Example (PASS): every ancestor has `completeness: full` (the default).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context
-from planlint.findings import Finding
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, Place
 from planlint.model import Cite
-from planlint.rules import Rule
 
 KIND = "partial_ancestor"
+COUNTED = ("indicators", "encouraged", "restricted", "prohibited", "zones", "sources")
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
+@dataclass(frozen=True, kw_only=True)
+class PartlyKnown(Hit):
+    """An ancestor known only in part: its name and what it records, counted."""
+
+    PLACEHOLDERS = ("name", *COUNTED)
+
+    name: str
+    counts: tuple[int, ...]
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {"name": self.name, **{k: str(v) for k, v in zip(COUNTED, self.counts, strict=True)}}
+
+
+HITS = (PartlyKnown,)
+
+
+def check(context: Context, params: Params) -> Iterator[PartlyKnown]:
     for plan_id in context.targets:
         for ancestor_id in context.ancestors(plan_id):
             ancestor = context.plan(ancestor_id)
             if not ancestor.is_partial:
                 continue
             lists = ancestor.minerals
-            counts = {
-                "indicators": len(ancestor.all_indicators()),
-                "encouraged": len(lists.encouraged),
-                "restricted": len(lists.restricted),
-                "prohibited": len(lists.prohibited),
-                "zones": len(ancestor.zones),
-                "sources": len(ancestor.sources),
-            }
-            citations = [context.cite(ancestor_id, Cite(ref=s.id), "ancestor") for s in ancestor.sources]
-            if not citations:
-                citations = [context.cite(ancestor_id, None, "ancestor")]
-            yield context.finding(
-                rule,
+            counts = (
+                len(ancestor.all_indicators()),
+                len(lists.encouraged),
+                len(lists.restricted),
+                len(lists.prohibited),
+                len(ancestor.zones),
+                len(ancestor.sources),
+            )
+            places = [Place("ancestor", ancestor_id, Cite(ref=s.id)) for s in ancestor.sources]
+            yield PartlyKnown(
                 plan=plan_id,
                 against=ancestor_id,
-                severity=rule.severity_for(None),
-                subject=f"partial|{ancestor_id}",
-                values={"name": ancestor.name, **{k: str(v) for k, v in counts.items()}},
-                citations=citations,
+                places=tuple(places or [Place("ancestor", ancestor_id)]),
+                detail=("partial",),
+                name=ancestor.name,
+                counts=counts,
             )

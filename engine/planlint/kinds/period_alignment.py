@@ -17,25 +17,20 @@ Example (PASS): both `period: {base: 2020, start: 2021, end: 2025, outlook: 2035
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context
-from planlint.findings import Finding, Severity
+from planlint.context import Context
+from planlint.findings import Severity
+from planlint.hits import Fragment, Hit, Joined, Place, Words
 from planlint.model import Period
-from planlint.rules import Rule
 
 KIND = "period_alignment"
 
 Field = Literal["base", "start", "end", "outlook"]
-FIELD_WORDS: dict[str, dict[str, str]] = {
-    "base": {"zh": "基期", "en": "base year"},
-    "start": {"zh": "起始年", "en": "start year"},
-    "end": {"zh": "目标年", "en": "end year"},
-    "outlook": {"zh": "展望年", "en": "outlook year"},
-}
 
 
 class Params(BaseModel):
@@ -45,47 +40,60 @@ class Params(BaseModel):
     partial_severity: Severity = "warning"
 
 
-def period_text(period: Period, fields: tuple[str, ...], lang: str) -> str:
+@dataclass(frozen=True, kw_only=True)
+class PeriodDiffers(Hit):
+    """The plan's period differs from an ancestor's in some fields."""
+
+    PLACEHOLDERS = ("actual", "expected", "fields")
+
+    period: Period
+    ancestor_period: Period
+    compared: tuple[Field, ...]
+    differ: tuple[Field, ...]
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {
+            "actual": period_words(self.period, self.compared),
+            "expected": period_words(self.ancestor_period, self.compared),
+            "fields": Joined(tuple(Words(f"period.{f}") for f in self.differ), "list"),
+        }
+
+
+HITS = (PeriodDiffers,)
+
+
+def period_words(period: Period, fields: tuple[Field, ...]) -> Fragment:
     """The compared fields of a period: '基期2020年，2021—2025年' / 'base year 2020, 2021–2025'."""
     years = [f for f in fields if f not in ("start", "end") and getattr(period, f) is not None]
-    if lang == "zh":
-        parts = [f"{FIELD_WORDS[f]['zh']}{getattr(period, f)}年" for f in years]
-        return "，".join([*parts, f"{period.start}—{period.end}年"])
-    parts = [f"{FIELD_WORDS[f]['en']} {getattr(period, f)}" for f in years]
-    return ", ".join([*parts, f"{period.start}–{period.end}"])
+    parts: list[Fragment] = [
+        Words.of("period.year", field=Words(f"period.{f}"), year=str(getattr(period, f))) for f in years
+    ]
+    parts.append(Words.of("period.span", start=str(period.start), end=str(period.end)))
+    return Joined(tuple(parts), "comma")
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[PeriodDiffers]:
     for plan_id in context.targets:
         period = context.plan(plan_id).period
         for ancestor_id in context.ancestors(plan_id):
             ancestor = context.plan(ancestor_id)
-            differ = [
+            differ = tuple(
                 f
                 for f in params.fields
                 if getattr(period, f) is not None
                 and getattr(ancestor.period, f) is not None
                 and getattr(period, f) != getattr(ancestor.period, f)
-            ]
+            )
             if not differ:
                 continue
-            severity = params.partial_severity if ancestor.is_partial else rule.severity_for(None)
-            yield context.finding(
-                rule,
+            yield PeriodDiffers(
                 plan=plan_id,
                 against=ancestor_id,
-                severity=severity,
-                subject=f"period|{'/'.join(differ)}",
-                values={
-                    "actual": {lang: period_text(period, params.fields, lang) for lang in ("zh", "en")},
-                    "expected": {
-                        lang: period_text(ancestor.period, params.fields, lang) for lang in ("zh", "en")
-                    },
-                    "fields": {
-                        "zh": "、".join(FIELD_WORDS[f]["zh"] for f in differ),
-                        "en": ", ".join(FIELD_WORDS[f]["en"] for f in differ),
-                    },
-                },
-                citations=[context.cite(ancestor_id, None, "ancestor"), context.cite(plan_id, None, "plan")],
+                places=(Place("ancestor", ancestor_id), Place("plan", plan_id)),
+                severity=params.partial_severity if ancestor.is_partial else None,
+                detail=("period", *differ),
+                period=period,
+                ancestor_period=ancestor.period,
+                compared=params.fields,
+                differ=differ,
             )

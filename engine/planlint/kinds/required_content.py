@@ -29,18 +29,18 @@ Example (PASS): the county states `mine_count <= 28 个`, and `extraction_total 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, format_value
-from planlint.findings import Finding
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, MetricName, Place, Value
+from planlint.match import CAP_OPS, region_applies
 from planlint.model import Cite, Level, Plan
-from planlint.resolve import Stated, region_applies
-from planlint.rules import Rule
+from planlint.prepared import Stated
 
 KIND = "required_content"
-CAP_OPS = ("<=", "<")
 
 
 class Params(BaseModel):
@@ -55,6 +55,42 @@ EXPLORATION_METRICS = frozenset(
     {"new_resources", "new_deposits", "exploration_investment", "exploration_area_increase"}
 )
 EXPLORATION_ZONES = frozenset({"key_exploration", "exploration_block"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetricMissing(Hit):
+    """The plan states no plan-wide row of a metric its level must state."""
+
+    PLACEHOLDERS = ("metric_name",)
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {"metric_name": MetricName(self.metric or "")}
+
+
+@dataclass(frozen=True, kw_only=True)
+class CapMissing(Hit):
+    """The plan plans a mineral an ancestor caps, and states no cap for it."""
+
+    PLACEHOLDERS = ("expected", "ancestor_mineral", "metric_name", "line")
+
+    first: Stated
+    present: Cite
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {
+            "expected": Value(self.first.indicator),
+            "ancestor_mineral": self.first.indicator.mineral or self.mineral or "",
+            "metric_name": MetricName(self.metric or ""),
+            "line": str(self.present.line or self.present.locator or ""),
+        }
+
+
+HITS = (MetricMissing, CapMissing)
+
+
+def emitted(params: Params) -> tuple[type[Hit], ...]:
+    """The hit type a rule with these params yields."""
+    return (CapMissing,) if params.ancestor_caps else (MetricMissing,)
 
 
 def presence(context: Context, plan: Plan, mineral: str) -> Cite | None:
@@ -96,7 +132,7 @@ def _ancestor_caps(context: Context, plan: Plan, metric: str) -> dict[str, list[
     return caps
 
 
-def _missing_caps(context: Context, rule: Rule, plan: Plan, params: Params) -> Iterator[Finding]:
+def _missing_caps(context: Context, plan: Plan, params: Params) -> Iterator[CapMissing]:
     caps = _ancestor_caps(context, plan, params.metric)
     missing = {
         m: cite
@@ -110,49 +146,28 @@ def _missing_caps(context: Context, rule: Rule, plan: Plan, params: Params) -> I
         folded = [m for m in sorted(missing) if m in context.vocabulary.lineage(mineral)]
         rows = [row for m in folded for row in caps[m]]
         first = caps[mineral][0]
-        yield context.finding(
-            rule,
+        yield CapMissing(
             plan=plan.id,
             against=first.plan,
-            severity=rule.severity_for(first.attribute),
+            places=(
+                *(Place("ancestor", row.plan, row.cite) for row in rows),
+                Place("plan", plan.id),
+                Place("plan", plan.id, missing[mineral]),
+            ),
+            attribute=first.attribute,
             metric=params.metric,
             mineral=mineral,
-            subject=f"{mineral}|{params.metric}",
-            values={
-                "expected": format_value(first.indicator),
-                "ancestor_mineral": first.indicator.mineral or mineral,
-                "metric_name": _metric_names(context, params.metric),
-                "line": str(missing[mineral].line or missing[mineral].locator or ""),
-            },
-            citations=[
-                *(context.cite(row.plan, row.cite, "ancestor") for row in rows),
-                context.cite(plan.id, None, "plan"),
-                context.cite(plan.id, missing[mineral], "plan"),
-            ],
+            first=first,
+            present=missing[mineral],
         )
 
 
-def _metric_names(context: Context, metric: str) -> dict[str, str]:
-    entry = context.vocabulary.require_metric(metric)
-    return {"zh": entry.zh, "en": entry.en}
-
-
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[MetricMissing | CapMissing]:
     for plan_id in context.targets:
         plan = context.plan(plan_id)
         if plan.level != params.level:
             continue
         if params.ancestor_caps:
-            yield from _missing_caps(context, rule, plan, params)
+            yield from _missing_caps(context, plan, params)
         elif not any(s.zone is None for s in context.index.of(plan_id, params.metric)):
-            yield context.finding(
-                rule,
-                plan=plan_id,
-                against=None,
-                severity=rule.severity_for(None),
-                metric=params.metric,
-                subject=params.metric,
-                values={"metric_name": _metric_names(context, params.metric)},
-                citations=[context.cite(plan_id, None, "plan")],
-            )
+            yield MetricMissing(plan=plan_id, places=(Place("plan", plan_id),), metric=params.metric)

@@ -2,7 +2,7 @@
 
 For each zone limit of `metric` in a plan, the plan's plan-wide entries of that metric that apply to it
 are those with the same or a broader mineral (through the vocabulary; the most specific mineral stated
-plan-wide wins, as in `planlint.resolve.applicable`), an overlapping scope (mine kind, deposit scale,
+plan-wide wins, as in `planlint.match.Index.plan_rows_over_zone`), an overlapping scope (mine kind, deposit scale,
 subset; an absent field means all), a region that is the zone's (or none), the same year where both give
 one, and comparable units. A floor (`direction: floor`, e.g. min_scale) is broken when the zone's floor is
 lower than a plan-wide floor; a cap (`direction: cap`, e.g. extraction_total) when the zone's cap is above
@@ -19,17 +19,16 @@ Example (PASS): the zone's floor is 10 or more; or the plan-wide floor is for an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context, bound, format_value
-from planlint.findings import Finding
-from planlint.i18n import both, scope_suffix
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
 from planlint.kinds._printed import slack
-from planlint.resolve import Stated, most_specific, scopes_overlap, side
-from planlint.rules import Rule
+from planlint.prepared import Stated, side
 
 KIND = "zone_vs_plan"
 
@@ -41,39 +40,34 @@ class Params(BaseModel):
     direction: Literal["floor", "cap"]
 
 
-def _region_fits(row: Stated, limit: Stated) -> bool:
-    if row.scope.region is None:
-        return True
-    zone_region = limit.scope.region or (limit.zone.region if limit.zone else None)
-    return zone_region == row.scope.region
+@dataclass(frozen=True, kw_only=True)
+class LooserZone(Hit):
+    """A zone limit looser than the strictest of the plan's own plan-wide rows over it."""
+
+    PLACEHOLDERS = ("zone", "actual", "expected", "scope", "plan_scope", "plan_mineral")
+
+    limit: Stated
+    strictest: Stated
+
+    def values(self) -> Mapping[str, Fragment]:
+        return {
+            "zone": self.limit.zone.name if self.limit.zone else "",
+            "actual": Value(self.limit.indicator),
+            "expected": Value(self.strictest.indicator),
+            "scope": ScopeWords(self.limit.scope.model_copy(update={"zone": None})),
+            "plan_scope": ScopeWords(self.strictest.scope),
+            "plan_mineral": self.strictest.indicator.mineral or "",
+        }
 
 
-def _applicable(context: Context, plan_id: str, limit: Stated) -> list[Stated]:
-    minerals: tuple[str | None, ...] = tuple(limit.lineage) if limit.mineral else (None,)
-    found = [
-        row
-        for mineral in sorted(minerals, key=lambda m: m or "")
-        for row in context.index.get(plan_id, limit.metric, mineral)
-        if row.zone is None
-        and row.scope.zone is None
-        and scopes_overlap(row.scope, limit.scope)
-        and _region_fits(row, limit)
-        and (
-            row.indicator.year is None
-            or limit.indicator.year is None
-            or row.indicator.year == limit.indicator.year
-        )
-        and row.incomparable_with(limit) is None
-    ]
-    return most_specific(context.index, found)
+HITS = (LooserZone,)
 
 
 def _broken(value: float, limit: float, direction: str) -> bool:
     return value < limit - slack(limit) if direction == "floor" else value > limit + slack(limit)
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[LooserZone]:
     for plan_id in context.targets:
         for limit in context.index.of(plan_id, params.metric):
             value = side(limit, params.direction)
@@ -81,7 +75,7 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 continue
             broken = [
                 row
-                for row in _applicable(context, plan_id, limit)
+                for row in context.index.plan_rows_over_zone(limit)
                 if (plan_value := side(row, params.direction)) is not None
                 and _broken(value, plan_value, params.direction)
             ]
@@ -90,25 +84,19 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             sign = -1.0 if params.direction == "floor" else 1.0
             broken.sort(key=lambda r: (sign * (side(r, params.direction) or 0.0), r.cite.line or 0))
             strictest = broken[0]
-            citations = [context.cite(plan_id, r.cite, "plan") for r in broken]
-            citations.append(context.cite(plan_id, limit.cite, "plan"))
-            yield context.finding(
-                rule,
+            places = [Place("plan", plan_id, r.cite) for r in broken]
+            places.append(Place("plan", plan_id, limit.cite))
+            yield LooserZone(
                 plan=plan_id,
-                against=None,
-                severity=rule.severity_for(strictest.attribute),
+                places=tuple(places),
+                attribute=strictest.attribute,
                 metric=params.metric,
                 mineral=limit.indicator.mineral,
-                subject=f"{limit.zone.name}|{limit.indicator.mineral}|{limit.scope}",
                 expected=bound(strictest.indicator),
                 actual=bound(limit.indicator),
-                values={
-                    "zone": limit.zone.name,
-                    "actual": format_value(limit.indicator),
-                    "expected": format_value(strictest.indicator),
-                    "scope": both(scope_suffix, limit.scope.model_copy(update={"zone": None})),
-                    "plan_scope": both(scope_suffix, strictest.scope),
-                    "plan_mineral": strictest.indicator.mineral or "",
-                },
-                citations=citations,
+                scope=limit.scope,
+                zone=limit.zone.name,
+                year=limit.indicator.year,
+                limit=limit,
+                strictest=strictest,
             )

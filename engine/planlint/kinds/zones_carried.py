@@ -29,16 +29,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.evaluate import Context
-from planlint.findings import Finding
-from planlint.i18n import zone_kind_text
+from planlint.context import Context
+from planlint.hits import Fragment, Hit, Place, Words, ZoneKindName
 from planlint.model import Zone, ZoneKind
-from planlint.rules import Rule
 
 KIND = "zones_carried"
 
@@ -69,6 +68,28 @@ class Params(BaseModel):
         "开采区",
         "勘查区",
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ZoneNotCarried(Hit):
+    """An ancestor's zone in the plan's territory that the plan does not carry (or carries renamed)."""
+
+    PLACEHOLDERS = ("zone", "zone_kind", "candidate", "closest")
+
+    ancestor_zone: Zone
+    closest: Zone | None
+
+    def values(self) -> Mapping[str, Fragment]:
+        closest = self.closest
+        return {
+            "zone": self.ancestor_zone.name,
+            "zone_kind": ZoneKindName(self.ancestor_zone.kind),
+            "candidate": closest.name if closest else "",
+            "closest": Words.of("zones.closest", name=closest.name) if closest else Words("zones.none"),
+        }
+
+
+HITS = (ZoneNotCarried,)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -111,8 +132,7 @@ def _shares_mineral(context: Context, a: Zone, b: Zone) -> bool:
     return any(covers(x, y) or covers(y, x) for x in a.minerals for y in b.minerals)
 
 
-def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    params: Params = rule.params
+def check(context: Context, params: Params) -> Iterator[ZoneNotCarried]:
     places = _places(context, params.place_names)
 
     keys: dict[str, str] = {}
@@ -145,25 +165,13 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 closest = ranked[0] if ranked else None
                 # NOTE: a missing zone is a silence of the plan (line null); a renamed one cites the candidate.
                 carrier = closest.cite if closest is not None and outcome == "renamed" else None
-                citations = [
-                    context.cite(ancestor, zone.cite, "ancestor"),
-                    context.cite(plan_id, carrier, "plan"),
-                ]
-                hint = {"zh": "本规划未设同类分区", "en": "the plan sets no zone of a compatible kind"}
-                if closest is not None:
-                    hint = {"zh": f"最接近的是「{closest.name}」", "en": f"the closest is {closest.name}"}
-                yield context.finding(
-                    rule,
+                yield ZoneNotCarried(
                     plan=plan_id,
                     against=ancestor,
-                    severity=rule.severity_for(None),
+                    places=(Place("ancestor", ancestor, zone.cite), Place("plan", plan_id, carrier)),
                     mineral="、".join(zone.minerals) or None,
-                    subject=f"{zone.kind}|{zone.name}",
-                    values={
-                        "zone": zone.name,
-                        "zone_kind": {lang: zone_kind_text(zone.kind, lang) for lang in ("zh", "en")},
-                        "candidate": closest.name if closest else "",
-                        "closest": hint,
-                    },
-                    citations=citations,
+                    zone=zone.name,
+                    detail=(zone.kind,),
+                    ancestor_zone=zone,
+                    closest=closest,
                 )

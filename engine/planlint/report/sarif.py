@@ -197,7 +197,7 @@ class _Run:
                 "mineral": finding.mineral,
                 "expected": finding.expected.as_dict() if finding.expected else None,
                 "actual": finding.actual.as_dict() if finding.actual else None,
-                "message": dict(finding.message),
+                "message": finding.message.as_dict(),
             },
         }
         if related:

@@ -14,14 +14,19 @@ from functools import cached_property
 from typing import Any
 
 from planlint.api import Project
-from planlint.evaluate import _Blank
-from planlint.findings import Bound, Citation, Finding, PlanSummary, Report, RightSummary
+from planlint.findings import Bound, Citation, Finding, Message, PlanSummary, Report, RightSummary, Subject
 from planlint.loader import gc_paused
+from planlint.match import Index
 from planlint.model import Cite, Plan, Zone
-from planlint.resolve import Index, Stated
+from planlint.prepared import Stated
 from planlint.rights.match import Candidate, candidates
 from planlint.rights.prepare import PreparedRight
 from planlint.rules import Rule
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,9 @@ def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
         fill = _Blank(base)
         fill.update({k: v[lang] if isinstance(v, dict) else v for k, v in hit.values.items()})
         message[lang] = getattr(rule.spec.message, lang).format_map(fill)
+    subject = Subject(
+        rule.id, hit.plan, metric=hit.metric, mineral=right.mineral, detail=(right.id, hit.subject)
+    )
     norm = Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
     rows = [_plan_cite(context, s.plan, s.cite) for s in hit.rows]
     rows.extend(_plan_cite(context, plan_id, cite) for plan_id, cite in hit.places)
@@ -101,11 +109,11 @@ def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
         severity=rule.severity_for(hit.attribute),
         plan=hit.plan,
         against=None,
-        message=message,
+        message=Message(zh=message["zh"], en=message["en"]),
         citations=(norm, *dict.fromkeys(rows), *dict.fromkeys(own)),
         metric=hit.metric,
         mineral=right.mineral,
-        subject=f"{right.id}|{hit.subject}",
+        subject=subject,
         expected=hit.expected,
         actual=hit.actual,
         right=right.id,

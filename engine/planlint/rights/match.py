@@ -5,14 +5,15 @@ one (through the vocabulary), it is plan-wide or a limit of the zone the right n
 scope fits the right: mine kind (新设 → new; 整合扩能, 增划资源 → expansion), deposit scale, region, and the
 subsets a right can answer (露天/地下开采, 集中开采区). A field the record leaves open makes the row one that
 *may* apply: `Candidate.missing` names what would settle it. Within one plan the most specific mineral wins
-(`planlint.resolve.most_specific`).
+(`planlint.match.Index.most_specific`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planlint.resolve import Index, Stated, most_specific
+from planlint.match import Index
+from planlint.prepared import Stated
 from planlint.rights.prepare import PreparedRight
 
 # The oil and gas minerals a plan's 非油气 (non-oil-and-gas) rows leave out.
@@ -56,7 +57,7 @@ def candidates(index: Index, plan_id: str, right: PreparedRight, metric: str) ->
         fit = scope_fit(row, right)
         if fit is not None:
             found.append(Candidate(row, fit))
-    kept = {id(s) for s in most_specific(index, [c.stated for c in found])}
+    kept = {id(s) for s in index.most_specific([c.stated for c in found])}
     return [c for c in found if id(c.stated) in kept]
 
 

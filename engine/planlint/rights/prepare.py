@@ -12,7 +12,7 @@ from functools import cached_property
 from planlint.errors import PlanlintError
 from planlint.hierarchy import Hierarchy
 from planlint.loader import InputErrors
-from planlint.resolve import metric_unit
+from planlint.prepared import metric_unit
 from planlint.rights.locate import Location, locate, parts
 from planlint.rights.model import Right
 from planlint.rights.read import LoadedRight

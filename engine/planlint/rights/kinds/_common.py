@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from planlint.evaluate import format_value
 from planlint.i18n import both, scope_suffix
-from planlint.resolve import EPSILON, Stated
+from planlint.messages import format_value
+from planlint.prepared import EPSILON, Stated
 from planlint.rights.evaluate import RightsContext
 from planlint.rights.match import MISSING_TEXT
 from planlint.rights.prepare import PreparedRight

@@ -38,7 +38,8 @@ class Params(BaseModel):
 
 
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
-    params: Params = rule.params
+    params = rule.params
+    assert isinstance(params, Params)
     vocabulary = context.project.vocabulary
     listed: dict[str, list[tuple[MineralEntry, str]]] = {}
     for right in reviewed(context):

@@ -38,7 +38,8 @@ class Params(BaseModel):
 
 
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
-    params: Params = rule.params
+    params = rule.params
+    assert isinstance(params, Params)
     for right in reviewed(context):
         hit = _life(right) if params.check == "life" else _yield(right)
         if hit is not None:

@@ -26,9 +26,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.errors import UnitError
-from planlint.evaluate import bound, format_value
 from planlint.findings import Bound
-from planlint.resolve import Stated, side
+from planlint.hits import bound
+from planlint.messages import format_value
+from planlint.prepared import Stated, side
 from planlint.rights.evaluate import RightHit, RightsContext
 from planlint.rights.kinds._common import beyond, missing_words, reviewed, rows_words, scope_words
 from planlint.rights.match import Candidate
@@ -49,7 +50,8 @@ class Params(BaseModel):
 
 
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
-    params: Params = rule.params
+    params = rule.params
+    assert isinstance(params, Params)
     for right in reviewed(context):
         for plan_id in right.plans:
             hit = _judge(context, right, plan_id, params)

@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.findings import Bound
-from planlint.resolve import EPSILON, metric_unit
+from planlint.prepared import EPSILON, metric_unit
 from planlint.rights.evaluate import RightHit, RightsContext
 from planlint.rights.kinds._common import reviewed
 from planlint.rights.prepare import PreparedRight
@@ -81,7 +81,8 @@ def _class_rows(context: RightsContext, right: PreparedRight, params: Params) ->
 
 
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
-    params: Params = rule.params
+    params = rule.params
+    assert isinstance(params, Params)
     rows_for: dict[tuple[str, str, str], list[tuple[ClassRow, float]]] = {}
     for right in reviewed(context):
         term = right.right.term_years

@@ -38,7 +38,8 @@ class Params(BaseModel):
 
 
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
-    params: Params = rule.params
+    params = rule.params
+    assert isinstance(params, Params)
     if params.check == "one_right":
         yield from _shared_blocks(context)
         return

@@ -24,9 +24,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.errors import UnitError
-from planlint.evaluate import bound, format_value
 from planlint.findings import Bound
-from planlint.resolve import EPSILON, Stated
+from planlint.hits import bound
+from planlint.messages import format_value
+from planlint.prepared import EPSILON, Stated
 from planlint.rights.evaluate import RightHit, RightsContext
 from planlint.rights.kinds._common import reviewed
 from planlint.rights.match import scope_fit
@@ -44,7 +45,8 @@ class Params(BaseModel):
 
 
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
-    params: Params = rule.params
+    params = rule.params
+    assert isinstance(params, Params)
     by_plan: dict[str, list[PreparedRight]] = defaultdict(list)
     for right in reviewed(context):
         for plan_id in right.plans:

@@ -1,0 +1,19 @@
+"""Citations of a plan's places: a `Cite` of a plan file (line, or a public source) as a finding's `Citation`."""
+
+from __future__ import annotations
+
+from planlint.findings import Citation, Role
+from planlint.model import Cite, Plan
+
+
+def citation(plan: Plan, cite: Cite | None, role: Role) -> Citation:
+    """A citation of a plan's place; `cite=None` means the plan is silent there."""
+    if cite is not None and cite.ref is not None:
+        source = next(s for s in plan.sources if s.id == cite.ref)
+        document = source.title or source.url
+        locator = " · ".join(x for x in (source.url, cite.locator) if x)
+        return Citation(role, plan.id, document, cite.section, cite.table, None, locator or None)
+    document = plan.source.document
+    if cite is None:
+        return Citation(role, plan.id, document, None, None, None, None)
+    return Citation(role, plan.id, document, cite.section, cite.table, cite.line, None)

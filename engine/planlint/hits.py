@@ -1,0 +1,140 @@
+"""Hits: what a rule kind reports (what broke, which rows, the values), before any wording.
+
+A kind yields `Hit`s; the evaluator alone turns them into findings (severity policy, norm citation, message
+rendering in both languages). A hit's values for message templates are *fragments*: plain strings that read
+the same in every language (numbers, names as printed) or typed pieces (`Value`, `ScopeWords`, `Words`, ...)
+that `planlint.messages` words in Chinese or English. Kinds never hold text tables.
+
+Each hit type declares the placeholders it provides (`PLACEHOLDERS`, plus the common `plan`, `against`,
+`mineral`, `metric`); a rule's message may use only those, which the rule-pack loader checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar, Literal, Union
+
+from planlint.findings import Bound, Severity
+from planlint.model import Attribute, Cite, Indicator, Scope
+
+COMMON_PLACEHOLDERS: tuple[str, ...] = ("plan", "against", "mineral", "metric")
+
+
+@dataclass(frozen=True)
+class Value:
+    """An indicator's bound as a reader would write it: '≥ 100 万吨/年', '10–15 %'."""
+
+    indicator: Indicator
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    """A scope in brackets after a mineral ('（大型矿床）', ' (large deposits)'); nothing when plan-wide."""
+
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class MetricName:
+    """A metric's printed name from the vocabulary ('最低开采规模', 'minimum production scale')."""
+
+    metric: str
+
+
+@dataclass(frozen=True)
+class ZoneKindName:
+    """A zone kind's printed name ('重点开采区', 'key mining area')."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class DimensionName:
+    """A unit's dimension in words ('质量/时间', 'mass per time')."""
+
+    dimension: str
+
+
+@dataclass(frozen=True)
+class BasisName:
+    """A quantity's basis in words ('矿石', 'ore'; 'unstated' for none)."""
+
+    basis: str
+
+
+@dataclass(frozen=True)
+class Words:
+    """An entry of the message words table (`planlint.i18n.WORDS`), filled with fragments."""
+
+    key: str
+    args: tuple[tuple[str, Fragment], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **args: Fragment) -> Words:
+        return cls(key, tuple(args.items()))
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Fragments joined by a named separator; with `shown`, distinct items only, the first few in full."""
+
+    items: tuple[Fragment, ...]
+    separator: Literal["list", "parts", "plus", "comma", "uses"]
+    shown: int | None = None
+
+
+Fragment = Union[str, Value, ScopeWords, MetricName, ZoneKindName, DimensionName, BasisName, Words, Joined]  # noqa: UP007
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a hit rests on: a row of the plan or of an ancestor; `cite=None` means that plan is silent."""
+
+    role: Literal["ancestor", "plan"]
+    plan: str
+    cite: Cite | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Hit:
+    """One problem a kind found. Subclasses add the rows involved and declare their placeholders.
+
+    `attribute` feeds the rule's severity policy (the attribute of the ancestor's row, say); `severity`,
+    when a kind's params fix it, overrides the policy. `scope`, `zone`, `year` and `detail` complete the
+    finding's subject (what it is about).
+    """
+
+    PLACEHOLDERS: ClassVar[tuple[str, ...]] = ()
+
+    plan: str
+    against: str | None = None
+    places: tuple[Place, ...]
+    attribute: Attribute | None = None
+    severity: Severity | None = None
+    metric: str | None = None
+    mineral: str | None = None
+    expected: Bound | None = None
+    actual: Bound | None = None
+    scope: Scope | None = None
+    zone: str | None = None
+    year: int | None = None
+    detail: tuple[str, ...] = ()
+
+    @classmethod
+    def placeholders(cls) -> frozenset[str]:
+        """Every name a message template may use with this hit type."""
+        return frozenset((*COMMON_PLACEHOLDERS, *cls.PLACEHOLDERS))
+
+    def values(self) -> Mapping[str, Fragment]:
+        """The hit's own placeholders (exactly `PLACEHOLDERS`; common ones may be overridden)."""
+        return {}
+
+    def subject_plan(self) -> str:
+        """The plan the problem is about (a sum over children is about the parent's cap, not the child named)."""
+        return self.plan
+
+
+def bound(indicator: Indicator) -> Bound:
+    """An indicator's bound as a finding's expected or actual value."""
+    return Bound(indicator.op, indicator.value, indicator.unit)

@@ -1,0 +1,107 @@
+"""Prepared values: every indicator normalised once, so kinds compare floats, never printed units.
+
+Each indicator becomes a `Stated`: its bounds as plain floats in base units (annual metrics per second,
+whatever the printed unit), its canonical mineral and lineage, and its scope. Which rows apply to which is
+`planlint.match`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from planlint.model import Attribute, Cite, Indicator, Plan, Scope, Zone
+from planlint.units import Basis, ParsedUnit, incompatibility, parse_unit, registry, resolve_basis
+from planlint.vocabulary import Vocabulary
+
+EPSILON = 1e-9
+
+
+@lru_cache(maxsize=4096)
+def metric_unit(unit: str, annual: bool) -> ParsedUnit:
+    """The parsed unit, read as per year when the metric is annual and the unit has no time."""
+    parsed = parse_unit(unit)
+    if not annual or "[time]" in parsed.dimension:
+        return parsed
+    seconds_per_year = float(registry()("year").to("second").magnitude)
+    dimension = f"{parsed.dimension} / [time]"
+    return ParsedUnit(
+        f"{unit}/年", parsed.expression + " / year", parsed.basis, parsed.factor / seconds_per_year, dimension
+    )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Stated:
+    """One indicator of one plan, prepared for comparison (a row is itself: compared and hashed by identity)."""
+
+    plan: str
+    indicator: Indicator
+    zone: Zone | None
+    mineral: str | None
+    lineage: frozenset[str]
+    unit: ParsedUnit
+    basis: Basis
+    low: float | None
+    high: float | None
+
+    @property
+    def metric(self) -> str:
+        return self.indicator.metric
+
+    @property
+    def scope(self) -> Scope:
+        return self.indicator.scope
+
+    @property
+    def cite(self) -> Cite:
+        return self.indicator.cite
+
+    @property
+    def attribute(self) -> Attribute:
+        return self.indicator.attribute
+
+    def incomparable_with(self, other: Stated) -> str | None:
+        return incompatibility(self.unit, self.basis, other.unit, other.basis)
+
+
+def _bounds(indicator: Indicator, unit: ParsedUnit) -> tuple[float | None, float | None]:
+    value = indicator.value
+    if isinstance(value, tuple):
+        return unit.to_base(value[0]), unit.to_base(value[1])
+    base = unit.to_base(value)
+    if indicator.op in (">=", ">"):
+        return base, None
+    if indicator.op in ("<=", "<"):
+        return None, base
+    return base, base
+
+
+def prepare(
+    plan: Plan, vocabulary: Vocabulary, names: dict[str, tuple[str, frozenset[str]]] | None = None
+) -> list[Stated]:
+    """Every indicator of a plan (zone limits included) as a `Stated`.
+
+    `names` caches each printed mineral name's canonical name and lineage (shared across plans by `Index`).
+    """
+    prepared = []
+    names = {} if names is None else names
+    for indicator, zone in plan.all_indicators():
+        metric = vocabulary.require_metric(indicator.metric)
+        unit = metric_unit(indicator.unit, metric.annual)
+        mineral: str | None = None
+        lineage: frozenset[str] = frozenset()
+        if indicator.mineral:
+            known = names.get(indicator.mineral)
+            if known is None:
+                canonical = vocabulary.canonical(indicator.mineral)
+                known = names[indicator.mineral] = (canonical, vocabulary.lineage(canonical))
+            mineral, lineage = known
+        low, high = _bounds(indicator, unit)
+        basis = resolve_basis(unit, indicator.basis)
+        prepared.append(Stated(plan.id, indicator, zone, mineral, lineage, unit, basis, low, high))
+    return prepared
+
+
+def side(stated: Stated, direction: str) -> float | None:
+    """The bound a comparison uses: the lower bound of a floor, the upper bound of a cap."""
+    return stated.low if direction == "floor" else stated.high
