@@ -8,7 +8,9 @@ context.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from planlint.citing import citation
@@ -51,8 +53,21 @@ def evaluate(project: Project, rules: Sequence[Rule], only: Iterable[str] | None
             for hit in REGISTRY[rule.kind].check(context, rule.params):
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
-        ordered = tuple(sorted(findings.values(), key=Finding.sort_key))
+        ordered = numbered(sorted(findings.values(), key=Finding.sort_key))
     return Report(_summaries(project, context.targets), ordered, tuple(rules))
+
+
+def numbered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The findings, those about an already seen subject numbered in order (a statement printed twice)."""
+    seen: Counter[Subject] = Counter()
+    result = []
+    for finding in findings:
+        seen[finding.subject] += 1
+        count = seen[finding.subject]
+        result.append(
+            finding if count == 1 else replace(finding, subject=replace(finding.subject, occurrence=count))
+        )
+    return tuple(result)
 
 
 def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:

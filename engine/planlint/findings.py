@@ -62,7 +62,9 @@ class Subject:
     """What a finding is about: the fields that identify the problem, no line numbers and no printed reprs.
 
     Two findings with equal subjects are the same problem (later work fingerprints them); `detail` holds
-    what a kind needs beyond the common fields (a zone kind, a baseline key, a list name).
+    what a kind needs beyond the common fields (a zone kind, a baseline key, a list name). A statement
+    printed twice (a 专栏 and the text) makes two findings about the same subject: `occurrence` numbers
+    them in document order.
     """
 
     rule: str
@@ -74,13 +76,14 @@ class Subject:
     zone: str | None = None
     year: int | None = None
     detail: tuple[str, ...] = ()
+    occurrence: int = 1
 
     def key(self) -> tuple[str, ...]:
-        """The subject as strings, in field order (for sorting and fingerprints)."""
+        """The subject as strings, in field order (for sorting)."""
         scope = ",".join(f"{k}={v}" for k, v in self.scope)
         year = "" if self.year is None else str(self.year)
         fields = (self.rule, self.plan, self.against, self.metric, self.mineral, scope, self.zone, year)
-        return (*(f or "" for f in fields), *self.detail)
+        return (*(f or "" for f in fields), *self.detail, str(self.occurrence))
 
 
 @dataclass(frozen=True)
