@@ -96,6 +96,11 @@ class Message:
     def text(self, lang: str) -> str:
         return (self.zh if lang == "zh" else self.en) or self.en
 
+    def __getitem__(self, lang: str) -> str:
+        if lang not in ("zh", "en"):
+            raise KeyError(lang)
+        return self.zh if lang == "zh" else self.en
+
     def as_dict(self) -> dict[str, str]:
         return {"zh": self.zh, "en": self.en}
 
