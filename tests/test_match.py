@@ -104,7 +104,7 @@ def test_ancestor_rows_are_kept_by_the_index(ancestry: Index) -> None:
 def test_plan_rows_over_zone_year_units_and_zone_scope(tmp_path: Path) -> None:
     county = {
         "id": "c",
-        "level": "county",
+        "level": "province",
         "parents": [],
         "indicators": [
             _row("extraction_total", "石灰岩", "<=", 100, "矿石 万吨/年", 10, year=2025),
