@@ -119,8 +119,8 @@ with gc_paused():
     s = time.perf_counter(); [read_yaml(f) for f in files]; rows.append(["load: YAML parse alone (C loader)", time.perf_counter() - s])
     s = time.perf_counter(); loaded = load_plans([Path(sys.argv[1])], vocabulary); rows.append(["load: parse + validate + vocabulary", time.perf_counter() - s])
     s = time.perf_counter(); hierarchy = build_hierarchy(loaded); rows.append(["hierarchy", time.perf_counter() - s])
-    project = api.Project(vocabulary, hierarchy, dirs)
-    s = time.perf_counter(); rules = load_rules(dirs); rows.append(["rule packs", time.perf_counter() - s])
+    s = time.perf_counter(); rules = load_rules(dirs, vocabulary=vocabulary); rows.append(["rule packs", time.perf_counter() - s])
+    project = api.Project(vocabulary, hierarchy, dirs, tuple(rules))
     context = Context(project, judged_plans(project))
     s = time.perf_counter(); context.index; rows.append(["index (prepared indicators)", time.perf_counter() - s])
     kinds = {}

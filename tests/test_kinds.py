@@ -16,35 +16,18 @@ from planlint import api
 from planlint.context import Context
 from planlint.evaluate import judged_plans
 from planlint.kinds import REGISTRY, emitted
+from planlint.ruletest import compare
 from tests.kindcases import KIND_FIXTURES, all_rules, load_cases, run, summarise, write_plans
 
 CASES = load_cases()
 
 
-def _matches(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
-    for key, value in expected.items():
-        if key == "lines":
-            for role, lines in value.items():
-                if sorted(actual["lines"].get(role, []), key=lambda x: x or 0) != sorted(
-                    lines, key=lambda x: x or 0
-                ):
-                    return False
-        elif actual.get(key) != value:
-            return False
-    return True
-
-
 @pytest.mark.parametrize(("case_id", "case"), CASES, ids=[c[0] for c in CASES])
 def test_kind_case(case_id: str, case: dict[str, Any], tmp_path: Path) -> None:
-    report = run(tmp_path, case["plans"], case.get("rules"))
-    actual = summarise(report)
-    expected = case.get("expect", [])
-    unmatched = list(actual)
-    for item in expected:
-        hit = next((a for a in unmatched if _matches(item, a)), None)
-        assert hit is not None, f"{case_id}: expected {item}, got {actual}"
-        unmatched.remove(hit)
-    assert not unmatched, f"{case_id}: unexpected findings {unmatched}"
+    actual = summarise(run(tmp_path, case["plans"], case.get("rules")))
+    missing, unexpected = compare(case.get("expect") or [], actual)
+    assert not missing, f"{case_id}: expected {missing}, got {actual}"
+    assert not unexpected, f"{case_id}: unexpected findings {unexpected}"
 
 
 FIRING = [(cid, c) for cid, c in CASES if c.get("expect")]

@@ -80,6 +80,9 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     out += ["", "# Rule kinds", ""]
     for name, module in REGISTRY.items():
         out += [f"## {name}", "", "```", inspect.getdoc(module) or "", "```", ""]
+        for hit in module.HITS:
+            names = ", ".join(f"`{{{p}}}`" for p in sorted(hit.placeholders()))
+            out += [f"Message placeholders ({hit.__name__}: {inspect.getdoc(hit)}): {names}", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

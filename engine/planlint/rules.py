@@ -1,12 +1,14 @@
 """Rule packs: YAML files of rules (data) over a few rule kinds (code), validated when they load.
 
-A rule names its kind and gives the kind's `params`; a typo in a param, an unknown kind or a duplicate id
-fails at load with `file:line: field: message`, never halfway through a check.
+A rule names its kind and gives the kind's `params`; a typo in a param, an unknown kind, a metric the
+vocabulary does not know, a message placeholder the kind's hits do not provide (or one with a format spec,
+an attribute or an index) and a duplicate id all fail at load with `file:line: field: message`, never
+halfway through a check.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -16,8 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planlint.errors import PlanlintError
 from planlint.findings import Severity
-from planlint.kinds import REGISTRY
+from planlint.kinds import REGISTRY, emitted
 from planlint.loader import InputErrors
+from planlint.templates import template_problems
+from planlint.vocabulary import Vocabulary, load_vocabulary
 from planlint.yamlio import line_of, read_yaml
 
 RULES_SCHEMA = "planlint/rules/v1"
@@ -102,8 +106,11 @@ def _pack_error(path: Path, loc: tuple[str | int, ...], message: str) -> Planlin
     return PlanlintError(message, path=path, line=line_of(path, loc), field=field)
 
 
-def load_pack(path: Path, registry: Mapping[str, ModuleType] | None = None) -> list[Rule]:
-    """Load one rule pack file; params are checked against the kind's Params model (plan kinds by default)."""
+def load_pack(
+    path: Path, registry: Mapping[str, ModuleType] | None = None, vocabulary: Vocabulary | None = None
+) -> list[Rule]:
+    """Load one rule pack file, validated completely: kind, params (against the kind's Params model and the
+    vocabulary, when given) and message templates (against what the kind's hits provide)."""
     registry = REGISTRY if registry is None else registry
     data = read_yaml(path)
     try:
@@ -124,11 +131,16 @@ def load_pack(path: Path, registry: Mapping[str, ModuleType] | None = None) -> l
             )
             continue
         try:
-            params = kind.Params.model_validate(spec.params)
+            params = kind.Params.model_validate(spec.params, context={"vocabulary": vocabulary})
         except ValidationError as error:
             for e in error.errors():
                 loc = ("rules", index, "params", *e["loc"])
-                problems.append(_pack_error(path, loc, f"rule {spec.id}: {e['msg']} for kind {spec.kind!r}"))
+                said = e["msg"].removeprefix("Value error, ")
+                problems.append(_pack_error(path, loc, f"rule {spec.id}: {said} for kind {spec.kind!r}"))
+            continue
+        template_errors = list(_template_errors(path, index, spec, _placeholders(kind, params)))
+        if template_errors:
+            problems.extend(template_errors)
             continue
         rules.append(Rule(spec, params, path))
     if problems:
@@ -136,21 +148,41 @@ def load_pack(path: Path, registry: Mapping[str, ModuleType] | None = None) -> l
     return rules
 
 
+def _placeholders(kind: ModuleType, params: BaseModel) -> frozenset[str] | None:
+    """The names every hit a rule of `kind` with `params` can yield provides; None when the kind declares none."""
+    if not hasattr(kind, "HITS"):
+        return None  # NOTE: a kind without hit types (rights kinds) gets the syntax checks only
+    hit_types = emitted(kind, params)
+    return frozenset.intersection(*(h.placeholders() for h in hit_types))
+
+
+def _template_errors(
+    path: Path, index: int, spec: RuleSpec, provided: frozenset[str] | None
+) -> Iterator[PlanlintError]:
+    for lang in ("zh", "en"):
+        for problem in template_problems(spec.message.get(lang), provided):
+            yield _pack_error(path, ("rules", index, "message", lang), f"rule {spec.id}: {problem}")
+
+
 def load_rules(
     directories: Iterable[Path],
     pattern: str = "packs/*.yaml",
     registry: Mapping[str, ModuleType] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[Rule]:
     """Every rule pack (`DIR/packs/*.yaml`, or `pattern`) in the rule directories; rule ids are unique.
 
+    Params naming metrics are checked against `vocabulary` (default: the directories' own vocabularies).
     Rights rules (`DIR/rights/*.yaml`) load with `planlint.rights.kinds.REGISTRY`.
     """
+    directories = tuple(directories)
+    vocabulary = load_vocabulary(directories) if vocabulary is None else vocabulary
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     problems: list[PlanlintError] = []
     for directory in directories:
         for path in sorted(Path(directory).glob(pattern)):
-            for rule in load_pack(path, registry):
+            for rule in load_pack(path, registry, vocabulary):
                 if rule.id in seen:
                     loc = ("rules",)
                     problems.append(

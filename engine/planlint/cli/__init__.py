@@ -31,6 +31,7 @@ COMMANDS = (
     ("check-rights", rights.check_rights),
     ("rules", rules.list_rules),
     ("explain", rules.explain),
+    ("test-rules", rules.test_rules),
     ("requirements", check.requirements),
     ("extract", extract.extract),
     ("synth", synth.synth),

@@ -1,4 +1,4 @@
-"""The commands that show the rules: rules (the list) and explain (one rule)."""
+"""The commands about rules: rules (the list), explain (one rule or finding) and test-rules (a pack's tests)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
-from planlint.errors import PlanlintError
+from planlint.errors import Exit, PlanlintError
 
 if TYPE_CHECKING:
     from planlint.i18n import Lang
@@ -82,3 +82,16 @@ def _explain_finding(
             zh=f"这些规划的 {len(report.findings)} 个问题中没有 {item_id!r}",
         )
     return explain_finding(project, report, finding, lang, docs)
+
+
+def test_rules(
+    pack_dir: Annotated[Path, typer.Argument(help="A rule directory (packs/*.yaml, vocabulary/*.yaml).")],
+    cases_dir: Annotated[Path, typer.Argument(help="A directory of case files (*.yaml).")],
+    lang: LangOpt = None,
+) -> Exit:
+    """Test a rule pack against case files: the findings each case expects, and no others."""
+    from planlint.ruletest import outcome_text, run_rule_tests
+
+    outcomes = run_rule_tests(pack_dir, cases_dir)
+    sys.stdout.write(outcome_text(outcomes, chosen_lang(lang)))
+    return Exit.OK if all(o.passed for o in outcomes) else Exit.FINDINGS

@@ -13,6 +13,8 @@ import pkgutil
 from importlib import import_module
 from types import ModuleType
 
+from planlint.hits import Hit
+
 
 def _discover() -> dict[str, ModuleType]:
     modules = {}
@@ -25,7 +27,7 @@ def _discover() -> dict[str, ModuleType]:
 REGISTRY: dict[str, ModuleType] = _discover()
 
 
-def emitted(kind: ModuleType, params: object) -> tuple[type, ...]:
+def emitted(kind: ModuleType, params: object) -> tuple[type[Hit], ...]:
     """The hit types a rule of `kind` with `params` can yield."""
     choose = getattr(kind, "emitted", None)
     return tuple(choose(params)) if choose is not None else tuple(kind.HITS)

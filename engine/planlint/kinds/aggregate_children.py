@@ -42,6 +42,7 @@ from planlint.context import Context
 from planlint.findings import Bound
 from planlint.hits import Fragment, Hit, Joined, Place, ScopeWords, Value, Words, bound
 from planlint.match import is_plan_wide_cap, region_applies
+from planlint.params import Metric
 from planlint.prepared import EPSILON, Stated
 
 KIND = "aggregate_children"
@@ -50,7 +51,7 @@ KIND = "aggregate_children"
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    metric: str
+    metric: Metric
     subsets_meaning_all: tuple[str, ...] = ()
 
 

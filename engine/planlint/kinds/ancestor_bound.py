@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
+from planlint.params import Metric
 from planlint.prepared import EPSILON, Stated, side
 
 KIND = "ancestor_bound"
@@ -34,7 +35,7 @@ KIND = "ancestor_bound"
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    metric: str
+    metric: Metric
     direction: Literal["floor", "cap"]
 
 

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, MetricName, Place, ScopeWords, Value, Words, bound
+from planlint.params import Metric
 from planlint.prepared import Stated
 
 KIND = "binding_carried"
@@ -34,7 +35,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     plan_attributes: tuple[Literal["expected", "unspecified"], ...] = ("expected", "unspecified")
-    metrics: tuple[str, ...] | None = None
+    metrics: tuple[Metric, ...] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

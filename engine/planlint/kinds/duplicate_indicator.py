@@ -32,6 +32,7 @@ from planlint.findings import Severity
 from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
 from planlint.kinds._printed import slack
 from planlint.model import Attribute
+from planlint.params import Metric
 from planlint.prepared import Stated
 
 KIND = "duplicate_indicator"
@@ -43,7 +44,7 @@ LOOSE = {">": ">=", "<": "<="}
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    metrics: tuple[str, ...] = ()
+    metrics: tuple[Metric, ...] = ()
     strictness_severity: Severity = "info"
 
 

@@ -36,6 +36,7 @@ from planlint.hits import (
     Words,
     bound,
 )
+from planlint.params import Metric
 from planlint.prepared import Stated
 
 KIND = "incomparable_units"
@@ -44,7 +45,7 @@ KIND = "incomparable_units"
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    metrics: tuple[str, ...] = (
+    metrics: tuple[Metric, ...] = (
         "min_scale",
         "extraction_total",
         "max_scale",

@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Joined, MetricName, Place, Value, Words, ZoneKindName
 from planlint.model import Cite, MineralEntry, Zone, ZoneKind
+from planlint.params import Metric
 from planlint.prepared import Stated
 from planlint.vocabulary import Vocabulary
 
@@ -47,7 +48,7 @@ class Params(BaseModel):
 
     list: Literal["prohibited", "restricted"]
     uses: tuple[Literal["encouraged", "indicators", "zones"], ...] = ("encouraged", "indicators", "zones")
-    metrics: tuple[str, ...] = (
+    metrics: tuple[Metric, ...] = (
         "extraction_total",
         "min_scale",
         "max_scale",

@@ -38,6 +38,7 @@ from planlint.context import Context
 from planlint.hits import Fragment, Hit, MetricName, Place, Value
 from planlint.match import CAP_OPS, region_applies
 from planlint.model import Cite, Level, Plan
+from planlint.params import Metric
 from planlint.prepared import Stated
 
 KIND = "required_content"
@@ -47,7 +48,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     level: Level = "county"
-    metric: str
+    metric: Metric
     ancestor_caps: bool = False
 
 

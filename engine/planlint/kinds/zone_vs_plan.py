@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
 from planlint.kinds._printed import slack
+from planlint.params import Metric
 from planlint.prepared import Stated, side
 
 KIND = "zone_vs_plan"
@@ -36,7 +37,7 @@ KIND = "zone_vs_plan"
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    metric: str
+    metric: Metric
     direction: Literal["floor", "cap"]
 
 

@@ -1,0 +1,38 @@
+"""Message templates of rule packs: checked at load against the placeholders the rule's hits provide.
+
+A template may use `{name}` only, for a name its kind's hits provide: no positional `{}`/`{0}`, no attribute
+or index access (`{plan.__class__}`, `{plan[9]}`), no conversion or format spec (`{plan!r}`,
+`{plan:>999999999}`), and braces balanced (`{{` and `}}` for literal ones).
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Iterator
+
+_FORMATTER = string.Formatter()
+
+
+def template_problems(template: str, provided: frozenset[str] | None) -> Iterator[str]:
+    """What is wrong with a template, one message per problem; `provided=None` checks the syntax only."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in _FORMATTER.parse(template)]
+    except ValueError as error:
+        yield f"malformed template ({error}); write {{{{ and }}}} for literal braces"
+        return
+    for name, spec, conversion in fields:
+        if name is None:
+            continue
+        shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if not name.isidentifier():
+            yield f"placeholder {shown} is not a plain name (no positions, attributes or indexes)"
+        elif conversion or spec:
+            yield f"placeholder {shown} has a conversion or format spec; write {{{name}}}"
+        elif provided is not None and name not in provided:
+            yield f"unknown placeholder {{{name}}}{_suggestion(name, provided)} (provided: {', '.join(sorted(provided))})"
+
+
+def _suggestion(name: str, provided: frozenset[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(provided), n=1)
+    return f"; did you mean {{{close[0]}}}?" if close else ""
