@@ -151,7 +151,7 @@ def test_a_district_plan_is_asked_for_the_zones_named_after_it(tmp_path: Path) -
     assert {"南川南平集中开采区", "南川铝土矿重点开采区", "南川九井—武隆鸭江铝土矿重点勘查区"} <= zones
     assert not any(name.startswith(("万州", "大足")) for name in zones)
     found = api.check(project, ["x-draft"]).findings
-    missing = {f.subject.split("|")[1] for f in found if f.kind == "zones_carried" and f.rule == "PL120"}
+    missing = {f.subject.zone for f in found if f.kind == "zones_carried" and f.rule == "PL120"}
     assert "南川南平集中开采区" in missing and "南川铝土矿重点开采区" in missing
 
 
