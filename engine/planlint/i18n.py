@@ -63,24 +63,6 @@ def both(function: object, *args: object) -> dict[str, str]:
     return {lang: function(*args, lang) for lang in ("zh", "en")}  # type: ignore[operator]
 
 
-ZONE_WORDS: dict[str, dict[str, str]] = {
-    "key_exploration": {"zh": "重点勘查区", "en": "key exploration area"},
-    "key_mining": {"zh": "重点开采区", "en": "key mining area"},
-    "concentrated_mining": {"zh": "集中开采区", "en": "concentrated mining area"},
-    "exploration_block": {"zh": "勘查规划区块", "en": "planned exploration block"},
-    "mining_block": {"zh": "开采规划区块", "en": "planned mining block"},
-    "reserve": {"zh": "储备/保护区", "en": "reserve"},
-    "national_planned_area": {"zh": "国家规划矿区", "en": "national planned mining area"},
-    "energy_base": {"zh": "能源资源基地", "en": "energy resource base"},
-    "strategic_reserve": {"zh": "战略性矿产资源储备区", "en": "strategic mineral reserve"},
-}
-
-
-def zone_kind_text(kind: str, lang: Lang) -> str:
-    """A zone kind in words ('重点开采区', 'key mining area')."""
-    return ZONE_WORDS[kind][lang]
-
-
 # Words of finding messages, filled by `planlint.messages` from the fragments kinds give (`planlint.hits`).
 WORDS: dict[str, dict[str, str]] = {
     "binding.mineral": {"zh": "{mineral}", "en": "{mineral} "},

@@ -16,7 +16,7 @@ from planlint.hits import (
     Words,
     ZoneKindName,
 )
-from planlint.i18n import DIMENSION_WORDS, SEPARATORS, WORDS, Lang, scope_suffix, zone_kind_text
+from planlint.i18n import DIMENSION_WORDS, SEPARATORS, WORDS, Lang, scope_suffix
 from planlint.model import Indicator
 from planlint.units import BASIS_LABELS
 from planlint.vocabulary import Vocabulary
@@ -64,7 +64,8 @@ def words(fragment: Fragment, lang: Lang, vocabulary: Vocabulary) -> str:
         metric = vocabulary.require_metric(fragment.metric)
         return metric.zh if lang == "zh" else metric.en
     if isinstance(fragment, ZoneKindName):
-        return zone_kind_text(fragment.kind, lang)
+        kind = vocabulary.require_zone_kind(fragment.kind)
+        return kind.zh if lang == "zh" else kind.en
     if isinstance(fragment, DimensionName):
         return _dimension(fragment.dimension, lang)
     if isinstance(fragment, BasisName):

@@ -1,25 +1,74 @@
 """Typed names in kinds' params, checked against the vocabulary when a rule pack loads.
 
 `Params.model_validate(data, context={"vocabulary": v})` refuses a metric `v` does not know, naming the
-closest ones; without a vocabulary in the context the name is only typed.
+closest ones, and a comparison direction that contradicts the metric's; without a vocabulary in the
+context the names are only typed.
 """
 
 from __future__ import annotations
 
 import difflib
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, ValidationInfo
 
 from planlint.vocabulary import Vocabulary
 
+Direction = Literal["floor", "cap"]
+
+
+def vocabulary_of(info: ValidationInfo) -> Vocabulary | None:
+    """The vocabulary a rule pack is validated against, if any."""
+    vocabulary = (info.context or {}).get("vocabulary")
+    return vocabulary if isinstance(vocabulary, Vocabulary) else None
+
 
 def _known_metric(name: str, info: ValidationInfo) -> str:
-    vocabulary = (info.context or {}).get("vocabulary")
-    if isinstance(vocabulary, Vocabulary) and name not in vocabulary.metrics:
+    vocabulary = vocabulary_of(info)
+    if vocabulary is not None and name not in vocabulary.metrics:
         close = difflib.get_close_matches(name, sorted(vocabulary.metrics), n=3, cutoff=0.5)
         raise ValueError(f"unknown metric {name!r} (closest known: {', '.join(close) or 'none'})")
     return name
 
 
 Metric = Annotated[str, AfterValidator(_known_metric)]
+
+
+def check_direction(metric: str, given: Direction | None, info: ValidationInfo) -> None:
+    """A rule's direction agrees with its metric's, or is left to it; one of the two must say it."""
+    vocabulary = vocabulary_of(info)
+    known = vocabulary.metrics[metric].direction if vocabulary and metric in vocabulary.metrics else None
+    if vocabulary is None:
+        return
+    if given is None and known is None:
+        raise ValueError(f"metric {metric!r} has no direction in the vocabulary: give direction: floor | cap")
+    if given is not None and known is not None and given != known:
+        raise ValueError(f"direction {given!r} contradicts the vocabulary ({metric!r} is a {known})")
+
+
+def direction_of(vocabulary: Vocabulary, metric: str, given: Direction | None) -> Direction:
+    """The side a comparison of `metric` uses: the rule's, else the vocabulary's."""
+    direction = given or vocabulary.require_metric(metric).direction
+    if direction is None:
+        raise ValueError(f"metric {metric!r} has no direction")
+    return direction
+
+
+def fill_from_vocabulary(
+    data: object, info: ValidationInfo, **defaults: Callable[[Vocabulary], object]
+) -> object:
+    """Raw params with the fields left out taken from the vocabulary, when validated against one."""
+    vocabulary = vocabulary_of(info)
+    if vocabulary is None or not isinstance(data, dict):
+        return data
+    return {**{name: default(vocabulary) for name, default in defaults.items() if name not in data}, **data}
+
+
+def fill_direction(data: object, info: ValidationInfo) -> object:
+    """Raw params with `direction` taken from the metric's, when left out and the vocabulary gives one."""
+    vocabulary = vocabulary_of(info)
+    if vocabulary is None or not isinstance(data, dict) or "direction" in data:
+        return data
+    metric = vocabulary.metrics.get(str(data.get("metric")))
+    return data if metric is None or metric.direction is None else {**data, "direction": metric.direction}

@@ -17,10 +17,6 @@ from planlint.i18n import scope_suffix
 from planlint.messages import format_value
 from planlint.project import Project
 
-# Metrics that bind lower plans; exploration targets and output values are the ancestor's own goals.
-CONSTRAINING_METRICS = frozenset(
-    {"min_scale", "max_scale", "extraction_total", "large_medium_ratio", "min_service_years", "mine_count"}
-)
 CATEGORY_ORDER = ("floor", "cap", "binding", "prohibited", "restricted", "zone", "unknown")
 CATEGORY_TEXT = {
     "floor": {"zh": "下限（不得低于）", "en": "floors (not lower than)"},
@@ -54,12 +50,14 @@ def requirements(project: Project, plan_id: str) -> list[Requirement]:
     judged_plans(project, [plan_id])  # an unknown id is a clear error
     context = Context(project, (plan_id,))
     plan = context.plan(plan_id)
+    # NOTE: only limits bind lower plans; exploration targets and output values are the ancestor's own goals
+    limits = frozenset(project.vocabulary.metrics_of("limit"))
     items: list[Requirement] = []
     for ancestor in context.ancestors(plan_id):
         upper = context.plan(ancestor)
         for stated in context.index.of(ancestor):
             region = stated.scope.region
-            if stated.metric not in CONSTRAINING_METRICS or stated.zone is not None:
+            if stated.metric not in limits or stated.zone is not None:
                 continue
             if region is not None and region not in plan.regions:
                 continue

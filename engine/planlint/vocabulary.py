@@ -1,4 +1,4 @@
-"""Vocabularies as data: minerals (names, variants, broader/narrower taxonomy, category) and metrics.
+"""Vocabularies as data: minerals (names, variants, broader/narrower taxonomy, category), metrics and zone kinds.
 
 Loaded from `rules/vocabulary/*.yaml` (and any extra rule directories). Matching a child's mineral to an
 ancestor's rule goes through `Vocabulary.covers`, never through string comparison.
@@ -42,11 +42,31 @@ class MineralEntry(_Strict):
     note: str | None = None
 
 
+MetricRole = Literal["limit", "exploration", "target", "context"]
+ZoneActivity = Literal["exploration", "mining", "reserve"]
+
+
 class MetricEntry(_Strict):
+    """A metric: printed names, whether annual, its role, the side that binds, its usual unit."""
+
     name: str
     zh: str
     en: str
     annual: bool = False
+    role: MetricRole = "context"
+    direction: Literal["floor", "cap"] | None = None
+    unit: str | None = None
+    mines: bool = False
+
+
+class ZoneKindEntry(_Strict):
+    """A kind of zone or block: printed names, the activity it plans, the group that carries it."""
+
+    name: str
+    zh: str
+    en: str
+    activity: ZoneActivity
+    carried_by: Literal["exploration", "mining"] | None = None
 
 
 class VocabularyFile(_Strict):
@@ -61,6 +81,19 @@ class MetricsFile(_Strict):
     metrics: tuple[MetricEntry, ...]
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class ZoneKindsFile(_Strict):
+    schema_: Literal["planlint/zone-kinds/v1"] = Field(alias="schema")
+    zone_kinds: tuple[ZoneKindEntry, ...]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+FILE_MODELS: dict[str, type[VocabularyFile] | type[MetricsFile] | type[ZoneKindsFile]] = {
+    "planlint/metrics/v1": MetricsFile,
+    "planlint/zone-kinds/v1": ZoneKindsFile,
+}
 
 
 _SPELLING = str.maketrans({"（": "(", "）": ")", "　": "", " ": "", "\t": ""})
@@ -88,6 +121,7 @@ class Vocabulary:
 
     minerals: dict[str, Mineral] = field(default_factory=dict)
     metrics: dict[str, MetricEntry] = field(default_factory=dict)
+    zone_kinds: dict[str, ZoneKindEntry] = field(default_factory=dict)
     _lookup: dict[str, str] = field(default_factory=dict)
     # Where each mineral and metric is defined (file, index in its list), so an error can name file:line.
     defined_at: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -181,6 +215,26 @@ class Vocabulary:
     def canonical(self, name: str) -> str:
         return self.require(name).name
 
+    def metrics_of(self, role: MetricRole) -> tuple[str, ...]:
+        """The metrics of one role, in vocabulary order."""
+        return tuple(name for name, metric in self.metrics.items() if metric.role == role)
+
+    def mining_metrics(self) -> tuple[str, ...]:
+        """The metrics whose row for a mineral plans to mine it."""
+        return tuple(name for name, metric in self.metrics.items() if metric.mines)
+
+    def zone_kinds_for(self, *activities: ZoneActivity) -> tuple[str, ...]:
+        """The zone kinds that plan one of the activities, in vocabulary order."""
+        return tuple(name for name, kind in self.zone_kinds.items() if kind.activity in activities)
+
+    def require_zone_kind(self, name: str) -> ZoneKindEntry:
+        kind = self.zone_kinds.get(name)
+        if kind is None:
+            raise VocabularyError(
+                f"unknown zone kind {name!r} (known: {', '.join(self.zone_kinds)})", field="kind"
+            )
+        return kind
+
     def require_metric(self, name: str) -> MetricEntry:
         metric = self.metrics.get(name)
         if metric is None:
@@ -194,8 +248,7 @@ class Vocabulary:
 def _load_file(path: Path, vocabulary: Vocabulary) -> None:
     data = read_yaml(path)
     schema = data.get("schema") if isinstance(data, dict) else None
-    model: type[VocabularyFile] | type[MetricsFile]
-    model = MetricsFile if schema == "planlint/metrics/v1" else VocabularyFile
+    model = FILE_MODELS.get(schema, VocabularyFile) if isinstance(schema, str) else VocabularyFile
     try:
         parsed = model.model_validate(data)
     except ValidationError as error:
@@ -209,6 +262,11 @@ def _load_file(path: Path, vocabulary: Vocabulary) -> None:
             _refuse_redefinition(vocabulary, "metrics", metric.name, path, index)
             vocabulary.metrics[metric.name] = metric
             vocabulary.defined_at[f"metrics:{metric.name}"] = (str(path), index)
+    elif isinstance(parsed, ZoneKindsFile):
+        for index, kind in enumerate(parsed.zone_kinds):
+            _refuse_redefinition(vocabulary, "zone_kinds", kind.name, path, index)
+            vocabulary.zone_kinds[kind.name] = kind
+            vocabulary.defined_at[f"zone_kinds:{kind.name}"] = (str(path), index)
     else:
         for index, mineral in enumerate(parsed.minerals):
             _refuse_redefinition(vocabulary, "minerals", mineral.name, path, index)

@@ -9,7 +9,7 @@ the `incomparable_units` kind.
 
 Params:
     metric: the metric compared (min_scale, extraction_total, ...)
-    direction: floor | cap
+    direction: floor | cap (default: the metric's direction in the vocabulary)
 
 Example (FAIL): ancestor `min_scale 建筑石料用灰岩 >= 100 万吨/年 (deposit: large)`; plan
 `min_scale 建筑石料用灰岩 >= 50 万吨/年` (no deposit scope: it admits 50 on large deposits too).
@@ -20,13 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
-from planlint.params import Metric
+from planlint.params import Direction, Metric, check_direction, direction_of, fill_direction
 from planlint.prepared import EPSILON, Stated, side
 
 KIND = "ancestor_bound"
@@ -36,7 +35,17 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     metric: Metric
-    direction: Literal["floor", "cap"]
+    direction: Direction | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_direction(cls, data: object, info: ValidationInfo) -> object:
+        return fill_direction(data, info)
+
+    @model_validator(mode="after")
+    def _direction(self, info: ValidationInfo) -> Params:
+        check_direction(self.metric, self.direction, info)
+        return self
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,17 +75,19 @@ def _broken(row: float, limit: float, direction: str) -> bool:
     return row < limit - tolerance if direction == "floor" else row > limit + tolerance
 
 
-def _broken_rows(context: Context, plan_id: str, row: Stated, params: Params) -> list[tuple[int, Stated]]:
-    value = side(row, params.direction)
+def _broken_rows(
+    context: Context, plan_id: str, row: Stated, direction: Direction
+) -> list[tuple[int, Stated]]:
+    value = side(row, direction)
     if value is None:
         return []
     broken = []
     for distance, ancestor in enumerate(context.ancestors(plan_id)):
         for candidate in context.index.ancestor_rows(ancestor, row):
-            limit = side(candidate, params.direction)
+            limit = side(candidate, direction)
             if limit is None or row.incomparable_with(candidate) is not None:
                 continue
-            if _broken(value, limit, params.direction):
+            if _broken(value, limit, direction):
                 broken.append((distance, candidate))
     return broken
 
@@ -88,12 +99,13 @@ def _strictness(item: tuple[int, Stated], direction: str) -> tuple[float, int, i
 
 
 def check(context: Context, params: Params) -> Iterator[LooserBound]:
+    direction = direction_of(context.vocabulary, params.metric, params.direction)
     for plan_id in context.targets:
         for row in context.index.of(plan_id, params.metric):
-            broken = _broken_rows(context, plan_id, row, params)
+            broken = _broken_rows(context, plan_id, row, direction)
             if not broken:
                 continue
-            ordered = sorted(broken, key=lambda item: _strictness(item, params.direction))
+            ordered = sorted(broken, key=lambda item: _strictness(item, direction))
             strictest = ordered[0][1]
             places = [Place("ancestor", s.plan, s.cite) for _, s in ordered]
             places.append(Place("plan", plan_id, row.cite))

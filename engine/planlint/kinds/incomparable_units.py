@@ -8,8 +8,8 @@ such pair is its own finding, naming both units and the reason, so no check pass
 follows the attribute of the ancestor's entry (the rule pack sets how much a skipped check weighs).
 
 Params:
-    metrics: the metrics whose pairs are examined (default: min_scale, extraction_total, max_scale,
-        large_medium_ratio, min_service_years, mine_count)
+    metrics: the metrics whose pairs are examined (default: the vocabulary's limits, `role: limit`:
+        extraction_total, mine_count, large_medium_ratio, min_scale, max_scale, min_service_years)
 
 Example (FAIL): ancestor `extraction_total 萤石 <= 100 矿石 万吨`; plan `extraction_total 萤石 <= 17 矿物量万吨`
 (ore against mineral tonnes), or `min_scale 建筑石料 >= 10 万立方米/年` against an ancestor's `>= 50 万吨/年`.
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from planlint.context import Context
 from planlint.hits import (
@@ -36,7 +36,7 @@ from planlint.hits import (
     Words,
     bound,
 )
-from planlint.params import Metric
+from planlint.params import Metric, fill_from_vocabulary
 from planlint.prepared import Stated
 
 KIND = "incomparable_units"
@@ -45,14 +45,12 @@ KIND = "incomparable_units"
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    metrics: tuple[Metric, ...] = (
-        "min_scale",
-        "extraction_total",
-        "max_scale",
-        "large_medium_ratio",
-        "min_service_years",
-        "mine_count",
-    )
+    metrics: tuple[Metric, ...] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: object, info: ValidationInfo) -> object:
+        return fill_from_vocabulary(data, info, metrics=lambda v: v.metrics_of("limit"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,7 +101,7 @@ def reason(row: Stated, other: Stated) -> Fragment:
 
 def check(context: Context, params: Params) -> Iterator[Incomparable]:
     for plan_id in context.targets:
-        for metric in params.metrics:
+        for metric in params.metrics or context.vocabulary.metrics_of("limit"):
             context.vocabulary.require_metric(metric)
             for row in context.index.of(plan_id, metric):
                 for ancestor in context.ancestors(plan_id):

@@ -14,9 +14,10 @@ Severity is fixed by the rule (the lists carry no attribute; a policy by attribu
 Params:
     list: prohibited | restricted — the ancestor list checked
     uses: which of the plan's statements count: encouraged, indicators, zones (default all three)
-    metrics: indicator metrics that plan mining (default extraction_total, min_scale, max_scale,
-        mine_count, production_capacity)
-    zone_kinds: zone kinds that plan exploration or mining (default all but reserve, strategic_reserve)
+    metrics: indicator metrics that plan mining (default: the vocabulary's metrics with `mines: true`:
+        extraction_total, mine_count, min_scale, max_scale, production_capacity)
+    zone_kinds: zone kinds that plan exploration or mining (default: the vocabulary's zone kinds of
+        activity exploration or mining: all but reserve, strategic_reserve)
     match: same_or_narrower (default) | broader
 
 Example (FAIL): ancestor `prohibited: [砖瓦用粘土]`; plan `extraction_total 砖瓦用粘土 >= 84 万吨`.
@@ -30,12 +31,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Joined, MetricName, Place, Value, Words, ZoneKindName
 from planlint.model import Cite, MineralEntry, Zone, ZoneKind
-from planlint.params import Metric
+from planlint.params import Metric, fill_from_vocabulary
 from planlint.prepared import Stated
 from planlint.vocabulary import Vocabulary
 
@@ -48,22 +49,19 @@ class Params(BaseModel):
 
     list: Literal["prohibited", "restricted"]
     uses: tuple[Literal["encouraged", "indicators", "zones"], ...] = ("encouraged", "indicators", "zones")
-    metrics: tuple[Metric, ...] = (
-        "extraction_total",
-        "min_scale",
-        "max_scale",
-        "mine_count",
-        "production_capacity",
-    )
-    zone_kinds: tuple[ZoneKind, ...] = (
-        "key_exploration",
-        "key_mining",
-        "concentrated_mining",
-        "exploration_block",
-        "mining_block",
-        "national_planned_area",
-        "energy_base",
-    )
+    metrics: tuple[Metric, ...] | None = None
+    zone_kinds: tuple[ZoneKind, ...] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: object, info: ValidationInfo) -> object:
+        return fill_from_vocabulary(
+            data,
+            info,
+            metrics=lambda v: v.mining_metrics(),
+            zone_kinds=lambda v: v.zone_kinds_for("exploration", "mining"),
+        )
+
     match: Literal["same_or_narrower", "broader"] = "same_or_narrower"
 
 
@@ -97,21 +95,19 @@ HITS = (ListedMineralUsed,)
 
 def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
     plan, vocabulary, found = context.plan(plan_id), context.vocabulary, []
+    metrics = params.metrics or vocabulary.mining_metrics()
+    zone_kinds = params.zone_kinds or vocabulary.zone_kinds_for("exploration", "mining")
     if "encouraged" in params.uses:
         for entry in plan.minerals.encouraged:
             found.append(_use(vocabulary, entry.mineral, entry.cite, partial(_encouraged_words, entry)))
     if "indicators" in params.uses:
         for row in context.index.of(plan_id):
-            if (
-                row.metric not in params.metrics
-                or row.mineral is None
-                or (row.high is not None and row.high <= 0)
-            ):
+            if row.metric not in metrics or row.mineral is None or (row.high is not None and row.high <= 0):
                 continue
             found.append(Use(row.mineral, row.lineage, row.cite, partial(_indicator_words, row)))
     if "zones" in params.uses:
         for zone in plan.zones:
-            if zone.kind not in params.zone_kinds:
+            if zone.kind not in zone_kinds:
                 continue
             for printed in zone.minerals:
                 found.append(_use(vocabulary, printed, zone.cite, partial(_zone_words, zone, printed)))

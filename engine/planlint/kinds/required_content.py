@@ -7,8 +7,9 @@ Two modes:
 - `ancestor_caps: true`: for every mineral an ancestor caps with `metric` (plan-wide, op `<=`/`<`, in a
   region the plan lies in) that is present in the plan, the plan must state a plan-wide upper bound of
   `metric` for that mineral, a narrower one or a broader one (a broader cap bounds it too). "Present" means
-  the plan plans to mine the mineral or a narrower one: an indicator of a mining metric (not an exploration
-  target) or a mining zone or block names it. Exploration zones and the encouraged list do not count: the
+  the plan plans to mine the mineral or a narrower one: an indicator of a metric that is not an exploration
+  target (`role: exploration` in the vocabulary) or a zone or block whose kind is not of activity
+  exploration names it. Exploration zones and the encouraged list do not count: the
   list mixes 重点勘查 and 重点开采, and a mineral only explored needs no extraction cap. One finding per
   mineral, against the nearest ancestor capping it, citing every ancestor row that caps it, a `line: null`
   plan citation (the plan is silent) and the first place the mineral appears in the plan. When a narrower
@@ -52,12 +53,6 @@ class Params(BaseModel):
     ancestor_caps: bool = False
 
 
-EXPLORATION_METRICS = frozenset(
-    {"new_resources", "new_deposits", "exploration_investment", "exploration_area_increase"}
-)
-EXPLORATION_ZONES = frozenset({"key_exploration", "exploration_block"})
-
-
 @dataclass(frozen=True, kw_only=True)
 class MetricMissing(Hit):
     """The plan states no plan-wide row of a metric its level must state."""
@@ -97,15 +92,17 @@ def emitted(params: Params) -> tuple[type[Hit], ...]:
 def presence(context: Context, plan: Plan, mineral: str) -> Cite | None:
     """The first place (by line) where `mineral` or a narrower one appears in the plan, or None."""
     vocabulary = context.vocabulary
+    exploration_metrics = vocabulary.metrics_of("exploration")
+    exploration_zones = vocabulary.zone_kinds_for("exploration")
     places: list[tuple[str, Cite]] = [
         (s.mineral, s.cite)
         for s in context.index.of(plan.id)
-        if s.mineral and s.metric not in EXPLORATION_METRICS
+        if s.mineral and s.metric not in exploration_metrics
     ]
     places += [
         (name, zone.cite)
         for zone in plan.zones
-        if zone.kind not in EXPLORATION_ZONES
+        if zone.kind not in exploration_zones
         for name in zone.minerals
     ]
     hits = [cite for name, cite in places if vocabulary.covers(mineral, name)]

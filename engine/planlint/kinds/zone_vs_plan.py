@@ -11,7 +11,7 @@ One finding per zone limit, named after the strictest broken plan-wide row; the 
 
 Params:
     metric: the metric compared (min_scale, extraction_total, ...)
-    direction: floor | cap
+    direction: floor | cap (default: the metric's direction in the vocabulary)
 
 Example (FAIL): plan-wide `min_scale 建筑用石料 >= 10 万立方米/年`; zone `min_scale 建筑用花岗岩 >= 5 万立方米/年`.
 Example (PASS): the zone's floor is 10 or more; or the plan-wide floor is for another region.
@@ -21,14 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
 from planlint.kinds._printed import slack
-from planlint.params import Metric
+from planlint.params import Direction, Metric, check_direction, direction_of, fill_direction
 from planlint.prepared import Stated, side
 
 KIND = "zone_vs_plan"
@@ -38,7 +37,17 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     metric: Metric
-    direction: Literal["floor", "cap"]
+    direction: Direction | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_direction(cls, data: object, info: ValidationInfo) -> object:
+        return fill_direction(data, info)
+
+    @model_validator(mode="after")
+    def _direction(self, info: ValidationInfo) -> Params:
+        check_direction(self.metric, self.direction, info)
+        return self
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,21 +78,21 @@ def _broken(value: float, limit: float, direction: str) -> bool:
 
 
 def check(context: Context, params: Params) -> Iterator[LooserZone]:
+    direction = direction_of(context.vocabulary, params.metric, params.direction)
     for plan_id in context.targets:
         for limit in context.index.of(plan_id, params.metric):
-            value = side(limit, params.direction)
+            value = side(limit, direction)
             if limit.zone is None or value is None:
                 continue
             broken = [
                 row
                 for row in context.index.plan_rows_over_zone(limit)
-                if (plan_value := side(row, params.direction)) is not None
-                and _broken(value, plan_value, params.direction)
+                if (plan_value := side(row, direction)) is not None and _broken(value, plan_value, direction)
             ]
             if not broken:
                 continue
-            sign = -1.0 if params.direction == "floor" else 1.0
-            broken.sort(key=lambda r: (sign * (side(r, params.direction) or 0.0), r.cite.line or 0))
+            sign = -1.0 if direction == "floor" else 1.0
+            broken.sort(key=lambda r: (sign * (side(r, direction) or 0.0), r.cite.line or 0))
             strictest = broken[0]
             places = [Place("plan", plan_id, r.cite) for r in broken]
             places.append(Place("plan", plan_id, limit.cite))

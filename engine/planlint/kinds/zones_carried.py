@@ -3,8 +3,8 @@
 For each plan judged, every zone of an ancestor that lies in the plan's territory (its `located_in` names the
 plan's id or a place inside the plan's jurisdiction, or it has no `located_in` and is named after such a
 district: `Hierarchy.zones_located_in`) and whose kind is in `kinds` is looked for among the plan's zones of a
-compatible kind (exploration: key_exploration, exploration_block; mining: key_mining, concentrated_mining,
-mining_block; any other kind: itself). Names are compared after normalising: punctuation and spaces removed, 黏
+compatible kind: the same kind, or one of the same `carried_by` group in the vocabulary (exploration:
+key_exploration, exploration_block; mining: key_mining, concentrated_mining, mining_block). Names are compared after normalising: punctuation and spaces removed, 黏
 read as 粘, leading place names stripped (the jurisdictions of the loaded plans, with and without 省/市/区/县, and
 `place_names`), and one trailing `suffixes` entry stripped. An equal name carries the zone. Otherwise the zone
 is carried under another name when a plan zone of a compatible kind shares a mineral (through the vocabulary;
@@ -38,13 +38,10 @@ from pydantic import BaseModel, ConfigDict
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Place, Words, ZoneKindName
 from planlint.model import Zone, ZoneKind
+from planlint.vocabulary import Vocabulary
 
 KIND = "zones_carried"
 
-GROUPS: tuple[frozenset[str], ...] = (
-    frozenset({"key_exploration", "exploration_block"}),
-    frozenset({"key_mining", "concentrated_mining", "mining_block"}),
-)
 PLACE_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|省|市|区|县|旗)$")
 PLACE_PART = re.compile(r".+?(?:自治区|自治州|自治县|省|市|区|县|旗)")
 NOT_WORD = re.compile(r"[\W_]+")
@@ -92,8 +89,10 @@ class ZoneNotCarried(Hit):
 HITS = (ZoneNotCarried,)
 
 
-def compatible(a: str, b: str) -> bool:
-    return a == b or any(a in group and b in group for group in GROUPS)
+def compatible(vocabulary: Vocabulary, a: str, b: str) -> bool:
+    """Whether a zone of kind `b` can carry one of kind `a`: the same kind, or the same `carried_by` group."""
+    group = vocabulary.require_zone_kind(a).carried_by
+    return a == b or (group is not None and vocabulary.require_zone_kind(b).carried_by == group)
 
 
 def _places(context: Context, extra: tuple[str, ...]) -> frozenset[str]:
@@ -148,7 +147,7 @@ def check(context: Context, params: Params) -> Iterator[ZoneNotCarried]:
             for zone in context.hierarchy.zones_located_in(ancestor, plan_id):
                 if params.kinds is not None and zone.kind not in params.kinds:
                     continue
-                pool = [z for z in own if compatible(zone.kind, z.kind)]
+                pool = [z for z in own if compatible(context.vocabulary, zone.kind, z.kind)]
                 if any(key(z) == key(zone) for z in pool):
                     continue
                 near = [z for z in pool if _shares_mineral(context, zone, z)]

@@ -21,7 +21,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.i18n import zone_kind_text
 from planlint.rights.evaluate import RightHit, RightsContext
 from planlint.rights.kinds._common import reviewed
 from planlint.rights.prepare import PreparedRight
@@ -80,7 +79,7 @@ def _mineral(context: RightsContext, right: PreparedRight, zones: list) -> Itera
                 subject=f"zone|mineral|{zone.name}",
                 values={
                     "zone": zone.name,
-                    "zone_kind": {lang: zone_kind_text(zone.kind, lang) for lang in ("zh", "en")},
+                    "zone_kind": _zone_kind_names(context, zone.kind),
                     "allowed": "、".join(zone.minerals),
                 },
             )
@@ -106,3 +105,8 @@ def _shared_blocks(context: RightsContext) -> Iterator[RightHit]:
                 subject=f"zone|one_right|{name}",
                 values={"zone": name, "first": first.id},
             )
+
+
+def _zone_kind_names(context: RightsContext, kind: str) -> dict[str, str]:
+    entry = context.project.vocabulary.require_zone_kind(kind)
+    return {"zh": entry.zh, "en": entry.en}
