@@ -16,14 +16,9 @@ import networkx as nx
 
 PACKAGE = "planlint"
 
-# The core's cycles that remain until the engine reorganisation (issue 10, engineer `core`) lands its fix.
-# Exactly these, so nothing new can join them: when that fix lands, `core` deletes the entries (this check
-# fails on an entry that no longer matches a cycle) and the set stays empty.
-ALLOWED: frozenset[frozenset[str]] = frozenset(
-    {
-        frozenset({"planlint.api", "planlint.evaluate"}),
-    }
-)
+# Cycles tolerated for now: none since the engine reorganisation (issue 10). An entry that no longer
+# matches a cycle fails this check, so the set only ever shrinks.
+ALLOWED: frozenset[frozenset[str]] = frozenset()
 
 
 def import_graph(package: str = PACKAGE) -> grimp.ImportGraph:
