@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from planlint.api import Project
 from planlint.errors import PlanlintError
-from planlint.resolve import Stated, side
+from planlint.prepared import Stated, side
 from planlint.rights.evaluate import RightsContext
 from planlint.rights.kinds import right_term, rights_total
 from planlint.rights.model import Amount, Reserves, Right
@@ -112,6 +112,7 @@ class Maker:
     def __init__(self, project: Project, context: RightsContext, term_rule: Rule, rng: random.Random) -> None:
         self.project = project
         self.context = context
+        assert isinstance(term_rule.params, right_term.Params)
         self.term = term_rule.params
         self.rng = rng
         self.places = PlanPlaces(project.hierarchy)
@@ -197,7 +198,7 @@ class Maker:
             return None
         strictest = max(floors, key=lambda r: side(r, "floor") or 0.0)
         unit_text = "万吨/年" if "[mass]" in strictest.unit.dimension else "万立方米/年"
-        from planlint.resolve import metric_unit
+        from planlint.prepared import metric_unit
 
         return metric_unit(unit_text, True), low * 1.05, None if high is None else high * 0.98
 
