@@ -258,8 +258,13 @@ def _run(*args: str, cwd: Path = REPO) -> Ran:
 
 def test_cli_writes_a_draft_that_validates(tmp_path: Path) -> None:
     out = tmp_path / "qs.yaml"
-    result = _run(str(FIXTURES / "county-tabs.txt"), "-o", str(out), "--id", "qs", "--level", "county")
-    assert result.returncode == 0, result.stderr
+    result = _run(
+        str(FIXTURES / "county-tabs.txt"), "-o", str(out), "--id", "qs", "--level", "county", "--lang", "en"
+    )
+    # NOTE: 青山县 is made up: no parent is found through the register, so a person must still answer.
+    assert result.returncode == 1, result.stderr
+    assert "not settled: parents: no parent plan" in result.stderr
+    assert "answers go in" in result.stderr and "county-tabs.planlint.yaml" in result.stderr
     assert "unparsed: 2 item(s)" in result.stderr and "蛭石" in result.stderr
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["id"] == "qs" and data["schema"] == "planlint/plan/v1"
@@ -271,7 +276,7 @@ def test_cli_writes_a_draft_that_validates(tmp_path: Path) -> None:
 
 def test_cli_to_stdout() -> None:
     result = _run(str(FIXTURES / "county.md"), "--id", "sh")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # no parent: made-up 松河县
     assert yaml.safe_load(result.stdout)["id"] == "sh"
 
 

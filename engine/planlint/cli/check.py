@@ -34,15 +34,28 @@ def check(
     waivers: WaiversOpt = None,
     baseline: BaselineOpt = None,
     show_passes: PassesOpt = False,
+    parent: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--parent",
+            help="For a plan document: the id of the plan it must conform to (default: found from its "
+            "jurisdiction); repeatable.",
+        ),
+    ] = None,
 ) -> Exit:
-    """Check every plan against each of its ancestors and itself, and report the findings."""
+    """Check every plan against each of its ancestors and itself, and report the findings.
+
+    A plan document among the paths (DRAFT.docx, .txt, .md) is extracted in memory, its answers
+    (DRAFT.planlint.yaml) applied, and judged against the other paths' plans (default: the bundled ones).
+    """
     from planlint import api
 
     check_format(format, output, fail_on)
     chosen = chosen_lang(lang)
     if docs is not None and not docs.is_dir():
         raise PlanlintError("--docs is not a directory", path=docs)
-    project = api.load(paths, rules or ())
+    project, drafted = _load(paths or [], rules or [], parent or [])
+    plan = plan or drafted or None
     # NOTE: the loaded plans live until the process ends and hold no reference cycles: moving them out of
     # the collector's way saves about 2 s at national scale. Done here, not in the library, because
     # gc.freeze() affects the whole process.
@@ -60,6 +73,29 @@ def _warn_unverifiable(docs: Path, project: Project, lang: Lang) -> None:
     word = "警告" if lang == "zh" else "warning"
     for warning in unverifiable(docs, project.hierarchy.loaded.values()):
         sys.stderr.write(f"planlint: {word}: {warning.render(lang)}\n")
+
+
+def _load(paths: list[Path], rules: list[Path], parent: list[str]) -> tuple[Project, list[str]]:
+    """The plans, with any plan documents among the paths extracted and settled; the documents' plan ids."""
+    from planlint import api
+    from planlint.drafts import is_document, load_with_drafts, unsettled
+    from planlint.loader import InputErrors
+
+    documents = [p for p in paths if is_document(p)]
+    if not documents:
+        if parent:
+            raise PlanlintError("--parent applies to a plan document (DRAFT.docx) only", field="--parent")
+        return api.load(paths or None, rules), []
+    others = [p for p in paths if p not in documents] or None
+    project, ids = load_with_drafts(documents, others, rules, parent)
+    problems = [
+        PlanlintError(en, path=f"{document} (answers: {document.stem}.planlint.yaml)", field=field, zh=zh)
+        for plan_id, document in zip(ids, documents, strict=True)
+        for field, en, zh in unsettled(project, plan_id)
+    ]
+    if problems:
+        raise InputErrors(problems)
+    return project, ids
 
 
 def requirements(

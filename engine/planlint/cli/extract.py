@@ -1,8 +1,10 @@
 """The `planlint extract` command: a draft plan file from a plan document (.txt, .md, .docx).
 
 The draft goes to `-o FILE` or stdout; what could not be read, and what a person must still supply, is
-printed to stderr and kept as a comment block at the end of the draft. Exit 0 when the draft loads
-(`planlint validate`), 1 when it needs a person first, 2 for bad input.
+printed to stderr and kept as a comment block at the end of the draft. A person's answers
+(`DOC.planlint.yaml` beside the document: planlint.drafts) are applied on top of every extraction. Exit 0
+when the draft loads with the plans above it (default: the bundled plans) and its parent, regions and period
+are settled; 1 while a person must still answer; 2 for bad input.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from planlint.errors import Exit, PlanlintError
 
 if TYPE_CHECKING:
     from planlint.extract import Draft
+    from planlint.i18n import Lang
+
+# NOTE: whether parent and regions are settled is known only against the plans above, not while reading.
+SETTLED_BY_LOADING = ("parents:", "regions:")
 
 
 def extract(
@@ -44,19 +50,27 @@ def extract(
         list[Path] | None,
         typer.Option("--rules", help="Extra rule directory (vocabularies); repeatable."),
     ] = None,
+    plans: Annotated[
+        list[Path] | None,
+        typer.Option("--plans", help="The plans above this one (default: the bundled plans/); repeatable."),
+    ] = None,
     lang: LangOpt = None,
 ) -> Exit:
     """Extract a draft plan file (format v1, with line citations) from a plan document."""
     from planlint import api
-    from planlint.extract import extract_document
+    from planlint.drafts import answers_path, extract_with_answers
     from planlint.vocabulary import load_vocabulary
 
     if output is not None:
         _check_output(output)
+    chosen = chosen_lang(lang)
     vocabulary = load_vocabulary(api.rule_directories(rules or ()))
-    draft = extract_document(
-        document, plan_id=plan_id, parent=parent, level=level, vocabulary=vocabulary, lang=chosen_lang(lang)
+    draft = extract_with_answers(
+        document, vocabulary, plan_id=plan_id, parent=parent or (), level=level, lang=chosen
     )
+    problems = draft.problems(vocabulary)
+    unsettled = [] if problems else _settle(draft, plans, rules or [], chosen)
+    draft.needs_person[:] = [n for n in draft.needs_person if not n.startswith(SETTLED_BY_LOADING)]
     text = draft.to_yaml()
     if output is None:
         sys.stdout.write(text)
@@ -65,9 +79,11 @@ def extract(
             output.write_text(text, encoding="utf-8")
         except OSError as error:
             raise PlanlintError(f"-o: cannot write the draft: {error.strerror}", path=output) from None
-    problems = draft.problems(vocabulary)
-    _report(draft, problems, output)
-    return Exit.FINDINGS if problems else Exit.OK
+    _report(draft, problems, unsettled, output)
+    if problems or unsettled:
+        sys.stderr.write("  " + _REPORT[chosen]["answers"].format(path=answers_path(document)) + "\n")
+        return Exit.FINDINGS
+    return Exit.OK
 
 
 def _check_output(output: Path) -> None:
@@ -84,18 +100,43 @@ def _check_output(output: Path) -> None:
         )
 
 
+def _settle(draft: Draft, plans: list[Path] | None, rules: list[Path], lang: Lang) -> list[str]:
+    """Load the draft with the plans above it: fill in the parent and regions found, or say what is missing."""
+    import tempfile
+
+    from planlint import api
+    from planlint.drafts import unsettled
+    from planlint.loader import InputErrors
+    from planlint.paths import bundled_plans
+
+    with tempfile.TemporaryDirectory(prefix="planlint-extract-") as folder:
+        path = Path(folder) / f"{draft.plan['id']}.yaml"
+        path.write_text(draft.to_yaml(), encoding="utf-8")
+        try:
+            project = api.load([*(plans or [bundled_plans()]), Path(folder)], rules)
+        except PlanlintError as error:
+            errors = error.errors if isinstance(error, InputErrors) else [error]
+            return [f"{e.field}: {e.zh if lang == 'zh' and e.zh else e.message}" for e in errors]
+    settled = project.hierarchy.plan(draft.plan["id"])
+    draft.plan["parents"], draft.plan["regions"] = list(settled.parents), list(settled.regions)
+    return [f"{field}: {zh if lang == 'zh' else en}" for field, en, zh in unsettled(project, settled.id)]
+
+
 _REPORT = {
     "en": {"draft": "planlint extract: draft {where}: {counts}", "stdout": "written to stdout",
-           "file": "written to {output}", "invalid": "does not validate yet",
-           "unparsed": "unparsed: {n} item(s) (also listed at the end of the draft)"},
+           "file": "written to {output}", "invalid": "does not validate yet", "settle": "not settled",
+           "unparsed": "unparsed: {n} item(s) (also listed at the end of the draft)",
+           "answers": "answers go in {path} (id, parent, regions, period, corrections); they survive "
+                      "re-extraction"},
     "zh": {"draft": "planlint extract：草稿{where}：{counts}", "stdout": "已写到标准输出",
-           "file": "已写入 {output}", "invalid": "尚不能通过校验",
-           "unparsed": "未能解析：{n} 项（草稿末尾也有列出）"},
+           "file": "已写入 {output}", "invalid": "尚不能通过校验", "settle": "尚未确定",
+           "unparsed": "未能解析：{n} 项（草稿末尾也有列出）",
+           "answers": "答复请写入 {path}（id、parent、regions、period、corrections），重新提取后仍然有效"},
 }  # fmt: skip
 _KEYS_ZH = {"indicators": "条指标", "zones": "个分区", "counts": "项数量", "baseline": "项基期数据"}
 
 
-def _report(draft: Draft, problems: list[str], output: Path | None) -> None:
+def _report(draft: Draft, problems: list[str], unsettled: list[str], output: Path | None) -> None:
     """What was extracted, what a person must still supply and what was left unparsed, on stderr."""
     from planlint.extract.words import LABELS, zh
 
@@ -116,6 +157,8 @@ def _report(draft: Draft, problems: list[str], output: Path | None) -> None:
         err.write(f"  {labels['needs']}: {say(need)}\n")
     for problem in problems:
         err.write(f"  {words['invalid']}: {problem}\n")
+    for line in unsettled:
+        err.write(f"  {words['settle']}: {line}\n")
     err.write(f"  {words['unparsed'].format(n=len(draft.unparsed))}\n")
     for item in sorted(draft.unparsed, key=lambda u: u.line):
         err.write(f"    {item.describe(lang)}\n")

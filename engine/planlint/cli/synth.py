@@ -7,7 +7,28 @@ from typing import Annotated
 
 import typer
 
+from planlint.cli.options import LangOpt, chosen_lang
 from planlint.errors import PlanlintError
+
+SAID = {
+    "nation": {
+        "en": "wrote {plans} plans ({indicators} indicators) to {folder}; {planted} planted violations listed in "
+        "{manifest}",
+        "zh": "已写出 {plans} 个规划（{indicators} 项指标）到 {folder}；埋入的 {planted} 处违规列于 {manifest}",
+    },
+    "short": {
+        "en": "fewer than requested for: {rules} (see manifest 'rules')",
+        "zh": "以下规则埋入的违规少于要求：{rules}（见清单的 rules）",
+    },
+    "rights": {
+        "en": "wrote {n} rights to {csv}; {planted} planted breaches listed in the manifest",
+        "zh": "已写出 {n} 个矿业权到 {csv}；埋入的 {planted} 处违规列于清单",
+    },
+    "documents": {
+        "en": "wrote {n} plan documents with their answer keys (*.expected.json) to {folder}",
+        "zh": "已写出 {n} 份规划文本及其答案（*.expected.json）到 {folder}",
+    },
+}
 
 
 def synth(
@@ -62,10 +83,12 @@ def synth(
             "with an answer key beside each (NNN.expected.json), to test `planlint extract`.",
         ),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Write a synthetic nation of plan files with planted violations and a manifest listing them."""
+    chosen = chosen_lang(lang)
     if documents is not None:
-        _documents(output, documents, seed, force)
+        _documents(output, documents, seed, force, chosen)
         return
     from planlint.synth.run import generate
     from planlint.synth.shape import NATION, Shape
@@ -95,17 +118,16 @@ def synth(
     manifest = generate(output, shape, seed, violations, per_rule, force)
     planted = len(manifest["violations"])
     short = sorted(r for r, e in manifest["rules"].items() if e["planted"] < e["requested"])
-    typer.echo(
-        f"wrote {manifest['plans']} plans ({manifest['indicators']} indicators) to {output / 'plans'}; "
-        f"{planted} planted violations listed in {output / 'manifest.json'}"
-    )
+    folder, listed = output / "plans", output / "manifest.json"
+    counts = {"plans": manifest["plans"], "indicators": manifest["indicators"], "planted": planted}
+    typer.echo(SAID["nation"][chosen].format(folder=folder, manifest=listed, **counts))
     if short:
-        typer.echo(f"fewer than requested for: {', '.join(short)} (see manifest 'rules')", err=True)
+        typer.echo(SAID["short"][chosen].format(rules=", ".join(short)), err=True)
     if rights:
-        _rights(output, rights, violations, seed)
+        _rights(output, rights, violations, seed, chosen)
 
 
-def _rights(output: Path, count: int, breaches: int, seed: int) -> None:
+def _rights(output: Path, count: int, breaches: int, seed: int, lang: str) -> None:
     """Write `count` rights for the nation just written and add them to its manifest."""
     import json
 
@@ -118,12 +140,13 @@ def _rights(output: Path, count: int, breaches: int, seed: int) -> None:
     manifest["rights"] = written
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     typer.echo(
-        f"wrote {written['count']} rights to {output / 'rights.csv'}; "
-        f"{len(written['breaches'])} planted breaches listed in the manifest"
+        SAID["rights"][lang].format(
+            n=written["count"], csv=output / "rights.csv", planted=len(written["breaches"])
+        )
     )
 
 
-def _documents(output: Path, count: int, seed: int, force: bool) -> None:
+def _documents(output: Path, count: int, seed: int, force: bool, lang: str) -> None:
     """Write `count` rendered plan documents and their answer keys into `output`."""
     from planlint.synth.documents import render
 
@@ -134,4 +157,4 @@ def _documents(output: Path, count: int, seed: int, force: bool) -> None:
             "output already holds rendered documents (use --force to replace them)", path=output
         )
     written = render(output, count, seed)
-    typer.echo(f"wrote {len(written)} plan documents with their answer keys (*.expected.json) to {output}")
+    typer.echo(SAID["documents"][lang].format(n=len(written), folder=output))

@@ -1,0 +1,269 @@
+"""A plan document as a bureau has it: extracted in memory, a person's answers applied, then judged.
+
+from planlint import drafts
+draft = drafts.extract_with_answers(Path("巴南.docx"), vocabulary)     # answers from 巴南.planlint.yaml
+project, ids = drafts.load_with_drafts([Path("巴南.docx")], plan_paths=None, parent=["cq"])
+drafts.unsettled(project, ids[0])          # what a person must still answer (parent, regions, period)
+
+The answers file (`DRAFT.planlint.yaml`, beside the document) holds what extraction cannot know or got
+wrong, and is applied on top of every extraction, so it survives re-extraction:
+
+    id: cq-banan
+    parent: cq                      # or parents: [cq]
+    level: county
+    jurisdiction: 重庆市巴南区
+    regions: [主城都市区]           # may be left out where the jurisdiction settles it
+    period: {base: 2020, start: 2021, end: 2025}
+    corrections:                    # the extracted items cited at a line: replace fields, or drop them
+      - {line: 118, metric: mine_count, set: {op: "<="}}
+      - {line: 131, drop: true}
+
+A correction that matches no extracted item is bad input: an answer never silently stops applying.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from planlint.errors import PlanlintError
+from planlint.loader import InputErrors
+from planlint.model import Level, Period, PlanId
+from planlint.yamlio import line_of, read_yaml
+
+if TYPE_CHECKING:
+    from planlint.api import Project
+    from planlint.extract import Draft
+    from planlint.vocabulary import Vocabulary
+
+DOCUMENT_SUFFIXES = {".docx", ".txt", ".md"}
+ITEM_LISTS = ("indicators", "zones", "counts", "baseline")
+ANSWERED = {"id", "parents", "level", "jurisdiction", "regions", "period", "stage", "name"}
+
+
+class Correction(BaseModel):
+    """Fields to replace in (or the removal of) the extracted items cited at one line of the document."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    line: int
+    metric: str | None = None
+    mineral: str | None = None
+    set: dict[str, Any] = {}
+    drop: bool = False
+
+
+class Answers(BaseModel):
+    """A person's answers for one document: the plan's identity, and corrections of what was read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: PlanId | None = None
+    parents: tuple[PlanId, ...] | None = None
+    parent: PlanId | None = None
+    level: Level | None = None
+    jurisdiction: str | None = None
+    name: str | None = None
+    regions: tuple[str, ...] | None = None
+    period: Period | None = None
+    stage: str | None = None
+    corrections: tuple[Correction, ...] = ()
+
+    @field_validator("jurisdiction", mode="before")
+    @classmethod
+    def _code(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    def fields(self) -> dict[str, Any]:
+        """The plan fields answered (`parent` read as `parents: [parent]`)."""
+        answered = self.model_dump(exclude_none=True, exclude={"corrections", "parent"})
+        if self.parent is not None:
+            answered["parents"] = [self.parent, *(answered.get("parents") or ())]
+        return answered
+
+
+def is_document(path: Path) -> bool:
+    """A plan document to extract (not a plan file or a directory of them)."""
+    return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.is_dir()
+
+
+def answers_path(document: Path) -> Path:
+    """Where a document's answers live: 巴南.docx → 巴南.planlint.yaml, beside it."""
+    return document.with_name(f"{document.stem}.planlint.yaml")
+
+
+def read_answers(document: Path) -> Answers:
+    """The answers beside the document (none when there is no answers file); bad answers are bad input."""
+    path = answers_path(document)
+    if not path.is_file():
+        return Answers()
+    data = read_yaml(path)
+    if data is None:
+        return Answers()
+    if not isinstance(data, dict):
+        raise PlanlintError(
+            "an answers file is a mapping (id, parent, regions, period, corrections)", path, 1
+        )
+    try:
+        return Answers.model_validate(data)
+    except ValidationError as error:
+        raise InputErrors(
+            [
+                PlanlintError(
+                    item["msg"].removeprefix("Value error, "),
+                    path=path,
+                    line=line_of(path, tuple(item["loc"])),
+                    field=".".join(str(p) for p in item["loc"]),
+                )
+                for item in error.errors()
+            ]
+        ) from None
+
+
+def extract_with_answers(
+    document: Path,
+    vocabulary: Vocabulary,
+    *,
+    plan_id: str | None = None,
+    parent: Sequence[str] = (),
+    level: str | None = None,
+    lang: str = "en",
+) -> Draft:
+    """Extract the document, then apply its answers file; options given here win over the answers."""
+    from planlint.extract import extract_document
+
+    answers = read_answers(document)
+    answered = answers.fields()
+    draft = extract_document(
+        document,
+        plan_id=plan_id or answered.get("id"),
+        parent=list(parent) or answered.get("parents"),
+        level=level or answered.get("level"),
+        vocabulary=vocabulary,
+        lang=lang,
+    )
+    for key in ("id", "level", "parents"):
+        answered.pop(key, None)
+    draft.plan.update(answered)
+    _correct(draft.plan, answers.corrections, answers_path(document))
+    given = set(answered)
+    given.update(key for key, value in (("id", plan_id), ("level", level), ("parents", parent)) if value)
+    given.update(key for key in ("id", "level", "parents") if answers.fields().get(key))
+    draft.needs_person[:] = [need for need in draft.needs_person if _field_of(need) not in given]
+    return draft
+
+
+def _field_of(need: str) -> str:
+    """The plan field a 'needs a person' line is about (`regions: …` → regions)."""
+    head = need.split(":", 1)[0].strip()
+    return head if head in ANSWERED else ""
+
+
+def _correct(plan: dict[str, Any], corrections: Sequence[Correction], path: Path) -> None:
+    for index, correction in enumerate(corrections):
+        hits = 0
+        for key in ITEM_LISTS:
+            kept = []
+            for item in plan.get(key) or []:
+                if _matches(item, correction):
+                    hits += 1
+                    if correction.drop:
+                        continue
+                    item = {**item, **correction.set}
+                kept.append(item)
+            plan[key] = kept
+        if hits == 0:
+            raise PlanlintError(
+                f"no extracted item is cited at line {correction.line}"
+                + (f" with metric {correction.metric}" if correction.metric else "")
+                + (f" and mineral {correction.mineral}" if correction.mineral else "")
+                + ": the document or the extraction changed; update or remove this correction",
+                path=path,
+                line=line_of(path, ("corrections", index)),
+                field=f"corrections.{index}",
+                zh=f"第 {correction.line} 行没有提取出的条目：文件或提取结果已变，请更新或删除此项更正",
+            )
+
+
+def _matches(item: dict[str, Any], correction: Correction) -> bool:
+    cite = item.get("cite") or {}
+    return (
+        cite.get("line") == correction.line
+        and (correction.metric is None or item.get("metric") == correction.metric)
+        and (correction.mineral is None or item.get("mineral") == correction.mineral)
+    )
+
+
+@contextmanager
+def drafts_folder(
+    documents: Sequence[Path], vocabulary: Vocabulary, parent: Sequence[str] = ()
+) -> Iterator[tuple[Path, dict[str, Path]]]:
+    """The documents extracted (answers applied) into a temporary folder of plan files: (folder, id → doc)."""
+    with tempfile.TemporaryDirectory(prefix="planlint-drafts-") as name:
+        folder = Path(name)
+        ids: dict[str, Path] = {}
+        for document in documents:
+            draft = extract_with_answers(document, vocabulary, parent=parent)
+            plan_id = str(draft.plan["id"])
+            (folder / f"{plan_id}.yaml").write_text(draft.to_yaml(), encoding="utf-8")
+            ids[plan_id] = document
+        yield folder, ids
+
+
+def load_with_drafts(
+    documents: Sequence[Path],
+    plan_paths: Sequence[Path] | None = None,
+    extra_rules: Sequence[Path] = (),
+    parent: Sequence[str] = (),
+) -> tuple[Project, list[str]]:
+    """Load the plans (default: the bundled ones) with the documents' drafts; the drafts' ids.
+
+    Bad input in a draft names the document (and the field), not the temporary file it was loaded from.
+    """
+    from planlint import api
+    from planlint.paths import bundled_plans
+    from planlint.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary(api.rule_directories(extra_rules))
+    with drafts_folder(documents, vocabulary, parent) as (folder, ids):
+        try:
+            project = api.load([*(plan_paths or [bundled_plans()]), folder], extra_rules)
+        except PlanlintError as error:
+            raise _renamed(error, folder, ids) from None
+    return project, list(ids)
+
+
+def _renamed(error: PlanlintError, folder: Path, ids: dict[str, Path]) -> PlanlintError:
+    errors = error.errors if isinstance(error, InputErrors) else [error]
+    for item in errors:
+        if item.path and Path(item.path).parent == folder:
+            document = ids.get(Path(item.path).stem)
+            item.path = f"{document} (extracted)" if document else item.path
+            item.line = None
+    return error
+
+
+def unsettled(project: Project, plan_id: str) -> list[tuple[str, str, str]]:
+    """What a person must still answer before the plan can be judged: (field, English, Chinese)."""
+    hierarchy = project.hierarchy
+    plan = hierarchy.plan(plan_id)
+    needs = []
+    if not plan.parents and plan.level != "national":
+        needs.append(("parents", "no parent plan", "没有上级规划"))
+    defined = sorted(hierarchy.regions_available(plan_id))
+    if defined and not plan.regions:
+        names = "、".join(defined)
+        needs.append(
+            (
+                "regions",
+                f"the plans above define the regions {names}; the jurisdiction does not settle which this "
+                "plan lies in: answer regions: [...]",
+                f"上级规划划定了区域 {names}，由辖区无法确定本规划所在区域：请在答复中写明 regions: [...]",
+            )
+        )
+    return needs

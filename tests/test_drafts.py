@@ -1,0 +1,111 @@
+"""One step for a bureau: `planlint check DRAFT` extracts in memory, applies the answers file, and judges.
+
+The documents are fixtures/extract/county-tabs.txt with its made-up 青山县 replaced by a real district, so
+the parent is found through the register of places.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from tests.cli import planlint
+from tests.kindcases import REPO
+
+TEMPLATE = REPO / "fixtures" / "extract" / "county-tabs.txt"
+
+
+def _document(folder: Path, jurisdiction: str, name: str = "draft.txt") -> Path:
+    path = folder / name
+    path.write_text(TEMPLATE.read_text(encoding="utf-8").replace("青山县", jurisdiction), encoding="utf-8")
+    return path
+
+
+def _answers(document: Path, answers: dict) -> None:
+    text = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False)
+    document.with_name(f"{document.stem}.planlint.yaml").write_text(text, encoding="utf-8")
+
+
+def _json(*args: str) -> tuple[int, dict]:
+    ran = planlint("check", *args, "--format", "json", "--lang", "en")
+    return ran.returncode, (json.loads(ran.stdout) if ran.stdout else {"stderr": ran.stderr})
+
+
+def test_check_a_document_in_one_step_with_the_parent_found_from_its_jurisdiction(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区")
+    code, report = _json(str(document))
+    assert code == 1
+    judged = {f["plan"] for f in report["findings"]}
+    assert judged == {"draft"}, judged  # only the document is judged, against the bundled plans
+    draft = next(p for p in report["plans"] if p["id"] == "draft")
+    assert draft["parents"] == ["cq"]
+    carried = {f["rule"] for f in report["findings"] if f["against"] == "cq"}
+    assert "PL120" in carried  # 南川's zones in the 重庆 plan are asked of the district
+
+
+def test_the_answers_file_survives_reextraction_and_names_the_plan(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区")
+    _answers(document, {"id": "cq-nanchuan", "parent": "cq", "corrections": [{"line": 11, "drop": True}]})
+    code, report = _json(str(document))
+    assert code == 1 and {f["plan"] for f in report["findings"]} == {"cq-nanchuan"}
+    out = tmp_path / "draft.yaml"
+    extracted = planlint("extract", str(document), "-o", str(out), "--lang", "en")
+    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert plan["id"] == "cq-nanchuan" and plan["parents"] == ["cq"] and plan["regions"] == ["主城都市区"]
+    assert all((i.get("cite") or {}).get("line") != 11 for i in plan["indicators"] + plan["baseline"])
+    assert extracted.returncode == 0, extracted.stderr  # parent, regions and period settled
+
+
+def test_a_stale_correction_is_bad_input_at_its_line(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区")
+    _answers(document, {"parent": "cq", "corrections": [{"line": 9999, "set": {"op": "<="}}]})
+    ran = planlint("check", str(document), "--lang", "en")
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert "draft.planlint.yaml:3: corrections.0: no extracted item is cited at line 9999" in ran.stderr
+
+
+def test_answers_with_an_unknown_field_are_bad_input(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区")
+    _answers(document, {"parnet": "cq"})
+    ran = planlint("extract", str(document), "--lang", "en")
+    assert ran.returncode == 2 and "draft.planlint.yaml:1: parnet:" in ran.stderr
+
+
+def test_regions_the_jurisdiction_cannot_settle_must_be_answered(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    province = {
+        "schema": "planlint/plan/v1",
+        "id": "sc",
+        "name": "四川省矿产资源总体规划（2021—2025年）",
+        "level": "province",
+        "jurisdiction": "四川省",
+        "defines_regions": ["成都平原区", "川东北区"],
+        "period": {"base": 2020, "start": 2021, "end": 2025},
+    }
+    (plans / "sc.yaml").write_text(yaml.safe_dump(province, allow_unicode=True), encoding="utf-8")
+    document = _document(tmp_path, "四川省成都市金牛区")
+    ran = planlint("check", str(plans), str(document), "--lang", "en")
+    assert (
+        ran.returncode == 2
+        and "regions: the plans above define the regions 川东北区、成都平原区" in ran.stderr
+    )
+    extracted = planlint("extract", str(document), "--plans", str(plans), "--lang", "en")
+    assert extracted.returncode == 1 and "not settled: regions" in extracted.stderr
+    _answers(document, {"regions": ["成都平原区"]})
+    assert planlint("check", str(plans), str(document), "--lang", "en").returncode in (0, 1)
+    assert planlint("extract", str(document), "--plans", str(plans)).returncode == 0
+
+
+def test_a_document_whose_parent_cannot_be_found_is_never_judged_against_nothing(tmp_path: Path) -> None:
+    document = _document(tmp_path, "青山县")
+    ran = planlint("check", str(document), "--lang", "zh")
+    assert ran.returncode == 2
+    assert "未给出上级规划" in ran.stderr and str(document) in ran.stderr
+
+
+def test_parent_is_for_documents_only() -> None:
+    ran = planlint("check", str(REPO / "plans"), "--parent", "cq", "--lang", "en")
+    assert ran.returncode == 2 and "--parent applies to a plan document" in ran.stderr
