@@ -232,3 +232,34 @@ def test_lang_zh_writes_the_clerks_messages_in_chinese(vocabulary: Vocabulary, t
     block = text[text.index("# ----") :]
     assert "未找到目录结构" in block and "须人工补充" in block
     assert "needs a person" not in block and "warning" not in block
+
+
+def test_a_finding_on_a_word_draft_points_to_the_paragraph(tmp_path: Path) -> None:
+    """The report cites the draft's line and, beside it, where that is in Word (第N段)."""
+    import json
+
+    from tests.cli import planlint
+    from tests.kindcases import REPO
+
+    document = docx.Document()
+    document.add_paragraph("重庆市巴南区矿产资源总体规划（2021—2025年）")
+    _numbered(document, "矿产资源开发利用现状")
+    document.add_paragraph("截至2020年底，全区共有矿山24个。")
+    _numbered(document, "矿产资源开发利用")
+    document.add_paragraph(
+        "地热：大型矿床不低于10万立方米/年，中型矿床不低于5万立方米/年，小型矿床不低于3万立方米/年。"
+    )
+    path = tmp_path / "banan.docx"
+    document.save(str(path))
+    draft = tmp_path / "draft.yaml"
+    made = planlint(
+        "extract", str(path), "--id", "draft-banan", "--parent", "cq", "--level", "county", "-o", str(draft)
+    )
+    assert made.returncode in (0, 1), made.stderr
+    checked = planlint("check", str(REPO / "plans"), str(draft), "--plan", "draft-banan", "--format", "json")
+    findings = [
+        f for f in json.loads(checked.stdout)["findings"] if f["rule"] == "PL101" and f["mineral"] == "地热"
+    ]
+    assert findings, checked.stdout[:2000]
+    places = [c for f in findings for c in f["citations"] if c.get("plan") == "draft-banan"]
+    assert places and all(c["locator"] == "第5段" for c in places), places

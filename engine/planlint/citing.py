@@ -16,4 +16,5 @@ def citation(plan: Plan, cite: Cite | None, role: Role) -> Citation:
     document = plan.source.document
     if cite is None:
         return Citation(role, plan.id, document, None, None, None, None)
-    return Citation(role, plan.id, document, cite.section, cite.table, cite.line, None)
+    # A plan extracted from Word keeps where the line is in Word terms (第12段, 表2第3行) as its locator.
+    return Citation(role, plan.id, document, cite.section, cite.table, cite.line, cite.locator)

@@ -51,6 +51,8 @@ def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
     parts = [x for x in (citation.document, *order) if x]
     if citation.line is not None:
         parts.append(f"L{citation.line}" if terse else word("line", lang, n=citation.line))
+        if citation.locator:
+            parts.append(f"({citation.locator})")  # the same place in Word terms
     elif citation.locator:
         parts.append(citation.locator)
     elif citation.role == "plan":
