@@ -325,3 +325,22 @@ def test_a_right_outside_every_plan_is_bad_input(project: api.Project, tmp_path:
     )
     with pytest.raises(PlanlintError):
         check_rights(project, path)
+
+
+def test_place_and_region_come_from_the_register(project: api.Project, tmp_path: Path) -> None:
+    """永川 (by its GB/T 2260 code) lies in 主城都市区: 新设 ≥ 100; 万州 in 渝东北: 新设 ≥ 20 (001 专栏10)."""
+    path = tmp_path / "rights.yaml"
+    path.write_text(
+        "schema: planlint/rights/v1\nrights:\n"
+        "  - {id: A, name: 永川某矿, jurisdiction: '500118', mineral: 建筑石料用灰岩, kind: new, deposit: small,"
+        " capacity: {value: 80, unit: 万吨/年}}\n"
+        "  - {id: B, name: 万州某矿, jurisdiction: 万州区, mineral: 建筑石料用灰岩, kind: new, deposit: small,"
+        " capacity: {value: 30, unit: 万吨/年}}\n",
+        encoding="utf-8",
+    )
+    report = check_rights(project, path)
+    found = {
+        (f.right, f.rule, next(c.line for c in f.citations if c.role == "ancestor")) for f in report.findings
+    }
+    assert found == {("A", "PL510", 346)}
+    assert {r.id: r.plans for r in report.rights} == {"A": ("cq", "cn"), "B": ("cq", "cn")}

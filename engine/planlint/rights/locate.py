@@ -1,7 +1,8 @@
-"""Where a right lies: its county, the places above it, and the regions it is in.
+"""A right's place as written: its county, and the administrative parts of its name.
 
-Names are split into their administrative parts (省/自治区, 市/州/盟, 区/县/市/旗) and compared part by part:
-`重庆市永川区` lies in `重庆市`; a plan of `会宁县` contains a right of `甘肃省白银市会宁县`. Every place lies in 全国.
+The register of divisions (`planlint.places`, used by `planlint.rights.prepare.PlanPlaces`) decides where a
+place it knows lies. A name it does not know (a synthetic nation's) is split into its parts (省/自治区,
+市/州/盟, 区/县/市/旗) and compared part by part: a plan of `会宁县` contains a right of `甘肃省白银市会宁县`.
 """
 
 from __future__ import annotations

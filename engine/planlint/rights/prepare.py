@@ -12,6 +12,7 @@ from functools import cached_property
 from planlint.errors import PlanlintError
 from planlint.hierarchy import Hierarchy
 from planlint.loader import InputErrors
+from planlint.places import Place
 from planlint.prepared import metric_unit
 from planlint.rights.locate import Location, locate, parts
 from planlint.rights.model import Right
@@ -125,29 +126,58 @@ def prepare_right(item: LoadedRight, places: PlanPlaces, vocabulary: Vocabulary)
 
 
 class PlanPlaces:
-    """The loaded plans by the place they govern: which plans lie above a right's place, found once per place."""
+    """The loaded plans by the place they govern: which plans lie above a right's place, found once per place.
+
+    A place the register of divisions knows (`planlint.places`: 永川区, 重庆市永川区, 500118) is contained in
+    the places of the plans above it, and lies in the regions whose recorded members contain it. A place
+    it does not know is compared by the parts of its name (`planlint.rights.locate`).
+    """
 
     def __init__(self, hierarchy: Hierarchy) -> None:
         self.hierarchy = hierarchy
+        self.territory = hierarchy.territory
         self._by_part: dict[str, list[str]] = defaultdict(list)
+        self._by_place: dict[str, list[str]] = defaultdict(list)
         self._national: list[str] = []
         for plan_id, item in sorted(hierarchy.loaded.items()):
+            place = self.territory.place(plan_id) if self.territory else None
+            if place is not None:
+                self._by_place[place.code].append(plan_id)
+                continue
             plan_parts = parts(item.plan.jurisdiction)
             (self._by_part[plan_parts[-1]] if plan_parts else self._national).append(plan_id)
         self._above: dict[tuple[str, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
+        self._members: dict[tuple[str, str], tuple[Place, ...]] = {}
 
     def above(self, location: Location) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The plans above the place, nearest first, and the regions its own county's plans lie in."""
+        """The plans above the place, nearest first, and the regions it lies in without saying so."""
         known = self._above.get(location.parts)
         if known is None:
             known = self._above[location.parts] = self._find(location)
         return known
 
+    def place_of(self, location: Location) -> Place | None:
+        """The division the right's jurisdiction names; a name several bear, the one a loaded plan governs."""
+        if self.territory is None:
+            return None
+        register = self.territory.register
+        found = register.matches(location.jurisdiction)
+        if len(found) > 1:
+            governed = [p for p in found if any(self._by_place.get(o.code) for o in register.parents(p)[:-1])]
+            found = tuple(governed)
+        return register.pick(found)
+
     def _find(self, location: Location) -> tuple[tuple[str, ...], frozenset[str]]:
+        place = self.place_of(location)
         depths = dict.fromkeys(self._national, 0)
         for depth, part in enumerate(location.parts, start=1):
             depths.update(dict.fromkeys(self._by_part.get(part, ()), depth))
-        if not depths or max(depths.values()) == 0 and location.parts:
+        lineage: tuple[Place, ...] = ()
+        if place is not None and self.territory is not None:
+            lineage = self.territory.register.lineage(place)
+            for depth, outer in enumerate(reversed(lineage)):
+                depths.update(dict.fromkeys(self._by_place.get(outer.code, ()), depth))
+        if not depths or max(depths.values()) == 0 and (location.parts or lineage[1:]):
             raise PlanlintError(
                 f"no loaded plan contains {location.jurisdiction!r}: give the plans above it, or the full "
                 "name (重庆市永川区)",
@@ -159,7 +189,25 @@ class PlanPlaces:
         for plan_id in nearest:
             ordered.extend(a for a in self.hierarchy.ancestors(plan_id) if a not in ordered)
         ordered.extend(sorted((p for p in depths if p not in ordered), key=lambda p: (-depths[p], p)))
+        own = max(len(location.parts), len(lineage) - 1)
         # a county plan's regions are its county's: a right there lies in them without saying so
-        own = len(location.parts)
         regions = {r for p, d in depths.items() if own and d == own for r in self.hierarchy.plan(p).regions}
+        if place is not None:
+            regions |= self._member_regions(ordered, place)
         return tuple(ordered), frozenset(regions)
+
+    def _member_regions(self, plans: list[str], place: Place) -> set[str]:
+        """The regions a plan above records the place (or a division containing it) as a member of."""
+        assert self.territory is not None
+        register = self.territory.register
+        found = set()
+        for plan_id in plans:
+            for region, entry in self.hierarchy.plan(plan_id).region_members.items():
+                key = (plan_id, region)
+                if key not in self._members:
+                    within = self.territory.place(plan_id)
+                    resolved = (register.resolve(m, within=within) for m in entry.members)
+                    self._members[key] = tuple(m for m in resolved if m is not None)
+                if any(register.contains(m, place) for m in self._members[key]):
+                    found.add(region)
+        return found
