@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,14 +10,13 @@ from planlint import api
 from planlint.report.explain import mineral_path
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
+from tests.cli import Ran, planlint
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 
-def _explain(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planlint", "explain", *args], capture_output=True, text=True, check=False
-    )
+def _explain(*args: str) -> Ran:
+    return planlint("explain", *args)
 
 
 def _finding(plan: str, mineral: str) -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -13,6 +11,7 @@ import pytest
 from planlint import api
 from planlint.report import Options, render_binary
 from planlint.review import Waiver, review, verdict_text
+from tests.cli import planlint
 from tests.test_report_markdown import SEEDS
 
 
@@ -54,16 +53,9 @@ def test_waived_finding_says_by_whom_and_does_not_change_the_verdict_to_revise()
 
 
 def test_docx_needs_output_and_writes_it(tmp_path: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "planlint", "check", "-f", "docx"], capture_output=True, text=True, check=False
-    )
+    run = planlint("check", "-f", "docx")
     assert run.returncode == 2 and "--output" in run.stderr and "Traceback" not in run.stderr
     memo = tmp_path / "memo.docx"
-    run = subprocess.run(
-        [sys.executable, "-m", "planlint", "check", "-f", "docx", "-o", str(memo), "--lang", "en"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = planlint("check", "-f", "docx", "-o", str(memo), "--lang", "en")
     assert run.returncode == 1, run.stderr  # the bundled plans have errors: --fail-on still applies
     assert _paragraphs(memo.read_bytes())[0] == "Review memo: mineral resource master plans"
