@@ -57,6 +57,8 @@ class RightsContext:
     # (plan, metric, what matching depends on) → candidates: a batch repeats the same mineral, kind,
     # deposit scale, region and zone, so each combination is matched once
     _matched: dict[tuple[str, str, tuple[object, ...]], tuple[Candidate, ...]] = field(default_factory=dict)
+    # what a kind works out once per combination and reuses (keys start with the kind's own name)
+    memo: dict[tuple[object, ...], Any] = field(default_factory=dict)
 
     def candidates(self, plan_id: str, right: PreparedRight, metric: str) -> tuple[Candidate, ...]:
         """The plan rows of `metric` that apply or may apply to the right (`planlint.rights.match`)."""

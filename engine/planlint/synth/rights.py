@@ -65,7 +65,8 @@ def write_rights(out: Path, project: Project, count: int, breaches: int, seed: i
     attempts = 0
     while len(batch.rights) < count and attempts < count * 20:
         attempts += 1
-        right = maker.clean(rng.choice(counties), f"SR{len(batch.rights) + 1:06d}", batch)
+        crowded = attempts > 4 * count
+        right = maker.clean(rng.choice(counties), f"SR{len(batch.rights) + 1:06d}", batch, crowded)
         if right is not None:
             maker.account(right, batch)
             batch.rights.append(right)
@@ -125,7 +126,7 @@ class Maker:
             self._listed[plan_id] = {vocabulary.canonical(e.mineral) for lst in lists for e in lst}
 
     # ---- clean rights ----------------------------------------------------------------------------------
-    def clean(self, county: str, right_id: str, batch: Batch) -> Right | None:
+    def clean(self, county: str, right_id: str, batch: Batch, crowded: bool = False) -> Right | None:
         minerals = self._minerals(county)
         if not minerals:
             return None
@@ -152,9 +153,11 @@ class Maker:
             return None
         sized = right_with(draft, capacity=Amount(value=_round_up(capacity / unit.factor), unit=unit.text))
         right = self._with_term(sized)
-        # most rights are placed where the caps still have room; the others are written anyway (a batch of
-        # 10,000 is more than the caps allow) and the totals they push over a cap are breaches to find
-        if right is None or (not self._fits(right, batch) and self.rng.random() > OVER_CAPS):
+        # most rights are placed where the caps still have room; the others (all of them once the caps are
+        # crowded: a batch of 10,000 is more than the caps allow) are written anyway, and the totals they
+        # push over a cap are breaches to find
+        over = OVER_CAPS if not crowded else 1.0
+        if right is None or (not self._fits(right, batch) and self.rng.random() > over):
             return None
         return right
 

@@ -47,19 +47,42 @@ class Params(BaseModel):
 def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
     params = rule.params
     assert isinstance(params, Params)
-    by_plan: dict[str, list[PreparedRight]] = defaultdict(list)
+    # each right goes to the caps that surely cover it (found once per plan and kind of right), in id order
+    counted: dict[Stated, list[tuple[PreparedRight, float]]] = defaultdict(list)
     for right in reviewed(context):
         for plan_id in right.plans:
-            by_plan[plan_id].append(right)
-    for plan_id, rights in sorted(by_plan.items()):
+            for row in _covering(context, plan_id, right, params.metric):
+                amount = amount_of(context, right, row, params.metric)
+                if amount is not None:
+                    counted[row].append((right, amount))
+    for plan_id in sorted({row.plan for row in counted}):
         for row in context.index.of(plan_id, params.metric):
             limit = cap_of(row, params.metric)
-            if limit is None:
+            if limit is None or row not in counted:
                 continue
-            counted = [(r, a) for r in rights if (a := amount_of(context, r, row, params.metric)) is not None]
-            hit = _exceeding(plan_id, row, limit, counted, params.metric)
+            hit = _exceeding(plan_id, row, limit, counted[row], params.metric)
             if hit is not None:
                 yield hit
+
+
+_COVERING = "rights_total.covering"
+
+
+def _covering(context: RightsContext, plan_id: str, right: PreparedRight, metric: str) -> tuple[Stated, ...]:
+    """The plan's caps of `metric` whose mineral and scope surely cover rights like this one."""
+    key = (_COVERING, plan_id, metric, right.match_key, right.right.kind)
+    found = context.memo.get(key)
+    if found is None:
+        minerals = (None, *sorted(right.lineage))
+        rows = [row for m in minerals for row in context.index.get(plan_id, metric, m)]
+        found = context.memo[key] = tuple(
+            row
+            for row in rows
+            if cap_of(row, metric) is not None
+            and (row.zone is None or row.zone.name == right.right.zone)
+            and scope_fit(row, right) == ()
+        )
+    return found
 
 
 def cap_of(row: Stated, metric: str) -> float | None:
