@@ -263,3 +263,17 @@ def test_a_finding_on_a_word_draft_points_to_the_paragraph(tmp_path: Path) -> No
     assert findings, checked.stdout[:2000]
     places = [c for f in findings for c in f["citations"] if c.get("plan") == "draft-banan"]
     assert places and all(c["locator"] == "第5段" for c in places), places
+
+
+def test_decimal_heading_numbers_are_the_outline(vocabulary: Vocabulary, tmp_path: Path) -> None:
+    path = tmp_path / "decimal.txt"
+    path.write_text(
+        "白沙县矿产资源总体规划（2021—2025年）\n\n1 矿产资源现状\n\n1.1 开发利用现状\n\n"
+        "全县共有矿山48个，大中型矿山比例为41.5%。\n\n2 规划目标\n\n2.1 主要指标\n\n到2025年，全县矿山数量不突破42个。\n",
+        encoding="utf-8",
+    )
+    draft = _extract(path, vocabulary)
+    assert [(i["metric"], i["op"], i["value"], i["cite"]["section"]) for i in draft.plan["indicators"]] == [
+        ("mine_count", "<=", 42, "2.1")
+    ]
+    assert draft.plan["baseline"][0]["values"]["total"] == 48

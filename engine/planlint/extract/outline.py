@@ -15,6 +15,7 @@ _SECTION = re.compile(
     r"^(?:[（(]([一二三四五六七八九十]+)[)）]|第([一二三四五六七八九十\d]+)节|([一二三四五六七八九十]+)\s{2,})\s*(.*)$"
 )
 _ITEM = re.compile(r"^(?:(\d+)\s*[．.、](?!\d)|[（(](\d+)[)）])\s*(.*)$")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+([^\d\s%％].{0,28})$")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 BASELINE_WORDS = (
     "现状",
@@ -115,6 +116,9 @@ def _level(
         if match.group(2):
             return 2, f"第{match.group(2)}节", match.group(4)
         return 2, match.group(3), match.group(4)
+    match = _DECIMAL.match(text)
+    if match and not re.search(r"[，。；：:、]", match.group(2)):  # 1 现状 / 2.1 主要指标: decimal numbering
+        return min(match.group(1).count(".") + 1, 3), match.group(1), match.group(2)
     match = _ITEM.match(head)
     if match and len(head) < 40:
         return 3, match.group(1) or match.group(2), match.group(3)
@@ -150,5 +154,8 @@ def _label(chapter: str | None, section: str | None, item: str | None) -> str | 
         return None
     label = parts[0]
     for part in parts[1:]:
+        if part.startswith(label + "."):  # decimal numbering: 2.1 already names its chapter
+            label = part
+            continue
         label += part if part.startswith(("（", "第")) or label.endswith("）") else " " + part
     return label

@@ -163,7 +163,9 @@ def make_style(rng: random.Random, fmt: str) -> Style:
     return Style(
         fmt=fmt,
         numbering=rng.choice(
-            ("text", "plain") if fmt == "txt" else ("text", "styles", "numpr", "numpr_body", "outline")
+            ("text", "plain", "decimal")
+            if fmt == "txt"
+            else ("text", "styles", "numpr", "numpr_body", "outline")
         ),
         table=rng.choice(("years", "words", "years_note", "base_first")),
         caption=rng.choice(("above", "note_between", "unit_between") + (("row",) if fmt == "docx" else ())),
@@ -378,7 +380,8 @@ def _cn(n: int) -> str:
     return CN[n - 1] if n <= 10 else "十" + CN[n - 11]
 
 
-def _heading_texts(blocks: list[Block], numbered: bool) -> list[str]:
+def _heading_texts(blocks: list[Block], numbering: str) -> list[str]:
+    """Heading texts as printed: numbered in the text (第一章 / （一）, or 1 / 1.1), or bare."""
     counters = [0, 0]
     texts = []
     for block in blocks:
@@ -386,13 +389,19 @@ def _heading_texts(blocks: list[Block], numbered: bool) -> list[str]:
             counters[block.level - 1] += 1
             if block.level == 1:
                 counters[1] = 0
-            texts.append((_number_label(block.level, counters) if numbered else "") + block.title)
+            if numbering == "text":
+                texts.append(_number_label(block.level, counters) + block.title)
+            elif numbering == "decimal":
+                number = ".".join(str(c) for c in counters[: block.level])
+                texts.append(f"{number} {block.title}")
+            else:
+                texts.append(block.title)
     return texts
 
 
 def write_txt(path: Path, model: PlanModel, style: Style, blocks: list[Block]) -> None:
     lines = [model.title, "", f"{model.jurisdiction}人民政府", f"{model.end - 3}年3月1日", ""]
-    headings = iter(_heading_texts(blocks, style.numbering == "text"))
+    headings = iter(_heading_texts(blocks, style.numbering))
     for block in blocks:
         if isinstance(block, Heading):
             lines += ["", next(headings), ""]
@@ -423,7 +432,7 @@ def write_docx(path: Path, model: PlanModel, style: Style, blocks: list[Block]) 
     document.add_paragraph(f"{model.jurisdiction}人民政府")
     document.add_paragraph(f"{model.end - 3}年3月1日")
     num_id = _outline_numbering(document) if style.numbering.startswith("numpr") else None
-    headings = iter(_heading_texts(blocks, style.numbering == "text"))
+    headings = iter(_heading_texts(blocks, style.numbering))
     for block in blocks:
         if isinstance(block, Heading):
             text = next(headings)
