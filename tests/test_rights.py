@@ -344,3 +344,11 @@ def test_place_and_region_come_from_the_register(project: api.Project, tmp_path:
     }
     assert found == {("A", "PL510", 346)}
     assert {r.id: r.plans for r in report.rights} == {"A": ("cq", "cn"), "B": ("cq", "cn")}
+
+
+def test_rules_and_explain_include_the_rights_rules() -> None:
+    listed = planlint("rules", "--lang", "en")
+    assert listed.returncode == 0 and "PL510" in listed.stdout and "PL101" in listed.stdout
+    explained = planlint("explain", "PL520", "--lang", "zh")
+    assert explained.returncode == 0, explained.stderr
+    assert "矿产资源开采登记管理办法" in explained.stdout and "right_term" in explained.stdout

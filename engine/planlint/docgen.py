@@ -44,7 +44,9 @@ def explain(rule: Rule, lang: str) -> str:
     ]
     if spec.example is not None:
         lines += ["", f"{'示例' if lang == 'zh' else 'example'}: {spec.example.get(lang)}"]
-    kind_doc = inspect.getdoc(REGISTRY[spec.kind]) or ""
+    from planlint.rights.kinds import REGISTRY as RIGHTS_KINDS
+
+    kind_doc = inspect.getdoc(REGISTRY.get(spec.kind) or RIGHTS_KINDS[spec.kind]) or ""
     lines += ["", f"{'规则种类说明' if lang == 'zh' else 'about the kind'} {spec.kind}:", kind_doc]
     return "\n".join(lines) + "\n"
 

@@ -13,6 +13,7 @@ from planlint.errors import Exit, PlanlintError
 
 if TYPE_CHECKING:
     from planlint.i18n import Lang
+    from planlint.rules import Rule
 
 
 def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
@@ -22,11 +23,13 @@ def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
 
     from planlint import api
     from planlint.docgen import severity_text
+    from planlint.rights import rights_rules
     from planlint.rules import load_rules
 
     chosen = chosen_lang(lang)
     table = Table("id", "kind", "severity", "title", "norm")
-    for rule in load_rules(api.rule_directories(rules or ())):
+    directories = api.rule_directories(rules or ())
+    for rule in [*load_rules(directories), *rights_rules(directories)]:
         spec = rule.spec
         table.add_row(
             spec.id, spec.kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.document
@@ -53,7 +56,7 @@ def explain(
 
     chosen = chosen_lang(lang)
     loaded = {r.id: r for r in load_rules(api.rule_directories(rules or ()))}
-    rule = loaded.get(item_id.upper())
+    rule = loaded.get(item_id.upper()) or _rights_rule(item_id.upper(), rules)
     if rule is not None:
         sys.stdout.write(explain_rule(rule, chosen))
         return
@@ -64,6 +67,14 @@ def explain(
             zh=f"没有规则或问题 {item_id!r}（规则：{', '.join(sorted(loaded))}）",
         )
     sys.stdout.write(_explain_finding(item_id, paths, rules, chosen, docs))
+
+
+def _rights_rule(rule_id: str, rules: list[Path] | None) -> Rule | None:
+    """A rights rule (PL5xx, for check-rights) by its id."""
+    from planlint import api
+    from planlint.rights import rights_rules
+
+    return next((r for r in rights_rules(api.rule_directories(rules or ())) if r.id == rule_id), None)
 
 
 def _explain_finding(

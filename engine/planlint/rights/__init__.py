@@ -10,25 +10,33 @@ report = check_rights(api.load(), Path("rights.csv"))
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from planlint.api import Project
     from planlint.findings import Report
+    from planlint.rules import Rule
 
 RIGHTS_PACKS = "rights/*.yaml"
+
+
+def rights_rules(directories: Iterable[Path]) -> list[Rule]:
+    """The rights rules (`DIR/rights/*.yaml`) of the rule directories, checked against the rights kinds."""
+    from planlint.rights.kinds import REGISTRY
+    from planlint.rules import load_rules
+
+    return load_rules(directories, RIGHTS_PACKS, REGISTRY)
 
 
 def check_rights(project: Project, path: Path) -> Report:
     """Read the rights in `path` and check each against every loaded plan that contains it."""
     from planlint.rights.evaluate import evaluate_rights
-    from planlint.rights.kinds import REGISTRY
     from planlint.rights.prepare import prepare_rights
     from planlint.rights.read import load_rights
-    from planlint.rules import load_rules
 
-    rules = load_rules(project.rule_dirs, RIGHTS_PACKS, REGISTRY)
+    rules = rights_rules(project.rule_dirs)
     loaded = load_rights(path, project.vocabulary)
     prepared = prepare_rights(loaded, project.hierarchy, project.vocabulary)
     return evaluate_rights(project, prepared, rules)
