@@ -1,6 +1,7 @@
 """YAML reading: the only place raw YAML becomes Python data, and where line numbers are found.
 
-Files are parsed with libyaml's C loader where present (fast path). Line numbers are only needed when
+Files are parsed with yaml-rs where its reading cannot differ from PyYAML's (`planlint.fastyaml`), else
+with PyYAML (libyaml's C loader where present), which also gives the line of any error. Line numbers are only needed when
 something is wrong, so `line_of` composes the node tree again for that one file and walks it to the field.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from planlint.errors import PlanlintError
+from planlint.fastyaml import fast_load
 from planlint.files import read_regular
 
 SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,6 +101,9 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, path: Path | str) -> Any:
     """Parse YAML text; malformed YAML is a PlanlintError at the line where it breaks."""
+    data = fast_load(text)
+    if data is not None:
+        return data
     try:
         return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
