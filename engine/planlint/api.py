@@ -14,12 +14,12 @@ from pathlib import Path
 from planlint.errors import PlanlintError
 from planlint.evaluate import evaluate
 from planlint.findings import Report
-from planlint.hierarchy import build_hierarchy
-from planlint.loader import load_plans
+from planlint.hierarchy import Hierarchy, build_hierarchy
+from planlint.loader import load_plans, plan_files
 from planlint.paths import bundled_plans, bundled_rules
 from planlint.project import Project
 from planlint.rules import load_rules
-from planlint.vocabulary import load_vocabulary
+from planlint.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["Project", "check", "load", "rule_directories"]
 
@@ -47,16 +47,43 @@ def _check_rule_directory(directory: Path) -> None:
         )
 
 
-def load(paths: Sequence[Path] | None = None, extra_rules: Iterable[Path] = ()) -> Project:
+def load(
+    paths: Sequence[Path] | None = None,
+    extra_rules: Iterable[Path] = (),
+    only: Sequence[str] | None = None,
+) -> Project:
     """Load and validate the rule packs and plans (default: the bundled plans/) and build their hierarchy.
 
+    With `only` (plan ids), load just what checking those plans needs: each plan, its ancestors and its
+    parents' other children (`planlint.planindex`); the findings about those plans are the same as after
+    loading everything, and problems in files that are not needed go unreported.
     Raises `planlint.loader.InputErrors` (a `PlanlintError`) listing every problem found.
     """
     rule_dirs = rule_directories(extra_rules)
     vocabulary = load_vocabulary(rule_dirs)
     rules = tuple(load_rules(rule_dirs, vocabulary=vocabulary))
-    loaded = load_plans(paths or [bundled_plans()], vocabulary)
-    return Project(vocabulary, build_hierarchy(loaded), rule_dirs, rules)
+    files = plan_files(paths or [bundled_plans()])
+    hierarchy = _load_lineage(files, vocabulary, only) if only else None
+    if hierarchy is None:
+        hierarchy = build_hierarchy(load_plans(files, vocabulary))
+    return Project(vocabulary, hierarchy, rule_dirs, rules)
+
+
+def _load_lineage(files: list[Path], vocabulary: Vocabulary, only: Sequence[str]) -> Hierarchy | None:
+    """The hierarchy of the plans checking `only` needs; None if the index cannot tell (load everything)."""
+    from planlint import planindex
+
+    entries = planindex.index(files)
+    chosen = planindex.needed(entries, only) if entries is not None else None
+    if entries is None or chosen is None:
+        return None
+    loaded = load_plans([entry.path for entry in chosen], vocabulary)
+    claimed = {(e.path, e.id, e.parents) for e in chosen}
+    if {(item.path, item.plan.id, tuple(item.plan.parents)) for item in loaded} != claimed:
+        return None  # a file is not what its id/parents lines said: trust only a full load
+    chosen_paths = {e.path for e in chosen}
+    others = {e.jurisdiction for e in entries if e.path not in chosen_paths}
+    return build_hierarchy(loaded, unloaded_jurisdictions=others)
 
 
 def check(project: Project, only: Sequence[str] | None = None) -> Report:

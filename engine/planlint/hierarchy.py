@@ -27,6 +27,8 @@ class Hierarchy:
     graph: nx.DiGraph
     loaded: dict[str, LoadedPlan] = field(default_factory=dict)
     territory: Territory | None = None
+    # jurisdictions of plans that exist but were not loaded (a check of one plan loads only its lineage)
+    unloaded_jurisdictions: frozenset[str] = frozenset()
 
     @property
     def plans(self) -> dict[str, Plan]:
@@ -34,6 +36,12 @@ class Hierarchy:
 
     def plan(self, plan_id: str) -> Plan:
         return self.loaded[plan_id].plan
+
+    @property
+    def jurisdictions(self) -> frozenset[str]:
+        """The jurisdiction of every plan, loaded or not: the place names a zone's name may start with."""
+        loaded = {item.plan.jurisdiction for item in self.loaded.values()}
+        return frozenset(loaded) | self.unloaded_jurisdictions
 
     @cached_property
     def _ancestors(self) -> dict[str, tuple[str, ...]]:
@@ -67,11 +75,14 @@ class Hierarchy:
         return {r for a in self.ancestors(plan_id) for r in self.plan(a).defines_regions}
 
 
-def build_hierarchy(loaded: Iterable[LoadedPlan], places: Register | None = None) -> Hierarchy:
+def build_hierarchy(
+    loaded: Iterable[LoadedPlan], places: Register | None = None, unloaded_jurisdictions: Iterable[str] = ()
+) -> Hierarchy:
     """Build and check the hierarchy; raise InputErrors for unknown parents, cycles, inversions, regions.
 
     Jurisdictions go through the register of places (`territory`): a missing parent is found there, regions
     are derived from the members an ancestor records, zones are placed by jurisdiction.
+    `unloaded_jurisdictions`: those of the plans not loaded (a check of one plan loads only what it needs).
     """
     places = places or register()
     items = {item.plan.id: item for item in loaded}
@@ -85,7 +96,7 @@ def build_hierarchy(loaded: Iterable[LoadedPlan], places: Register | None = None
             if parent in items:
                 graph.add_edge(parent, plan_id)
     problems.extend(_cycle_problems(graph, items))
-    hierarchy = Hierarchy(graph, items)
+    hierarchy = Hierarchy(graph, items, unloaded_jurisdictions=frozenset(unloaded_jurisdictions))
     if not problems:
         items, hierarchy.territory, found = settle(items, hierarchy.ancestors, places, located)
         hierarchy.loaded = items

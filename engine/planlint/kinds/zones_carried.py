@@ -97,8 +97,8 @@ def compatible(vocabulary: Vocabulary, a: str, b: str) -> bool:
 
 def _places(context: Context, extra: tuple[str, ...]) -> frozenset[str]:
     names: set[str] = set()
-    for plan in context.hierarchy.plans.values():
-        names.update(PLACE_PART.findall(plan.jurisdiction) or [plan.jurisdiction])
+    for jurisdiction in context.hierarchy.jurisdictions:
+        names.update(PLACE_PART.findall(jurisdiction) or [jurisdiction])
     names.update(extra)
     forms = {form for name in names for form in (name, PLACE_SUFFIX.sub("", name))}
     return frozenset(f for f in forms if len(f) >= 2)
