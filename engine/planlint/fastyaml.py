@@ -72,7 +72,6 @@ _RARE = {  # looked for in the bytes themselves, only where their first byte occ
 }
 _RARE_PATTERNS = {first: re.compile(pattern) for first, pattern in _RARE.items()}
 _DATE = re.compile(rb"-(?<=[09]{4}-)[09]{2}-[09]{2}")
-_TOKEN = frozenset(b"09abcdefghijklmnopqrstuvwxyz_.+-")
 
 
 def risky(text: str) -> bool:
@@ -87,12 +86,19 @@ def risky(text: str) -> bool:
         return True
     if b"9" * 19 in shapes.replace(b"0", b"9"):
         return True  # integers longer than Python's int() accepts
-    return any(_risky_date(data, shapes, match.start() - 4) for match in _DATE.finditer(shapes))
+    return any(_risky_date(data, match.start() - 4) for match in _DATE.finditer(shapes))
 
 
-def _risky_date(data: bytes, shapes: bytes, start: int) -> bool:
-    """A date is read alike by both unless impossible (2023-02-30) or part of a longer token."""
-    return shapes[start - 1] in _TOKEN or not _valid_date(data[start : start + 10].decode())
+def _risky_date(data: bytes, start: int) -> bool:
+    """A date is read alike by both where it is a whole plain value (`key: `, `- `, in a flow collection).
+
+    yaml-rs (0.1.6) also reads a quoted "2023-10-10", or a block scalar holding only a date, as a date,
+    where PyYAML keeps the string; and PyYAML refuses an impossible date (2023-02-30).
+    """
+    before, after = data[start - 2 : start], data[start + 10 : start + 12]
+    plain = before[-1:] in (b"[", b"{", b",") or before in (b": ", b"- ", b"[ ", b"{ ", b", ")
+    whole = after[:1] in (b"\n", b",", b"]", b"}") or after in (b" #", b"\r\n")
+    return not (plain and whole) or not _valid_date(data[start : start + 10].decode())
 
 
 def _valid_date(text: str) -> bool:
