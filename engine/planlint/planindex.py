@@ -85,7 +85,7 @@ def _header(data: Any) -> Header | None:
         return None
     plan_id, level, parents = data.get("id"), data.get("level"), data.get("parents")
     jurisdiction = data.get("jurisdiction")
-    if not all(isinstance(value, str) for value in (plan_id, level, jurisdiction)):
+    if not (isinstance(plan_id, str) and isinstance(level, str) and isinstance(jurisdiction, str)):
         return None
     if not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
         return None
