@@ -31,6 +31,7 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -113,7 +114,7 @@ def normalise(name: str, places: frozenset[str], suffixes: tuple[str, ...]) -> s
             break
     # NOTE: prefixes are looked up by length in a set, longest first: a scan of every place name per zone
     # grew with the square of the nation's size.
-    lengths = sorted({len(p) for p in places}, reverse=True)
+    lengths = _lengths(places)
     stripped = True
     while stripped:
         stripped = False
@@ -122,6 +123,12 @@ def normalise(name: str, places: frozenset[str], suffixes: tuple[str, ...]) -> s
                 text, stripped = text[length:], True
                 break
     return text
+
+
+@lru_cache(maxsize=8)
+def _lengths(places: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of the place names, longest first (one set per check: computed once, not per zone)."""
+    return tuple(sorted({len(p) for p in places}, reverse=True))
 
 
 def _shares_mineral(context: Context, a: Zone, b: Zone) -> bool:
