@@ -10,13 +10,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planlint.errors import Exit, PlanlintError
-from planlint.findings import Report
 from planlint.i18n import Lang
+
+if TYPE_CHECKING:
+    from planlint.findings import Report
 
 FAIL_ON = ("error", "warning", "info", "never")
 
