@@ -23,6 +23,9 @@ KEYS = (b"id", b"level", b"parents", b"jurisdiction")
 # A top-level key's line and the lines that continue its value (indented, `- ` items, comments, blank).
 _VALUE_LINES = re.compile(rb"[^\n]*(?:\n(?=[ \t#\n-])[^\n]*)*")
 _UNCERTAIN = (b"<<", b"\n---", b"\n...", b"\n%")
+# Plan files give id, level, parents and jurisdiction first: the scan reads this much of a file, up to its
+# last blank line (where no value of theirs can go on), and the rest only when a key is not found there.
+HEAD = 4096
 
 
 Header = tuple[str, str, tuple[str, ...], str]
@@ -43,16 +46,28 @@ def index(files: Iterable[Path]) -> list[Entry] | None:
     """An entry per plan file; None when some file cannot be read (the full load will say why)."""
     entries = []
     for path in files:
+        if not path.is_file():
+            return None  # a FIFO or device is refused by the full load, never opened here
         try:
-            data = path.read_bytes()
+            with path.open("rb") as file:
+                data = file.read(HEAD)
+                header = _scan(_head(data)) if len(data) == HEAD else _scan(data)
+                if header is None and len(data) == HEAD:
+                    data += file.read()
+                    header = _scan(data)
         except OSError:
             return None
-        header = _scan(data)
         if header is None:
             header = _parse(data, path)
         if header is not None:
             entries.append(Entry(path, *header))
     return entries
+
+
+def _head(data: bytes) -> bytes:
+    """The start of a file up to its last blank line that no indented or `- ` line continues."""
+    cut = data.rfind(b"\n\n") + 2
+    return data[:cut] if cut > 1 and data[cut : cut + 1] not in (b" ", b"\t", b"-", b"#") else b""
 
 
 def _scan(data: bytes) -> Header | None:
