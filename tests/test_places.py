@@ -173,3 +173,23 @@ def test_located_in_may_name_a_jurisdiction_by_name_or_code(tmp_path: Path) -> N
     _county(tmp_path, "x-banan", "重庆市巴南区", parents=["x-cq"])
     hierarchy = api.load([tmp_path]).hierarchy
     assert [z.name for z in hierarchy.zones_located_in("x-cq", "x-banan")] == ["甲矿区", "乙矿区"]
+
+
+def test_real_names_in_a_made_up_hierarchy_place_nothing(tmp_path: Path) -> None:
+    """A synthetic nation's 恩平市 (a real city of 广东) under 安平省 (made up) holding 怀安县 (of 河北)."""
+    for plan_id, level, jurisdiction, parents in (
+        ("p", "province", "安平省", []),
+        ("p-c", "city", "恩平市", ["p"]),
+        ("p-c-k", "county", "怀安县", ["p-c"]),
+    ):
+        _county(tmp_path, plan_id, jurisdiction, level=level, parents=parents)
+    hierarchy = api.load([tmp_path]).hierarchy
+    assert hierarchy.territory is not None
+    assert [hierarchy.territory.place(p) for p in ("p", "p-c", "p-c-k")] == [None, None, None]
+
+
+def test_a_short_name_is_looked_up_inside_the_parent_first(tmp_path: Path) -> None:
+    _county(tmp_path, "bj", "北京市", level="province", parents=[])
+    _county(tmp_path, "bj-cy", "朝阳区", parents=["bj"])  # 朝阳区 is also in 长春市
+    hierarchy = api.load([tmp_path]).hierarchy
+    assert hierarchy.territory is not None and hierarchy.territory.place("bj-cy") == PLACES.get("110105")

@@ -86,8 +86,9 @@ def build_hierarchy(
     """
     places = places or register()
     items = {item.plan.id: item for item in loaded}
-    located = locate(items, places)
-    items, problems = find_parents(items, places, located)
+    located, problems = locate(items, places)
+    items, orphans = find_parents(items, places, located)
+    problems.extend(orphans)
     graph = nx.DiGraph()
     graph.add_nodes_from(items)
     for plan_id, item in items.items():

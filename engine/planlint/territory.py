@@ -55,9 +55,63 @@ def _replace(item: LoadedPlan, **update: object) -> LoadedPlan:
     return LoadedPlan(item.plan.model_copy(update=update), item.path)
 
 
-def locate(items: dict[str, LoadedPlan], register: Register) -> dict[str, Place | None]:
-    """Each plan's jurisdiction through the register (None: not in it, or ambiguous)."""
-    return {plan_id: register.resolve(item.plan.jurisdiction) for plan_id, item in items.items()}
+def locate(
+    items: dict[str, LoadedPlan], register: Register
+) -> tuple[dict[str, Place | None], list[PlanlintError]]:
+    """Each plan's place: its jurisdiction through the register, confirmed by its parents' places.
+
+    A plan with parents has a place only when a parent's place is known and contains it (the jurisdiction is
+    looked up inside the parent's place first, so 朝阳区 under 北京市 is found). A parent with a known place
+    that does not contain the plan's is bad input. A plan whose parents have no known place has none either:
+    in a made-up hierarchy (tests, synthetic nations) a name that happens to be real places nothing.
+    """
+    places: dict[str, Place | None] = {}
+    problems: list[PlanlintError] = []
+
+    def visit(plan_id: str, trail: frozenset[str]) -> Place | None:
+        if plan_id in places or plan_id in trail or plan_id not in items:
+            return places.get(plan_id)
+        item = items[plan_id]
+        outers = [(i, p, visit(p, trail | {plan_id})) for i, p in enumerate(item.plan.parents)]
+        known = [(i, p, o) for i, p, o in outers if o is not None]
+        place = _within_parents(item, register, known, problems)
+        if not item.plan.parents:
+            place = register.resolve(item.plan.jurisdiction)
+        places[plan_id] = place
+        return place
+
+    for plan_id in sorted(items):
+        visit(plan_id, frozenset())
+    return places, problems
+
+
+def _within_parents(
+    item: LoadedPlan,
+    register: Register,
+    known: list[tuple[int, str, Place]],
+    problems: list[PlanlintError],
+) -> Place | None:
+    """The plan's place inside its parents' known places, or None; a parent that cannot contain it is bad."""
+    jurisdiction = item.plan.jurisdiction
+    for _, _, outer in known:
+        place = register.resolve(jurisdiction, within=outer)
+        if place is not None:
+            return place
+    place = register.resolve(jurisdiction)
+    if place is None:
+        return None
+    for index, parent, outer in known:
+        problems.append(
+            _error(
+                item,
+                ("parents", index),
+                f"parent {parent!r} is the plan of {register.full_name(outer)}, which does not contain "
+                f"this plan's jurisdiction {register.full_name(place)}",
+                f"上级规划 {parent!r} 的辖区 {register.full_name(outer)} 不包含本规划的辖区 "
+                f"{register.full_name(place)}",
+            )
+        )
+    return None
 
 
 def _unknown_place(register: Register, text: str, within: Place | None = None) -> tuple[str, str]:
@@ -76,18 +130,12 @@ def _unknown_place(register: Register, text: str, within: Place | None = None) -
 def find_parents(
     items: dict[str, LoadedPlan], register: Register, places: dict[str, Place | None]
 ) -> tuple[dict[str, LoadedPlan], list[PlanlintError]]:
-    """Give a county or city plan without parents the nearest loaded plan of a division containing it.
-
-    A plan with parents gets its parents checked instead: each parent's jurisdiction must contain its own.
-    """
+    """Give a county or city plan without parents the nearest loaded plan of a division containing it."""
     settled = dict(items)
     problems: list[PlanlintError] = []
     for plan_id, item in sorted(items.items()):
         plan, place = item.plan, places[plan_id]
-        if plan.parents:
-            problems.extend(_parents_contain(item, items, register, places))
-            continue
-        if plan.level not in ("county", "city"):
+        if plan.parents or plan.level not in ("county", "city"):
             continue
         found, problem = _parent_through_register(item, items, register, place, places)
         if problem is not None:
@@ -142,23 +190,6 @@ def _parent_through_register(
         f"({above}); " + never.format(level=plan.level),
         f"未给出上级规划，载入的规划中也没有包含{place.name}的行政区（{above}）的规划；{never_zh}",
     )
-
-
-def _parents_contain(
-    item: LoadedPlan, items: dict[str, LoadedPlan], register: Register, places: dict[str, Place | None]
-) -> Iterator[PlanlintError]:
-    place = places[item.plan.id]
-    for index, parent in enumerate(item.plan.parents):
-        outer = places.get(parent)
-        if place is None or outer is None or parent not in items or register.contains(outer, place):
-            continue
-        yield _error(
-            item,
-            ("parents", index),
-            f"parent {parent!r} is the plan of {register.full_name(outer)}, which does not contain "
-            f"this plan's jurisdiction {register.full_name(place)}",
-            f"上级规划 {parent!r} 的辖区 {register.full_name(outer)} 不包含本规划的辖区 {register.full_name(place)}",
-        )
 
 
 def settle(
