@@ -17,13 +17,17 @@ SEVERITY_POLICY = {
 }
 
 
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
 def severity_text(rule: Rule, lang: str) -> str:
     policy = rule.spec.severity
+    name = SEVERITY_ZH.get if lang == "zh" else (lambda value, default: value)
     if isinstance(policy, str):
-        return policy
+        return name(policy, policy)
     if policy.binding == policy.expected == policy.unspecified:
-        return policy.binding
-    return SEVERITY_POLICY[lang].format(**policy.model_dump())
+        return name(policy.binding, policy.binding)
+    return SEVERITY_POLICY[lang].format(**{k: name(v, v) for k, v in policy.model_dump().items()})
 
 
 def explain(rule: Rule, lang: str) -> str:
@@ -40,7 +44,7 @@ def explain(rule: Rule, lang: str) -> str:
         f"{'严重程度' if lang == 'zh' else 'severity'}: {severity_text(rule, lang)}",
         f"{'依据' if lang == 'zh' else 'norm'}: {spec.norm.document}"
         + (f" · {spec.norm.clause}" if spec.norm.clause else ""),
-        f"params: {rule.params.model_dump()}",
+        f"{'参数' if lang == 'zh' else 'params'}: {rule.params.model_dump()}",
     ]
     if spec.example is not None:
         lines += ["", f"{'示例' if lang == 'zh' else 'example'}: {spec.example.get(lang)}"]

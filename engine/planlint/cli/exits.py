@@ -21,6 +21,10 @@ class PlanlintGroup(TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
         argv = sys.argv[1:] if args is None else list(args)
+        if (not argv or "--help" in argv) and error_lang(argv) == "zh":
+            from planlint.cli.help_zh import translate
+
+            translate(self)
         try:
             return super().main(argv, *rest, **options)
         except PlanlintError as error:

@@ -27,7 +27,12 @@ def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     from planlint.rules import load_rules
 
     chosen = chosen_lang(lang)
-    table = Table("id", "kind", "severity", "title", "norm")
+    headings = (
+        ("编号", "种类", "严重程度", "内容", "依据")
+        if chosen == "zh"
+        else ("id", "kind", "severity", "title", "norm")
+    )
+    table = Table(*headings)
     directories = api.rule_directories(rules or ())
     for rule in [*load_rules(directories), *rights_rules(directories)]:
         spec = rule.spec

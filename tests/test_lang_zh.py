@@ -1,0 +1,55 @@
+"""Chinese throughout under --lang zh: help texts, `rules`, `explain`, and the bundled plans' source titles."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import typer.main
+import yaml
+
+from planlint.cli import app
+from planlint.cli.help_zh import HELP_ZH, help_texts
+from planlint.paths import bundled_plans
+
+
+def _planlint(*args: str) -> str:
+    run = subprocess.run(
+        [sys.executable, "-m", "planlint", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+    )
+    return run.stdout + run.stderr
+
+
+def test_every_help_text_has_a_chinese_translation() -> None:
+    missing = sorted(set(help_texts(typer.main.get_command(app))) - set(HELP_ZH))
+    assert missing == [], "add these to planlint/cli/help_zh.py: " + repr(missing)
+
+
+def test_help_in_chinese_under_lang_zh() -> None:
+    out = _planlint("check", "--help", "--lang", "zh")
+    assert "逐一对照各上级规划及自身检查每个规划" in out and "显示本帮助并退出" in out
+    assert "选项" in out and "Options" not in out
+    assert "Check every plan" not in out
+    english = _planlint("check", "--help", "--lang", "en")
+    assert "Check every plan" in english and "选项" not in english
+
+
+def test_rules_and_rule_explanations_in_chinese() -> None:
+    out = _planlint("rules", "--lang", "zh")
+    assert "编号" in out and "严重程度" in out and "错误" in out
+    assert not re.search(r"\b(error|warning|info)\b", out)
+    explained = _planlint("explain", "PL101", "--lang", "zh")
+    assert "严重程度: 错误" in explained and "参数:" in explained
+
+
+def test_bundled_source_titles_are_chinese() -> None:
+    for path in sorted(bundled_plans().glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        titles = [data["source"].get("title") or ""] + [s.get("title") or "" for s in data.get("sources", [])]
+        for title in titles:
+            assert not re.search(r"[A-Za-z]{3,}", title), f"{path.name}: {title}"
