@@ -58,10 +58,12 @@ def test_ids_are_unique_and_name_their_rule(bundled: Report, tmp_path: Path) -> 
         assert all(i.startswith(f.rule + "-") for i, f in zip(ids, report.findings, strict=True))
 
 
-def test_ids_survive_file_order_and_other_wording(bundled: Report, tmp_path: Path) -> None:
+def test_ids_survive_file_order_shifted_lines_and_other_wording(bundled: Report, tmp_path: Path) -> None:
     expected = sorted(f.id for f in bundled.findings)
     renamed = tmp_path / "renamed"
     _rewrite(renamed, lambda name, data: (f"z{len(name):02d}-{name[::-1]}.yaml", data))
+    shifted = tmp_path / "shifted"
+    _rewrite(shifted, lambda name, data: (name, _shift_lines(data, 7)))
     reworded = tmp_path / "reworded"
 
     def reword(name: str, data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -73,6 +75,7 @@ def test_ids_survive_file_order_and_other_wording(bundled: Report, tmp_path: Pat
 
     _rewrite(reworded, reword)
     assert sorted(_ids([renamed])) == expected
+    assert sorted(_ids([shifted])) == expected
     assert sorted(_ids([reworded])) == expected
 
 
