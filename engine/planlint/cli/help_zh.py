@@ -54,6 +54,9 @@ HELP_ZH: dict[str, str] = {
     "Test a rule pack against case files: the findings each case expects, and no others.": "用案例文件测试规则包：每个案例应出现的问题，且不多不少。",
     "A rule directory (packs/*.yaml, vocabulary/*.yaml).": "规则目录（packs/*.yaml、vocabulary/*.yaml）。",
     "A directory of case files (*.yaml).": "案例文件目录（*.yaml）。",
+    "Check every plan against each of its ancestors and itself, and report the findings.\n\nA plan document among the paths (DRAFT.docx, .txt, .md) is extracted in memory, its answers\n(DRAFT.planlint.yaml) applied, and judged against the other paths' plans (default: the bundled ones).": "逐一对照各上级规划及自身检查每个规划，并报告问题。\n\n路径中的规划文本（DRAFT.docx、.txt、.md）在内存中提取，套用其答复文件（DRAFT.planlint.yaml），再对照其他路径中的规划（默认：随附规划）检查。",
+    "For a plan document: the id of the plan it must conform to (default: found from its jurisdiction); repeatable.": "规划文本须符合的上级规划 id（默认：按其行政区查找），可重复。",
+    "The plans above this one (default: the bundled plans/); repeatable.": "本规划的上级规划（默认：随附的 plans/），可重复。",
 }
 PANELS_ZH = {
     "ARGUMENTS_PANEL_TITLE": "参数",
