@@ -232,7 +232,8 @@ def load_with_drafts(
     vocabulary = load_vocabulary(api.rule_directories(extra_rules))
     with drafts_folder(documents, vocabulary, parent) as (folder, ids):
         try:
-            project = api.load([*(plan_paths or [bundled_plans()]), folder], extra_rules)
+            # NOTE: only the drafts are judged: load just their lineage where the plan index can tell it.
+            project = api.load([*(plan_paths or [bundled_plans()]), folder], extra_rules, only=list(ids))
         except PlanlintError as error:
             raise _renamed(error, folder, ids) from None
     return project, list(ids)
