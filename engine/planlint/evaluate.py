@@ -53,8 +53,19 @@ def evaluate(project: Project, rules: Sequence[Rule], only: Iterable[str] | None
             for hit in REGISTRY[rule.kind].check(context, rule.params):
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
-        ordered = numbered(sorted(findings.values(), key=Finding.sort_key))
+        ordered = numbered(sorted(findings.values(), key=_full_order))
     return Report(_summaries(project, context.targets), ordered, tuple(rules))
+
+
+def _full_order(finding: Finding) -> tuple[Any, ...]:
+    """The report's order, ties broken by the citations: two findings alike but for the ancestor row they
+    cite (a cap printed twice) must not keep the order the rows happened to be read in."""
+    return (*finding.sort_key(), *(_citation_order(c) for c in finding.citations))
+
+
+def _citation_order(citation: Citation) -> tuple[Any, ...]:
+    c = citation
+    return (c.role, c.plan or "", c.document or "", c.section or "", c.table or "", c.line or 0, c.locator or "")
 
 
 def numbered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
