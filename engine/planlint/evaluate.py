@@ -65,7 +65,15 @@ def _full_order(finding: Finding) -> tuple[Any, ...]:
 
 def _citation_order(citation: Citation) -> tuple[Any, ...]:
     c = citation
-    return (c.role, c.plan or "", c.document or "", c.section or "", c.table or "", c.line or 0, c.locator or "")
+    return (
+        c.role,
+        c.plan or "",
+        c.document or "",
+        c.section or "",
+        c.table or "",
+        c.line or 0,
+        c.locator or "",
+    )
 
 
 def numbered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
