@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: check test lint setup browser clean
+.PHONY: check test lint setup browser clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ browser:
 
 test: lint browser
 	$(BIN)/python -m pytest
+
+# The fuzz tests (tests/test_fuzz.py) with a longer budget than the suite's: about 20 minutes on 2 cores.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	PLANLINT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -181,7 +181,16 @@ def _spans(node: yaml.Node, index: int) -> bool:
 
 
 def read_yaml(path: Path) -> Any:
-    return parse_yaml(read_text(path), path)
+    """The YAML document in a file; a file with none (empty, or only comments) is a PlanlintError at line 1."""
+    data = parse_yaml(read_text(path), path)
+    if data is None:
+        raise PlanlintError(
+            "no YAML document in the file (empty, or only comments)",
+            path=path,
+            line=1,
+            zh="文件中没有 YAML 内容（为空或只有注释）",
+        )
+    return data
 
 
 @lru_cache(maxsize=64)
