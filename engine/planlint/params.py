@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from planlint.vocabulary import Vocabulary
 
@@ -72,3 +72,22 @@ def fill_direction(data: object, info: ValidationInfo) -> object:
         return data
     metric = vocabulary.metrics.get(str(data.get("metric")))
     return data if metric is None or metric.direction is None else {**data, "direction": metric.direction}
+
+
+class MetricDirection(BaseModel):
+    """Params of a kind that compares one metric's rows on one side: the direction defaults to the metric's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    metric: Metric
+    direction: Direction | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_direction(cls, data: object, info: ValidationInfo) -> object:
+        return fill_direction(data, info)
+
+    @model_validator(mode="after")
+    def _direction(self, info: ValidationInfo) -> MetricDirection:
+        check_direction(self.metric, self.direction, info)
+        return self

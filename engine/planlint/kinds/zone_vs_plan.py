@@ -22,32 +22,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
-
 from planlint.context import Context
 from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
 from planlint.kinds._printed import slack
-from planlint.params import Direction, Metric, check_direction, direction_of, fill_direction
+from planlint.params import MetricDirection, direction_of
 from planlint.prepared import Stated, side
 
 KIND = "zone_vs_plan"
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    metric: Metric
-    direction: Direction | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _default_direction(cls, data: object, info: ValidationInfo) -> object:
-        return fill_direction(data, info)
-
-    @model_validator(mode="after")
-    def _direction(self, info: ValidationInfo) -> Params:
-        check_direction(self.metric, self.direction, info)
-        return self
+class Params(MetricDirection):
+    """metric: the metric compared; direction: floor | cap (default: the metric's, from the vocabulary)."""
 
 
 @dataclass(frozen=True, kw_only=True)

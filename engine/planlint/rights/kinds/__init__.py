@@ -5,17 +5,8 @@ A kind yields `planlint.rights.evaluate.RightHit`s; the evaluator renders them. 
 
 from __future__ import annotations
 
-import pkgutil
-from importlib import import_module
 from types import ModuleType
 
+from planlint.registry import discover
 
-def _discover() -> dict[str, ModuleType]:
-    modules = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if not info.name.startswith("_"):
-            modules[info.name] = import_module(f"{__name__}.{info.name}")
-    return modules
-
-
-REGISTRY: dict[str, ModuleType] = _discover()
+REGISTRY: dict[str, ModuleType] = discover(__name__, __path__)
