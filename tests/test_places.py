@@ -193,3 +193,17 @@ def test_a_short_name_is_looked_up_inside_the_parent_first(tmp_path: Path) -> No
     _county(tmp_path, "bj-cy", "朝阳区", parents=["bj"])  # 朝阳区 is also in 长春市
     hierarchy = api.load([tmp_path]).hierarchy
     assert hierarchy.territory is not None and hierarchy.territory.place("bj-cy") == PLACES.get("110105")
+
+
+def test_a_plan_is_placed_only_at_its_own_level(tmp_path: Path) -> None:
+    """Synthetic seed 7: a province plan named 东阳市 (a real county-level city of 浙江) over 长宁区 (of 上海)."""
+    _county(tmp_path, "nation", "全国", level="national", parents=[])
+    _county(tmp_path, "p", "东阳市", level="province", parents=["nation"])
+    _county(tmp_path, "p-d", "长宁区", parents=["p"])
+    hierarchy = api.load([tmp_path]).hierarchy
+    assert hierarchy.territory is not None
+    assert [hierarchy.territory.place(p) for p in ("p", "p-d")] == [None, None]
+    _county(tmp_path, "p", "重庆市", level="province", parents=["nation"])
+    _county(tmp_path, "p-d", "南川区", parents=["p"])
+    hierarchy = api.load([tmp_path]).hierarchy
+    assert hierarchy.territory is not None and hierarchy.territory.place("p-d") == PLACES.get("500119")

@@ -149,3 +149,15 @@ def test_docs_must_be_a_directory(tmp_path: Path) -> None:
     result = planlint("check", "--format", "markdown", "--docs", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "--docs" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_passes_are_sarif_results_of_kind_pass(validator: Any, lang: str) -> None:
+    report = api.check(api.load(), passes=True)
+    data = sarif(report, lang=lang)
+    _valid(validator, data)
+    results = data["runs"][0]["results"]
+    passed = [r for r in results if r.get("kind") == "pass"]
+    assert len(passed) == len(report.passes) > 0
+    assert all(r["level"] == "none" for r in passed)
+    assert len(results) - len(passed) == len(report.findings)

@@ -89,6 +89,7 @@ def _load_lineage(files: list[Path], vocabulary: Vocabulary, only: Sequence[str]
     return build_hierarchy(loaded, unloaded_jurisdictions=others)
 
 
-def check(project: Project, only: Sequence[str] | None = None) -> Report:
-    """Check the plans to judge (all fully known plans, or `only`) against their ancestors and themselves."""
-    return evaluate(project, project.rules, only)
+def check(project: Project, only: Sequence[str] | None = None, passes: bool = False) -> Report:
+    """Check the plans to judge (all fully known plans, or `only`) against their ancestors and themselves;
+    `passes` also lists each rule a judged plan met."""
+    return evaluate(project, project.rules, only, with_passes=passes)

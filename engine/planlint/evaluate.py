@@ -16,7 +16,7 @@ from typing import Any
 from planlint.citing import citation
 from planlint.context import Context
 from planlint.errors import PlanlintError
-from planlint.findings import Citation, Finding, Message, PlanSummary, Report, Severity, Subject
+from planlint.findings import Citation, Finding, Message, Pass, PlanSummary, Report, Severity, Subject
 from planlint.hits import Hit
 from planlint.kinds import REGISTRY
 from planlint.loader import gc_paused
@@ -44,8 +44,11 @@ def judged_plans(project: Project, only: Iterable[str] | None = None) -> tuple[s
     return tuple(sorted(pid for pid, item in hierarchy.loaded.items() if not item.plan.is_partial))
 
 
-def evaluate(project: Project, rules: Sequence[Rule], only: Iterable[str] | None = None) -> Report:
-    """Run every rule over the plans to judge; return the findings sorted and without duplicates."""
+def evaluate(
+    project: Project, rules: Sequence[Rule], only: Iterable[str] | None = None, with_passes: bool = False
+) -> Report:
+    """Run every rule over the plans to judge; return the findings sorted and without duplicates (and,
+    `with_passes`, each rule a judged plan met)."""
     context = Context(project, judged_plans(project, only))
     findings: dict[tuple[Any, ...], Finding] = {}
     with gc_paused():  # the prepared index and the findings are many small objects and no cycles
@@ -54,7 +57,23 @@ def evaluate(project: Project, rules: Sequence[Rule], only: Iterable[str] | None
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
         ordered = numbered(sorted(findings.values(), key=_full_order))
-    return Report(_summaries(project, context.targets), ordered, tuple(rules))
+    held = _passes(context, rules, ordered) if with_passes else ()
+    return Report(_summaries(project, context.targets), ordered, tuple(rules), passes=held)
+
+
+def _passes(context: Context, rules: Sequence[Rule], findings: Sequence[Finding]) -> tuple[Pass, ...]:
+    """Every (rule, judged plan) with no finding: checked against the plan's ancestors and itself, and held."""
+    broken = {(f.rule, f.plan) for f in findings}
+    return tuple(
+        Pass(rule.id, rule.kind, plan, context.ancestors(plan), (_norm(rule),))
+        for plan in context.targets
+        for rule in rules
+        if (rule.id, plan) not in broken
+    )
+
+
+def _norm(rule: Rule) -> Citation:
+    return Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
 
 
 def _full_order(finding: Finding) -> tuple[Any, ...]:
@@ -96,7 +115,7 @@ def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
         zh=render(rule.spec.message.zh, values, "zh", context.vocabulary),
         en=render(rule.spec.message.en, values, "en", context.vocabulary),
     )
-    norm = Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
+    norm = _norm(rule)
     places = (citation(context.plan(p.plan), p.cite, p.role) for p in hit.places)
     return Finding(
         rule=rule.id,

@@ -207,6 +207,27 @@ class RightSummary:
 
 
 @dataclass(frozen=True)
+class Pass:
+    """A rule checked on a plan that held: the plan broke none of the rule's conditions against its
+    ancestors (`against`, nearest first) or itself. Kept per rule and plan, not per compared row."""
+
+    rule: str
+    kind: str
+    plan: str
+    against: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "kind": self.kind,
+            "plan": self.plan,
+            "against": list(self.against),
+            "citations": [c.as_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
 class Report:
     """The result of a check: the plans looked at, and the findings, sorted."""
 
@@ -215,6 +236,7 @@ class Report:
     rules: tuple[Rule, ...] = ()
     review: Review | None = None
     rights: tuple[RightSummary, ...] = ()
+    passes: tuple[Pass, ...] = ()
 
     def counted(self, finding: Finding) -> bool:
         """Whether a finding counts for `--fail-on` and the verdict (a waived one does not)."""

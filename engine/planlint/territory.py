@@ -76,13 +76,20 @@ def locate(
         known = [(i, p, o) for i, p, o in outers if o is not None]
         place = _within_parents(item, register, known, problems)
         if not item.plan.parents:
-            place = register.resolve(item.plan.jurisdiction)
+            place = _resolve_at_level(register, item, None)
         places[plan_id] = place
         return place
 
     for plan_id in sorted(items):
         visit(plan_id, frozenset())
     return places, problems
+
+
+def _resolve_at_level(register: Register, item: LoadedPlan, within: Place | None) -> Place | None:
+    """The division a plan's jurisdiction names at the plan's own level (a province plan's 东阳市 is no
+    county-level city): a made-up name that happens to be real at another level places nothing."""
+    found = register.matches(item.plan.jurisdiction, within)
+    return register.pick(p for p in found if p.level == item.plan.level)
 
 
 def _within_parents(
@@ -92,12 +99,11 @@ def _within_parents(
     problems: list[PlanlintError],
 ) -> Place | None:
     """The plan's place inside its parents' known places, or None; a parent that cannot contain it is bad."""
-    jurisdiction = item.plan.jurisdiction
     for _, _, outer in known:
-        place = register.resolve(jurisdiction, within=outer)
+        place = _resolve_at_level(register, item, outer)
         if place is not None:
             return place
-    place = register.resolve(jurisdiction)
+    place = _resolve_at_level(register, item, None)
     if place is None:
         return None
     for index, parent, outer in known:

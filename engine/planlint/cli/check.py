@@ -63,7 +63,7 @@ def check(
     # after the report.
     gc.freeze()
     gc.disable()
-    report = api.check(project, plan)
+    report = api.check(project, plan, passes=show_passes)
     if docs is not None:
         _warn_unverifiable(docs, project, chosen)
     return finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))

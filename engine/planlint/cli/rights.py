@@ -43,6 +43,12 @@ def check_rights(
     from planlint.rights import check_rights as run
 
     check_format(format, output, fail_on)
+    if show_passes:
+        raise PlanlintError(
+            "--show-passes lists the rules plans met; check-rights does not list passes yet",
+            field="--show-passes",
+            zh="--show-passes 列出规划满足的规则；check-rights 暂不列出通过项",
+        )
     chosen = chosen_lang(lang)
     if docs is not None and not docs.is_dir():
         raise PlanlintError("--docs is not a directory", path=docs)

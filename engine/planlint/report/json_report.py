@@ -43,6 +43,8 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
             data["resolved"] = list(review.resolved)
         if review.stale:
             data["stale_waivers"] = [w.as_dict() for w in review.stale]
+    if report.passes:
+        data["passes"] = [p.as_dict() for p in report.passes]
     if report.rights:
         data["rights"] = [
             {"id": r.id, "name": r.name, "jurisdiction": r.jurisdiction, "plans": list(r.plans)}

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from planlint import __version__
-from planlint.findings import Citation, Finding, Report
+from planlint.findings import Citation, Finding, Pass, Report
 from planlint.i18n import Lang
 from planlint.report.render import Options, citation_text, rule_specs
 from planlint.report.sources import cited_line
@@ -205,6 +205,25 @@ class _Run:
         self.add_review(result, finding)
         return result
 
+    def passed(self, held: Pass, rule_index: dict[str, int]) -> dict[str, Any]:
+        """A rule a plan met, as a SARIF result of kind pass (level none)."""
+        against = "、".join(held.against) if self.lang == "zh" else ", ".join(held.against)
+        text = {
+            "zh": f"{held.plan} 已按 {held.rule} 检查（对照{against or '自身'}），未发现问题",
+            "en": f"{held.plan} checked for {held.rule} (against {against or 'itself'}): held",
+        }[self.lang]
+        result: dict[str, Any] = {
+            "ruleId": held.rule,
+            "ruleIndex": rule_index[held.rule],
+            "kind": "pass",
+            "level": "none",
+            "message": {"text": text},
+            "properties": held.as_dict(),
+        }
+        if held.plan in self.plan_index:
+            result["locations"] = [{"logicalLocations": [self.logical_ref(held.plan)]}]
+        return result
+
     def add_review(self, result: dict[str, Any], finding: Finding) -> None:
         """A waiver as an external suppression; the baseline comparison as SARIF's baselineState."""
         review = self.report.review
@@ -231,6 +250,7 @@ class _Run:
         rule_index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
         logical = self.logical_locations()
         results = [self.result(f, rule_index) for f in self.report.findings]
+        results += [self.passed(p, rule_index) for p in self.report.passes if p.rule in rule_index]
         base: dict[str, Any] = {"description": {"text": BASE_DESCRIPTION[self.lang]}}
         if self.options.docs is not None:
             base["uri"] = Path(self.options.docs).resolve().as_uri() + "/"
