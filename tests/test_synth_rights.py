@@ -12,30 +12,17 @@ from planlint import api
 from planlint.rights import check_rights
 from tests.cli import planlint
 
+# 2 provinces × 2 cities × 3 counties, seed 3, 2 breaches per rule, 300 rights
+SMALL_NATION = (
+    *("--provinces", "2", "--cities-per-province", "2", "--counties-per-city", "3", "--municipalities", "0"),
+    *("--seed", "3", "--violations", "2", "--rights", "300"),
+)
+
 
 @pytest.fixture(scope="module")
 def nation(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("rights-nation")
-    result = planlint(
-        "synth",
-        "-o",
-        root,
-        "--provinces",
-        "2",
-        "--cities-per-province",
-        "2",
-        "--counties-per-city",
-        "3",
-        "--municipalities",
-        "0",
-        "--seed",
-        "3",
-        "--violations",
-        "2",
-        "--rights",
-        "300",
-        "--force",
-    )
+    result = planlint("synth", "-o", root, *SMALL_NATION, "--force")
     assert result.returncode == 0, result.stderr
     return root
 
@@ -58,24 +45,6 @@ def test_every_breach_is_found_at_its_right_and_clean_rights_pass(nation: Path) 
 
 
 def test_the_same_seed_writes_the_same_rights(nation: Path, tmp_path: Path) -> None:
-    result = planlint(
-        "synth",
-        "-o",
-        tmp_path,
-        "--provinces",
-        "2",
-        "--cities-per-province",
-        "2",
-        "--counties-per-city",
-        "3",
-        "--municipalities",
-        "0",
-        "--seed",
-        "3",
-        "--violations",
-        "2",
-        "--rights",
-        "300",
-    )
+    result = planlint("synth", "-o", tmp_path, *SMALL_NATION)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "rights.csv").read_bytes() == (nation / "rights.csv").read_bytes()
