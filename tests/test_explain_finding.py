@@ -37,7 +37,10 @@ def test_a_floor_finding_shows_rows_units_and_scope() -> None:
     assert "≥ 5 万立方米/年 = ≥ 50000 立方米/年" in out
     # the scope reasoning
     assert "矿床规模：本规划 未限定（全部）；上级规划 大型矿床 → 范围重叠，上级规定适用" in out
-    assert "修改要求: 将本规划该项指标调整为不低于 20 万立方米（cq 的规定）" in out
+    # every deposit scale's floor, as the finding's message ends
+    required = "不低于 20 万立方米（大型矿床） / 10 万立方米（中型矿床） / 5 万立方米（小型矿床）"
+    assert f"修改要求: 将本规划该项指标调整为{required}（cq 的规定）" in out
+    assert f"；应{required}\n" in out
 
 
 def test_the_vocabulary_path_of_a_broader_mineral() -> None:

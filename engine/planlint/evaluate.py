@@ -9,7 +9,7 @@ context.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -17,15 +17,17 @@ from planlint.citing import citation
 from planlint.context import Context
 from planlint.errors import PlanlintError
 from planlint.findings import Citation, Finding, Message, Pass, PlanSummary, Report, Severity, Subject
-from planlint.hits import Hit
+from planlint.hits import Fragment, Hit
+from planlint.i18n import WORDS, Lang
 from planlint.kinds import REGISTRY
 from planlint.loader import gc_paused
-from planlint.messages import hit_values, render
+from planlint.messages import hit_values, render, words
 from planlint.model import Scope
 from planlint.project import Project
 from planlint.rules import Rule
 
 SCOPE_FIELDS = ("mine", "deposit", "region", "subset", "zone")
+LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
 def judged_plans(project: Project, only: Iterable[str] | None = None) -> tuple[str, ...]:
@@ -111,10 +113,13 @@ def numbered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
     """A hit as a finding: severity by the rule's policy, the norm cited first, the message in both languages."""
     values = hit_values(hit)
-    message = Message(
-        zh=render(rule.spec.message.zh, values, "zh", context.vocabulary),
-        en=render(rule.spec.message.en, values, "en", context.vocabulary),
+    requirement = hit.requirement()
+    required = (
+        Message(**{lang: words(requirement, lang, context.vocabulary) for lang in LANGS})
+        if requirement is not None
+        else None
     )
+    message = Message(**{lang: _message(rule, values, lang, context, required) for lang in LANGS})
     norm = _norm(rule)
     places = (citation(context.plan(p.plan), p.cite, p.role) for p in hit.places)
     return Finding(
@@ -130,7 +135,18 @@ def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
         mineral=hit.mineral,
         expected=hit.expected,
         actual=hit.actual,
+        requirement=required,
     )
+
+
+def _message(
+    rule: Rule, values: Mapping[str, Fragment], lang: Lang, context: Context, required: Message | None
+) -> str:
+    """The rule's message in `lang`, ending with what would satisfy the rule when that is a bound."""
+    text = render(getattr(rule.spec.message, lang), values, lang, context.vocabulary)
+    if required is None:
+        return text
+    return text + WORDS["requirement.suffix"][lang].format(required=required[lang])
 
 
 def severity(rule: Rule, hit: Hit) -> Severity:

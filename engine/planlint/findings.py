@@ -121,6 +121,9 @@ class Finding:
     mineral: str | None = None
     expected: Bound | None = None
     actual: Bound | None = None
+    requirement: Message | None = (
+        None  # what value would satisfy the rule, when that is a bound (one per scope)
+    )
     right: str | None = None  # the mining right the finding concerns (check-rights); `plan` is then the plan
 
     @cached_property

@@ -11,7 +11,7 @@ Each hit type declares the placeholders it provides (`PLACEHOLDERS`, plus the co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Union
 
@@ -80,7 +80,7 @@ class Joined:
     """Fragments joined by a named separator; with `shown`, distinct items only, the first few in full."""
 
     items: tuple[Fragment, ...]
-    separator: Literal["list", "parts", "plus", "comma", "uses"]
+    separator: Literal["list", "parts", "plus", "comma", "uses", "slash"]
     shown: int | None = None
 
 
@@ -130,9 +130,31 @@ class Hit:
         """The hit's own placeholders (exactly `PLACEHOLDERS`; common ones may be overridden)."""
         return {}
 
+    def requirement(self) -> Fragment | None:
+        """What value would satisfy the rule (a bound per scope), or None when the kind's remedy is no bound."""
+        return None
+
     def subject_plan(self) -> str:
         """The plan the problem is about (a sum over children is about the parent's cap, not the child named)."""
         return self.plan
+
+
+def required(direction: str, limits: Sequence[tuple[Indicator, Scope]]) -> Fragment:
+    """The values that would satisfy a floor or a cap, one per scope, strictest first:
+    'at least 20 万吨/年 (large deposits) / 10 万吨/年 (medium deposits)'."""
+    items = tuple(
+        Words.of("requirement.item", value=_side_printed(indicator, direction), scope=ScopeWords(scope))
+        for indicator, scope in limits
+    )
+    return Words.of(f"requirement.{direction}", values=Joined(items, "slash"))
+
+
+def _side_printed(indicator: Indicator, direction: str) -> str:
+    """The side of a bound a floor (its lower end) or a cap (its upper end) compares, as printed."""
+    value = indicator.value
+    if isinstance(value, tuple):
+        value = value[0] if direction == "floor" else value[1]
+    return f"{value:.12g} {indicator.unit or ''}".strip()
 
 
 def bound(indicator: Indicator) -> Bound:

@@ -65,6 +65,10 @@ def both(function: object, *args: object) -> dict[str, str]:
 
 # Words of finding messages, filled by `planlint.messages` from the fragments kinds give (`planlint.hits`).
 WORDS: dict[str, dict[str, str]] = {
+    "requirement.floor": {"zh": "不低于 {values}", "en": "at least {values}"},
+    "requirement.cap": {"zh": "不高于 {values}", "en": "at most {values}"},
+    "requirement.item": {"zh": "{value}{scope}", "en": "{value}{scope}"},
+    "requirement.suffix": {"zh": "；应{required}", "en": "; it should be {required}"},
     "binding.mineral": {"zh": "{mineral}", "en": "{mineral} "},
     "attribute.expected": {"zh": "，却列为预期性指标", "en": "as expected (预期性)"},
     "attribute.unspecified": {"zh": "，未注明为约束性指标", "en": "without an attribute"},
@@ -115,6 +119,7 @@ SEPARATORS: dict[str, dict[str, str]] = {
     "plus": {"zh": " + ", "en": " + "},
     "comma": {"zh": "，", "en": ", "},
     "uses": {"zh": "；", "en": "; "},
+    "slash": {"zh": " / ", "en": " / "},
 }
 
 DIMENSION_WORDS: tuple[tuple[str, dict[str, str]], ...] = (

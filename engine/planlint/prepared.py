@@ -7,6 +7,7 @@ whatever the printed unit), its canonical mineral and lineage, and its scope. Wh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,3 +106,11 @@ def prepare(
 def side(stated: Stated, direction: str) -> float | None:
     """The bound a comparison uses: the lower bound of a floor, the upper bound of a cap."""
     return stated.low if direction == "floor" else stated.high
+
+
+def first_per_scope(rows: Iterable[Stated]) -> tuple[Stated, ...]:
+    """The first row of each scope, in order (with rows sorted strictest first: each scope's strictest)."""
+    firsts: dict[str, Stated] = {}
+    for row in rows:
+        firsts.setdefault(row.scope.model_dump_json(), row)
+    return tuple(firsts.values())

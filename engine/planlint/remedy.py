@@ -1,7 +1,9 @@
 """What change would satisfy a finding's rule, in words: the 修改要求 line of a 审查意见.
 
-Worded by the finding's kind (and, for bounds, by the direction of the ancestor's limit); a kind without
-its own wording falls back to what the rule requires (its description).
+A finding that carries its requirement (the values that would satisfy a bound, one per scope, which its
+message ends with) is worded from that, so the memo and the message agree. Otherwise worded by the
+finding's kind (and, for bounds, by the direction of the ancestor's limit); a kind without its own wording
+falls back to what the rule requires (its description).
 """
 
 from __future__ import annotations
@@ -66,6 +68,11 @@ BOUND_REMEDY = {
     "zh": "将本规划该项指标调整为{op} {value}{scope}（{against} 的规定）",
     "en": "set the plan's value to {op} {value}{scope} ({against}'s)",
 }
+# A finding that knows every required value (one per scope, worded by the evaluator, as in its message).
+REQUIRED_REMEDY = {
+    "zh": "将本规划该项指标调整为{required}（{against} 的规定）",
+    "en": "set the plan's value to {required} ({against}'s)",
+}
 BOUND_KINDS = frozenset({"ancestor_bound", "zone_vs_plan"})
 
 
@@ -80,6 +87,8 @@ def remedy(finding: Finding, lang: str, description: str = "", scope: str = "") 
     """The change that would satisfy the rule; `description` (the rule's) when the kind has no wording."""
     against = finding.against or ("本规划" if lang == "zh" else "the plan")
     expected = finding.expected
+    if finding.requirement is not None:
+        return REQUIRED_REMEDY[lang].format(required=finding.requirement[lang], against=against)
     if finding.kind in BOUND_KINDS and expected is not None and expected.op in OP_WORDS:
         return BOUND_REMEDY[lang].format(
             op=OP_WORDS[expected.op][lang], value=bound_text(expected), scope=scope, against=against

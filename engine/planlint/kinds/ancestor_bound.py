@@ -22,9 +22,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
+from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound, required
 from planlint.params import Direction, MetricDirection, direction_of
-from planlint.prepared import EPSILON, Stated, side
+from planlint.prepared import EPSILON, Stated, first_per_scope, side
 
 KIND = "ancestor_bound"
 
@@ -41,6 +41,8 @@ class LooserBound(Hit):
 
     row: Stated
     strictest: Stated
+    direction: Direction
+    limits: tuple[Stated, ...]  # the strictest applicable ancestor row of each scope, strictest first
 
     def values(self) -> Mapping[str, Fragment]:
         return {
@@ -51,6 +53,9 @@ class LooserBound(Hit):
             "zone": self.row.zone.name if self.row.zone else "",
         }
 
+    def requirement(self) -> Fragment:
+        return required(self.direction, [(limit.indicator, limit.scope) for limit in self.limits])
+
 
 HITS = (LooserBound,)
 
@@ -60,21 +65,16 @@ def _broken(row: float, limit: float, direction: str) -> bool:
     return row < limit - tolerance if direction == "floor" else row > limit + tolerance
 
 
-def _broken_rows(
+def _applicable_rows(
     context: Context, plan_id: str, row: Stated, direction: Direction
 ) -> list[tuple[int, Stated]]:
-    value = side(row, direction)
-    if value is None:
-        return []
-    broken = []
-    for distance, ancestor in enumerate(context.ancestors(plan_id)):
-        for candidate in context.index.ancestor_rows(ancestor, row):
-            limit = side(candidate, direction)
-            if limit is None or row.incomparable_with(candidate) is not None:
-                continue
-            if _broken(value, limit, direction):
-                broken.append((distance, candidate))
-    return broken
+    """Every ancestor row that binds `row` and compares with it, as (distance, row)."""
+    return [
+        (distance, candidate)
+        for distance, ancestor in enumerate(context.ancestors(plan_id))
+        for candidate in context.index.ancestor_rows(ancestor, row)
+        if side(candidate, direction) is not None and row.incomparable_with(candidate) is None
+    ]
 
 
 def _strictness(item: tuple[int, Stated], direction: str) -> tuple[float, int, int]:
@@ -87,10 +87,18 @@ def check(context: Context, params: Params) -> Iterator[LooserBound]:
     direction = direction_of(context.vocabulary, params.metric, params.direction)
     for plan_id in context.targets:
         for row in context.index.of(plan_id, params.metric):
-            broken = _broken_rows(context, plan_id, row, direction)
-            if not broken:
+            value = side(row, direction)
+            if value is None:
                 continue
-            ordered = sorted(broken, key=lambda item: _strictness(item, direction))
+            applicable = sorted(
+                _applicable_rows(context, plan_id, row, direction),
+                key=lambda item: _strictness(item, direction),
+            )
+            ordered = [
+                item for item in applicable if _broken(value, side(item[1], direction) or 0.0, direction)
+            ]
+            if not ordered:
+                continue
             strictest = ordered[0][1]
             places = [Place("ancestor", s.plan, s.cite) for _, s in ordered]
             places.append(Place("plan", plan_id, row.cite))
@@ -108,4 +116,6 @@ def check(context: Context, params: Params) -> Iterator[LooserBound]:
                 year=row.indicator.year,
                 row=row,
                 strictest=strictest,
+                direction=direction,
+                limits=first_per_scope(stated for _, stated in applicable),
             )

@@ -23,10 +23,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
+from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound, required
 from planlint.kinds._printed import slack
-from planlint.params import MetricDirection, direction_of
-from planlint.prepared import Stated, side
+from planlint.params import Direction, MetricDirection, direction_of
+from planlint.prepared import Stated, first_per_scope, side
 
 KIND = "zone_vs_plan"
 
@@ -43,6 +43,8 @@ class LooserZone(Hit):
 
     limit: Stated
     strictest: Stated
+    direction: Direction
+    limits: tuple[Stated, ...]  # the strictest plan-wide row of each scope over the zone, strictest first
 
     def values(self) -> Mapping[str, Fragment]:
         return {
@@ -53,6 +55,9 @@ class LooserZone(Hit):
             "plan_scope": ScopeWords(self.strictest.scope),
             "plan_mineral": self.strictest.indicator.mineral or "",
         }
+
+    def requirement(self) -> Fragment:
+        return required(self.direction, [(row.indicator, row.scope) for row in self.limits])
 
 
 HITS = (LooserZone,)
@@ -69,15 +74,14 @@ def check(context: Context, params: Params) -> Iterator[LooserZone]:
             value = side(limit, direction)
             if limit.zone is None or value is None:
                 continue
-            broken = [
-                row
-                for row in context.index.plan_rows_over_zone(limit)
-                if (plan_value := side(row, direction)) is not None and _broken(value, plan_value, direction)
-            ]
+            sign = -1.0 if direction == "floor" else 1.0
+            over = sorted(
+                (row for row in context.index.plan_rows_over_zone(limit) if side(row, direction) is not None),
+                key=lambda r: (sign * (side(r, direction) or 0.0), r.cite.line or 0),
+            )
+            broken = [row for row in over if _broken(value, side(row, direction) or 0.0, direction)]
             if not broken:
                 continue
-            sign = -1.0 if direction == "floor" else 1.0
-            broken.sort(key=lambda r: (sign * (side(r, direction) or 0.0), r.cite.line or 0))
             strictest = broken[0]
             places = [Place("plan", plan_id, r.cite) for r in broken]
             places.append(Place("plan", plan_id, limit.cite))
@@ -94,4 +98,6 @@ def check(context: Context, params: Params) -> Iterator[LooserZone]:
                 year=limit.indicator.year,
                 limit=limit,
                 strictest=strictest,
+                direction=direction,
+                limits=first_per_scope(over),
             )
