@@ -99,7 +99,9 @@ def test_a_metric_added_as_data_is_checked_end_to_end(tmp_path: Path) -> None:
     report = api.check(project)
     found = {(f.rule, f.plan): f for f in report.findings}
     # the cap (150 t a year, read as annual) is above the province's 100 t: a cap by the vocabulary
-    assert found[("PL198", "c")].text("en") == "≤ 0.015 万吨 above ≤ 100 吨/年; it should be at most 100 吨/年"
+    assert (
+        found[("PL198", "c")].text("en") == "≤ 0.015 万吨 above ≤ 100 吨/年; it should be at most 100 吨/年"
+    )
     # the metric's printed names come from the data
     assert found[("PL199", "c")].text("zh") == "粉尘排放量，却列为预期性指标"
     assert found[("PL199", "c")].text("en") == "dust emission as expected (预期性)"
