@@ -204,9 +204,30 @@ def verdict(report: Report, plan_id: str) -> Verdict:
     counted = [f for f in report.findings if f.plan == plan_id and report.counted(f)]
     if any(f.severity == "error" for f in counted):
         return "revise"
-    if any(f.severity == "warning" or f.kind in UNDECIDED_KINDS for f in counted):
+    if any(f.severity == "warning" for f in counted) or _undecided(report, plan_id):
         return "review"
     return "pass"
+
+
+def _undecided(report: Report, plan_id: str) -> bool:
+    """Whether something undecided concerns the plan: said on it, or (said once) on one of its ancestors."""
+    above = _ancestors(report, plan_id)
+    return any(
+        f.kind in UNDECIDED_KINDS and report.counted(f) and (f.plan == plan_id or f.against in above)
+        for f in report.findings
+    )
+
+
+def _ancestors(report: Report, plan_id: str) -> set[str]:
+    parents = {p.id: p.parents for p in report.plans}
+    found: set[str] = set()
+    todo = list(parents.get(plan_id, ()))
+    while todo:
+        parent = todo.pop()
+        if parent not in found:
+            found.add(parent)
+            todo.extend(parents.get(parent, ()))
+    return found
 
 
 def verdict_text(verdict_code: str, lang: str) -> str:

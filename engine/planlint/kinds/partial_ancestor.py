@@ -1,6 +1,7 @@
 """partial_ancestor: say where an ancestor's content is unknown, so silence is not read as conformance.
 
-For each plan judged and each of its ancestors with `completeness: partial`, one finding says that the
+For each ancestor with `completeness: partial` of the plans judged, one finding (on the first judged plan
+under it, naming every judged plan under it: the note is the same for all, so it is said once) says that the
 ancestor is only partly known, what it records (its indicators, mineral-list entries and zones, counted) and
 that conformance to it was therefore checked only against what is recorded: what it does not record is
 unknown, not absent. It cites each of the ancestor's public sources (or the ancestor with no place, when it
@@ -9,8 +10,8 @@ records none). Severity is fixed by the rule (info).
 Params:
     (none)
 
-Example (FAIL, i.e. reported): ancestor `{id: ha, completeness: partial, sources: [{id: S1, ...}]}`; any
-plan judged under it gets one info finding citing S1.
+Example (FAIL, i.e. reported): ancestor `{id: ha, completeness: partial, sources: [{id: S1, ...}]}` with
+plans a and b judged under it: one info finding on a, naming a and b, citing S1.
 Example (PASS): every ancestor has `completeness: full` (the default).
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Place
+from planlint.hits import Fragment, Hit, Joined, Place
 from planlint.model import Cite
 
 KIND = "partial_ancestor"
@@ -37,39 +38,49 @@ class Params(BaseModel):
 class PartlyKnown(Hit):
     """An ancestor known only in part: its name and what it records, counted."""
 
-    PLACEHOLDERS = ("name", *COUNTED)
+    PLACEHOLDERS = ("name", "plans", *COUNTED)
 
     name: str
+    plans: tuple[str, ...]
     counts: tuple[int, ...]
 
     def values(self) -> Mapping[str, Fragment]:
-        return {"name": self.name, **{k: str(v) for k, v in zip(COUNTED, self.counts, strict=True)}}
+        counts = {k: str(v) for k, v in zip(COUNTED, self.counts, strict=True)}
+        return {"name": self.name, "plans": Joined(self.plans, "list"), **counts}
 
 
 HITS = (PartlyKnown,)
 
 
 def check(context: Context, params: Params) -> Iterator[PartlyKnown]:
+    for ancestor_id, plans in _judged_under_partial(context).items():
+        ancestor = context.plan(ancestor_id)
+        lists = ancestor.minerals
+        counts = (
+            len(ancestor.all_indicators()),
+            len(lists.encouraged),
+            len(lists.restricted),
+            len(lists.prohibited),
+            len(ancestor.zones),
+            len(ancestor.sources),
+        )
+        places = [Place("ancestor", ancestor_id, Cite(ref=s.id)) for s in ancestor.sources]
+        yield PartlyKnown(
+            plan=plans[0],
+            against=ancestor_id,
+            places=tuple(places or [Place("ancestor", ancestor_id)]),
+            detail=("partial",),
+            name=ancestor.name,
+            plans=tuple(plans),
+            counts=counts,
+        )
+
+
+def _judged_under_partial(context: Context) -> dict[str, list[str]]:
+    """Each partly known ancestor of the judged plans, with the judged plans under it (in judging order)."""
+    under: dict[str, list[str]] = {}
     for plan_id in context.targets:
         for ancestor_id in context.ancestors(plan_id):
-            ancestor = context.plan(ancestor_id)
-            if not ancestor.is_partial:
-                continue
-            lists = ancestor.minerals
-            counts = (
-                len(ancestor.all_indicators()),
-                len(lists.encouraged),
-                len(lists.restricted),
-                len(lists.prohibited),
-                len(ancestor.zones),
-                len(ancestor.sources),
-            )
-            places = [Place("ancestor", ancestor_id, Cite(ref=s.id)) for s in ancestor.sources]
-            yield PartlyKnown(
-                plan=plan_id,
-                against=ancestor_id,
-                places=tuple(places or [Place("ancestor", ancestor_id)]),
-                detail=("partial",),
-                name=ancestor.name,
-                counts=counts,
-            )
+            if context.plan(ancestor_id).is_partial:
+                under.setdefault(ancestor_id, []).append(plan_id)
+    return under
