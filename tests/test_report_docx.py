@@ -25,7 +25,7 @@ def test_memo_has_a_section_and_verdict_per_plan_and_each_finding() -> None:
     judged = [p for p in report.plans if p.judged]
     assert [t for t in text if t.startswith("关于《")] == [f"关于《{p.name}》的审查意见" for p in judged]
     assert sum(t.startswith("审查结论：") for t in text) == len(judged)
-    assert "审查结论：需修改（错误 1 个，警告 0 个，提示 1 个）" in text  # cq-banan
+    assert "审查结论：需修改（错误 1 个，警告 0 个，提示 0 个）" in text  # cq-banan
     listed = [t.removeprefix("问题编号：") for t in text if t.startswith("问题编号：")]
     assert sorted(listed) == sorted(f.id for f in report.findings)
     required = "不低于 20 万立方米（大型矿床） / 10 万立方米（中型矿床） / 5 万立方米（小型矿床）"

@@ -128,7 +128,7 @@ def period_alignment(planting: Planting, rule: Any) -> Planted | None:
 
 
 def partial_ancestor(planting: Planting, rule: Any) -> Planted | None:
-    """A city known only partly: every plan below it is told so."""
+    """A city known only partly: told once, on the first plan below it (plans are judged in id order)."""
     for draft in planting.plans(level="city", leaf=False):
         if any(plan == draft.id for plan, _ in planting.locks):
             continue
@@ -136,7 +136,7 @@ def partial_ancestor(planting: Planting, rule: Any) -> Planted | None:
         planting.reserved.add(draft.id)
         below = [d.id for d in planting.nation.children(draft.id)]
         same = planting.rules_of("partial_ancestor")
-        expect: list[Key] = [(child, r.id, None) for child in below for r in same]
+        expect: list[Key] = [(min(below), r.id, None) for r in same] if below else []
         return Planted(draft.id, rule.id, rule.kind, None, f"{draft.id} marked completeness: partial", expect)
     return None
 
