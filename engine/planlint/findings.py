@@ -241,6 +241,27 @@ class Report:
     rights: tuple[RightSummary, ...] = ()
     passes: tuple[Pass, ...] = ()
 
+    @cached_property
+    def by_plan(self) -> dict[str, tuple[Finding, ...]]:
+        """The findings of each plan, in report order (built once: reporters ask per plan)."""
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.plan, []).append(finding)
+        return {plan: tuple(found) for plan, found in grouped.items()}
+
+    @cached_property
+    def by_against(self) -> dict[str | None, tuple[Finding, ...]]:
+        """The findings judged against each ancestor (None: a plan by itself), in report order."""
+        grouped: dict[str | None, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.against, []).append(finding)
+        return {against: tuple(found) for against, found in grouped.items()}
+
+    @cached_property
+    def parents(self) -> dict[str, tuple[str, ...]]:
+        """Each reported plan's parents."""
+        return {p.id: p.parents for p in self.plans}
+
     def counted(self, finding: Finding) -> bool:
         """Whether a finding counts for `--fail-on` and the verdict (a waived one does not)."""
         return self.review is None or not self.review.waives(finding)

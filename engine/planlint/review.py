@@ -201,7 +201,7 @@ def warnings(report: Report) -> list[PlanlintError]:
 
 def verdict(report: Report, plan_id: str) -> Verdict:
     """需修改 with an error that counts; 需人工审查 with a warning or something undecided; else 通过."""
-    counted = [f for f in report.findings if f.plan == plan_id and report.counted(f)]
+    counted = [f for f in report.by_plan.get(plan_id, ()) if report.counted(f)]
     if any(f.severity == "error" for f in counted):
         return "revise"
     if any(f.severity == "warning" for f in counted) or _undecided(report, plan_id):
@@ -212,14 +212,12 @@ def verdict(report: Report, plan_id: str) -> Verdict:
 def _undecided(report: Report, plan_id: str) -> bool:
     """Whether something undecided concerns the plan: said on it, or (said once) on one of its ancestors."""
     above = _ancestors(report, plan_id)
-    return any(
-        f.kind in UNDECIDED_KINDS and report.counted(f) and (f.plan == plan_id or f.against in above)
-        for f in report.findings
-    )
+    candidates = [*report.by_plan.get(plan_id, ()), *(f for a in above for f in report.by_against.get(a, ()))]
+    return any(f.kind in UNDECIDED_KINDS and report.counted(f) for f in candidates)
 
 
 def _ancestors(report: Report, plan_id: str) -> set[str]:
-    parents = {p.id: p.parents for p in report.plans}
+    parents = report.parents
     found: set[str] = set()
     todo = list(parents.get(plan_id, ()))
     while todo:
