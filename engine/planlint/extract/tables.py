@@ -12,6 +12,7 @@ the attribute of every row.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planlint.extract import lexicon as lx
@@ -613,19 +614,17 @@ def _baseline_value(
     payload: object,
     column: Column | None,
 ) -> None:
-    value = payload
-    if not isinstance(value, lx.Value) or isinstance(value.value, tuple):
-        out.skip(cell.line, cell.text, "a baseline cell that is not one number", tid)
+    """A value of the previous period's table (targets and results): one baseline entry per row label."""
+    value = _one_number(out, cell, tid, payload, "a baseline cell that is not one number")
+    if value is None:
         return
     name = (mineral or "total") + ("_achieved" if column is not None and column.actual else "_target")
-    key = f"previous_period_{metric}"
-    entry = next((b for b in out.baseline if b["key"] == key and name not in b["values"]
-                  and b.get("note") == f"{label or metric}（{mineral or ''}）"), None)  # fmt: skip
-    if entry is None:
-        entry = {"key": key, "year": ctx.base_year or 2020, "values": {}, "units": {},
-                 "note": f"{label or metric}（{mineral or ''}）", "cite": ctx.cite(cell.line, tid)}  # fmt: skip
-        out.baseline.append(entry)
-    entry["values"][name] = value.value
+    note = f"{label or metric}（{mineral or ''}）"
+    entry = _baseline_entry(
+        out, ctx, cell, tid, f"previous_period_{metric}", ctx.base_year or 2020, note, name,
+        lambda b: b.get("note") == note,
+    )  # fmt: skip
+    entry["values"][name] = value
     entry["units"][name] = unit
 
 
@@ -642,19 +641,52 @@ def _present_value(
     column: Column,
 ) -> None:
     """A value of the 现状/基期 column: a base-period fact, never a target."""
-    if not isinstance(payload, lx.Value) or isinstance(payload.value, tuple):
-        out.skip(cell.line, cell.text, "a 现状 cell that is not one number", tid)
+    value = _one_number(out, cell, tid, payload, "a 现状 cell that is not one number")
+    if value is None:
         return
     year = column.year or ctx.base_year or 2020
     name = mineral or "total"
-    entry = next((b for b in out.baseline if b["key"] == metric and b["year"] == year
-                  and b["cite"].get("table") == tid and name not in b["values"]), None)  # fmt: skip
-    if entry is None:
-        entry = {"key": metric, "year": year, "values": {}, "units": {},
-                 "note": f"{column.text} column of {tid or 'a table'}", "cite": ctx.cite(cell.line, tid)}  # fmt: skip
-        out.baseline.append(entry)
-    entry["values"][name] = payload.value
+    entry = _baseline_entry(
+        out, ctx, cell, tid, metric, year, f"{column.text} column of {tid or 'a table'}", name,
+        lambda b: b["year"] == year and b["cite"].get("table") == tid,
+    )  # fmt: skip
+    entry["values"][name] = value
     entry["units"][name] = unit
+
+
+def _one_number(out: Findings, cell: Cell, tid: str | None, payload: object, why_not: str) -> object | None:
+    """The cell's one number; None (and the cell said to be skipped) when it holds anything else."""
+    if isinstance(payload, lx.Value) and not isinstance(payload.value, tuple):
+        return payload.value
+    out.skip(cell.line, cell.text, why_not, tid)
+    return None
+
+
+def _baseline_entry(
+    out: Findings,
+    ctx: Context,
+    cell: Cell,
+    tid: str | None,
+    key: str,
+    year: int,
+    note: str,
+    name: str,
+    belongs: Callable[[Item], bool],
+) -> Item:
+    """The baseline entry under `key` this value belongs to (one not yet holding `name`), new if none."""
+    for entry in out.baseline:
+        if entry["key"] == key and name not in entry["values"] and belongs(entry):
+            return entry
+    entry = {
+        "key": key,
+        "year": year,
+        "values": {},
+        "units": {},
+        "note": note,
+        "cite": ctx.cite(cell.line, tid),
+    }
+    out.baseline.append(entry)
+    return entry
 
 
 # ---- zone tables and lists ----------------------------------------------------------------------------
