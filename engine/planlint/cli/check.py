@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
-from planlint.cli.rounds import BaselineOpt, PassesOpt, Round, WaiversOpt, check_format, finish
+from planlint.cli.rounds import (
+    BaselineOpt,
+    FailOnOpt,
+    FormatOpt,
+    OutputOpt,
+    PassesOpt,
+    Round,
+    WaiversOpt,
+    check_round,
+    finish,
+)
 from planlint.errors import Exit, PlanlintError
 
 if TYPE_CHECKING:
@@ -24,11 +34,9 @@ def check(
         list[str] | None, typer.Option("--plan", help="Judge only this plan (repeatable).")
     ] = None,
     rules: RulesOpt = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, sarif, markdown, html or docx.")
-    ] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
+    format: FormatOpt = "text",
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = "error",
     lang: LangOpt = None,
     docs: DocsOpt = None,
     waivers: WaiversOpt = None,
@@ -50,10 +58,8 @@ def check(
     """
     from planlint import api
 
-    check_format(format, output, fail_on)
+    check_round(format, output, fail_on, docs)
     chosen = chosen_lang(lang)
-    if docs is not None and not docs.is_dir():
-        raise PlanlintError("--docs is not a directory", path=docs)
     project, drafted = _load(paths or [], rules or [], parent or [], plan or [])
     plan = plan or drafted or None
     # NOTE: the loaded plans live until the process ends and hold no reference cycles: moving them out of

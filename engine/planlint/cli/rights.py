@@ -8,8 +8,18 @@ from typing import Annotated
 
 import typer
 
-from planlint.cli.options import LangOpt, PathsArg, RulesOpt, chosen_lang
-from planlint.cli.rounds import BaselineOpt, PassesOpt, Round, WaiversOpt, check_format, finish
+from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
+from planlint.cli.rounds import (
+    BaselineOpt,
+    FailOnOpt,
+    FormatOpt,
+    OutputOpt,
+    PassesOpt,
+    Round,
+    WaiversOpt,
+    check_round,
+    finish,
+)
 from planlint.errors import Exit, PlanlintError
 
 
@@ -24,16 +34,11 @@ def check_rights(
     ],
     paths: PathsArg = None,
     rules: RulesOpt = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, sarif, markdown, html or docx.")
-    ] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
+    format: FormatOpt = "text",
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = "error",
     lang: LangOpt = None,
-    docs: Annotated[
-        Path | None,
-        typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),
-    ] = None,
+    docs: DocsOpt = None,
     waivers: WaiversOpt = None,
     baseline: BaselineOpt = None,
     show_passes: PassesOpt = False,
@@ -42,7 +47,7 @@ def check_rights(
     from planlint import api
     from planlint.rights import check_rights as run
 
-    check_format(format, output, fail_on)
+    check_round(format, output, fail_on, docs)
     if show_passes:
         raise PlanlintError(
             "--show-passes lists the rules plans met; check-rights does not list passes yet",
@@ -50,8 +55,6 @@ def check_rights(
             zh="--show-passes 列出规划满足的规则；check-rights 暂不列出通过项",
         )
     chosen = chosen_lang(lang)
-    if docs is not None and not docs.is_dir():
-        raise PlanlintError("--docs is not a directory", path=docs)
     project = api.load(paths, rules or ())
     gc.freeze()  # as in `check`: the loaded plans live until the process ends
     report = run(project, rights)

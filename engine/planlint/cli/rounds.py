@@ -1,6 +1,6 @@
 """The options of a review round, shared by every command that reports findings (`check`, `check-rights`).
 
-A command declares `waivers: WaiversOpt = None, baseline: BaselineOpt = None, show_passes: PassesOpt =
+A command declares `format: FormatOpt`, `output: OutputOpt`, `fail_on: FailOnOpt`, `waivers: WaiversOpt = None, baseline: BaselineOpt = None, show_passes: PassesOpt =
 False` and returns `finish(report, Round(...))`: waivers and baseline applied, the report rendered in
 its format (Word is binary), stale waivers warned about, and the exit code from `--fail-on`.
 """
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from planlint.findings import Report
 
 FAIL_ON = ("error", "warning", "info", "never")
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json, sarif, markdown, html or docx.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")]
+FailOnOpt = Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")]
 
 WaiversOpt = Annotated[
     Path | None,
@@ -56,8 +60,9 @@ class Round:
     show_passes: bool = False
 
 
-def check_format(format: str, output: Path | None, fail_on: str) -> None:
-    """Refuse an unknown format or threshold, and a binary format without --output, before any work."""
+def check_round(format: str, output: Path | None, fail_on: str, docs: Path | None) -> None:
+    """Refuse an unknown format or threshold, a binary format without --output and a --docs that is not a
+    folder, before any work."""
     from planlint.report import BINARY, REPORTERS
 
     if format not in REPORTERS:
@@ -70,6 +75,8 @@ def check_format(format: str, output: Path | None, fail_on: str) -> None:
             field="--output",
             zh=f"--format {format} 生成文件：请用 --output 指定文件",
         )
+    if docs is not None and not docs.is_dir():
+        raise PlanlintError("--docs is not a directory", path=docs, zh="--docs 不是目录")
 
 
 def reviewed(report: Report, round: Round) -> Report:
