@@ -161,3 +161,9 @@ def test_passes_are_sarif_results_of_kind_pass(validator: Any, lang: str) -> Non
     assert len(passed) == len(report.passes) > 0
     assert all(r["level"] == "none" for r in passed)
     assert len(results) - len(passed) == len(report.findings)
+    # a row held against an ancestor's row: the plan's line is the location, the ancestor's a related one
+    bound = next(r for r in passed if r["properties"]["kind"] == "ancestor_bound")
+    assert bound["locations"][0]["physicalLocation"]["region"]["startLine"]
+    related = [loc["properties"]["role"] for loc in bound["relatedLocations"]]
+    assert related == ["norm", "ancestor"]
+    assert bound["partialFingerprints"]["planlint/v2"] == bound["properties"]["id"]

@@ -205,26 +205,3 @@ def test_sarif_fingerprints_are_the_ids_and_waivers_suppress(bundled: Report, tm
     suppressed = [r for r in results if r.get("suppressions")]
     assert [r["partialFingerprints"]["planlint/v2"] for r in suppressed] == [error.id]
     assert suppressed[0]["suppressions"][0]["justification"].startswith("经论证")
-
-
-def test_show_passes_lists_each_rule_a_judged_plan_met_and_no_rule_it_broke() -> None:
-    project = api.load()
-    report = api.check(project, passes=True)
-    broken = {(f.rule, f.plan) for f in report.findings}
-    held = {(p.rule, p.plan) for p in report.passes}
-    judged = {p.id for p in report.plans if p.judged}
-    assert held and not held & broken
-    assert held | broken >= {(r.id, plan) for r in project.rules for plan in judged}
-    assert all(p.against == project.hierarchy.ancestors(p.plan) for p in report.passes)
-    assert not api.check(project).passes  # only when asked
-
-
-def test_show_passes_in_the_json_report() -> None:
-    result = planlint("check", "--format", "json", "--show-passes", "--fail-on", "never")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data["passes"]
-    first = data["passes"][0]
-    assert set(first) == {"rule", "kind", "plan", "against", "citations"}
-    assert first["citations"][0]["role"] == "norm"
-    plain = json.loads(planlint("check", "--format", "json", "--fail-on", "never").stdout)
-    assert "passes" not in plain

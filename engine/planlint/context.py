@@ -14,10 +14,15 @@ from planlint.vocabulary import Vocabulary
 
 @dataclass
 class Context:
-    """The plans to judge (`targets`) within a loaded project; the index is prepared on first use."""
+    """The plans to judge (`targets`) within a loaded project; the index is prepared on first use.
+
+    `passes`: whether kinds also yield `hits.Held` for the comparisons that held (checked before building
+    any, so a run without `--show-passes` pays nothing for them).
+    """
 
     project: Project
     targets: tuple[str, ...]
+    passes: bool = False
 
     @property
     def hierarchy(self) -> Hierarchy:

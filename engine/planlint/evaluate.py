@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from planlint.citing import citation
 from planlint.context import Context
 from planlint.errors import PlanlintError
 from planlint.findings import Citation, Finding, Message, Pass, PlanSummary, Report, Severity, Subject
-from planlint.hits import Fragment, Hit
+from planlint.hits import Fragment, Held, Hit
 from planlint.i18n import WORDS, Lang
 from planlint.kinds import REGISTRY
 from planlint.loader import gc_paused
@@ -28,6 +28,7 @@ from planlint.rules import Rule
 
 SCOPE_FIELDS = ("mine", "deposit", "region", "subset", "zone")
 LANGS: tuple[Lang, ...] = ("zh", "en")
+Numbered = TypeVar("Numbered", Finding, Pass)
 
 
 def judged_plans(project: Project, only: Iterable[str] | None = None) -> tuple[str, ...]:
@@ -50,27 +51,38 @@ def evaluate(
     project: Project, rules: Sequence[Rule], only: Iterable[str] | None = None, with_passes: bool = False
 ) -> Report:
     """Run every rule over the plans to judge; return the findings sorted and without duplicates (and,
-    `with_passes`, each rule a judged plan met)."""
-    context = Context(project, judged_plans(project, only))
+    `with_passes`, every comparison that held)."""
+    context = Context(project, judged_plans(project, only), passes=with_passes)
     findings: dict[tuple[Any, ...], Finding] = {}
+    held: dict[tuple[Any, ...], Pass] = {}
     with gc_paused():  # the prepared index and the findings are many small objects and no cycles
         for rule in rules:
             for hit in REGISTRY[rule.kind].check(context, rule.params):
+                if with_passes and isinstance(hit, Held):
+                    passed = to_pass(context, rule, hit)
+                    held.setdefault(passed.sort_key() + (passed.citations,), passed)
+                    continue
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
         ordered = numbered(sorted(findings.values(), key=_full_order))
-    held = _passes(context, rules, ordered) if with_passes else ()
-    return Report(_summaries(project, context.targets), ordered, tuple(rules), passes=held)
+    passes = numbered(sorted(held.values(), key=_full_order)) if with_passes else None
+    return Report(_summaries(project, context.targets), ordered, tuple(rules), passes=passes)
 
 
-def _passes(context: Context, rules: Sequence[Rule], findings: Sequence[Finding]) -> tuple[Pass, ...]:
-    """Every (rule, judged plan) with no finding: checked against the plan's ancestors and itself, and held."""
-    broken = {(f.rule, f.plan) for f in findings}
-    return tuple(
-        Pass(rule.id, rule.kind, plan, context.ancestors(plan), (_norm(rule),))
-        for plan in context.targets
-        for rule in rules
-        if (rule.id, plan) not in broken
+def to_pass(context: Context, rule: Rule, held: Held) -> Pass:
+    """A held comparison as a pass: the norm cited first, then the rows compared."""
+    places = (citation(context.plan(p.plan), p.cite, p.role) for p in held.places)
+    return Pass(
+        rule=rule.id,
+        kind=rule.kind,
+        plan=held.plan,
+        against=held.against,
+        citations=(_norm(rule), *dict.fromkeys(places)),
+        subject=subject(rule, held),
+        metric=held.metric,
+        mineral=held.mineral,
+        expected=held.expected,
+        actual=held.actual,
     )
 
 
@@ -78,7 +90,7 @@ def _norm(rule: Rule) -> Citation:
     return Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
 
 
-def _full_order(finding: Finding) -> tuple[Any, ...]:
+def _full_order(finding: Finding | Pass) -> tuple[Any, ...]:
     """The report's order, ties broken by the citations: two findings alike but for the ancestor row they
     cite (a cap printed twice) must not keep the order the rows happened to be read in."""
     return (*finding.sort_key(), *(_citation_order(c) for c in finding.citations))
@@ -97,8 +109,9 @@ def _citation_order(citation: Citation) -> tuple[Any, ...]:
     )
 
 
-def numbered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """The findings, those about an already seen subject numbered in order (a statement printed twice)."""
+def numbered(findings: Iterable[Numbered]) -> tuple[Numbered, ...]:
+    """The findings (or passes), those about an already seen subject numbered in order (a statement printed
+    twice)."""
     seen: Counter[Subject] = Counter()
     result = []
     for finding in findings:
@@ -154,7 +167,7 @@ def severity(rule: Rule, hit: Hit) -> Severity:
     return hit.severity or rule.severity_for(hit.attribute)
 
 
-def subject(rule: Rule, hit: Hit) -> Subject:
+def subject(rule: Rule, hit: Hit | Held) -> Subject:
     """What the finding is about, from the hit's identifying fields."""
     return Subject(
         rule=rule.id,

@@ -133,9 +133,7 @@ class Finding:
         It hashes what the problem is (rule, plan, ancestor, metric, mineral, subject), never where it is
         printed (lines, wording, file order), so a waiver or a baseline still finds it next round.
         """
-        key = [self.rule, self.plan, self.against, self.metric, self.mineral, _canonical(self.subject)]
-        text = json.dumps(key, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return f"{self.rule}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:ID_DIGITS]}"
+        return stable_id(self.rule, self.plan, self.against, self.metric, self.mineral, self.subject)
 
     def sort_key(self) -> tuple[Any, ...]:
         first_line = next((c.line or 0 for c in self.citations if c.role == "plan"), 0)
@@ -172,6 +170,14 @@ class Finding:
 
 
 ID_DIGITS = 10
+
+
+def stable_id(rule: str, *key: Any, infix: str = "") -> str:
+    """The rule, then a hash of what the problem (or the held comparison) is: `PL101-3fa9c02b1e`."""
+    text = json.dumps(
+        [rule, *map(_canonical, key)], ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    return f"{rule}-{infix}{hashlib.sha256(text.encode('utf-8')).hexdigest()[:ID_DIGITS]}"
 
 
 def _canonical(value: Any) -> Any:
@@ -211,21 +217,41 @@ class RightSummary:
 
 @dataclass(frozen=True)
 class Pass:
-    """A rule checked on a plan that held: the plan broke none of the rule's conditions against its
-    ancestors (`against`, nearest first) or itself. Kept per rule and plan, not per compared row."""
+    """A comparison a rule made that held: a row of the plan against an ancestor's row (or against the plan's
+    own rows, `against` None), with the values compared. A rule that compared nothing on a plan has none."""
 
     rule: str
     kind: str
     plan: str
-    against: tuple[str, ...]
+    against: str | None
     citations: tuple[Citation, ...]
+    subject: Subject
+    metric: str | None = None
+    mineral: str | None = None
+    expected: Bound | None = None
+    actual: Bound | None = None
+
+    @cached_property
+    def id(self) -> str:
+        """A stable id ('PL101-pass-3fa9c02b1e'), built as a finding's, never equal to one."""
+        return stable_id(
+            self.rule, self.plan, self.against, self.metric, self.mineral, self.subject, infix="pass-"
+        )
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.plan, self.rule, self.against or "", self.subject.key()[3:])
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "rule": self.rule,
             "kind": self.kind,
             "plan": self.plan,
-            "against": list(self.against),
+            "against": self.against,
+            "metric": self.metric,
+            "mineral": self.mineral,
+            "expected": self.expected.as_dict() if self.expected else None,
+            "actual": self.actual.as_dict() if self.actual else None,
             "citations": [c.as_dict() for c in self.citations],
         }
 
@@ -239,7 +265,18 @@ class Report:
     rules: tuple[Rule, ...] = ()
     review: Review | None = None
     rights: tuple[RightSummary, ...] = ()
-    passes: tuple[Pass, ...] = ()
+    passes: tuple[Pass, ...] | None = None  # None: passes were not asked for
+
+    def passes_of(self, plan: str) -> int:
+        """How many held comparisons a plan has (0 when passes were not asked for)."""
+        return self.passes_by_plan.get(plan, 0)
+
+    @cached_property
+    def passes_by_plan(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for held in self.passes or ():
+            counts[held.plan] = counts.get(held.plan, 0) + 1
+        return counts
 
     @cached_property
     def by_plan(self) -> dict[str, tuple[Finding, ...]]:

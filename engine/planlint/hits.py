@@ -139,6 +139,37 @@ class Hit:
         return self.plan
 
 
+@dataclass(frozen=True, kw_only=True)
+class Held:
+    """One comparison a kind made that held: the rows compared (the plan's, and an ancestor's or the plan's
+    own) and the values. Kinds build these only when the context asks for passes (`Context.passes`).
+
+    The fields mirror `Hit`'s identifying ones, so a held comparison has a stable subject as a finding has;
+    `detail` names the other row compared (its mineral and scope), so two rows held against one are two passes.
+    """
+
+    plan: str
+    against: str | None = None
+    places: tuple[Place, ...]
+    metric: str | None = None
+    mineral: str | None = None
+    expected: Bound | None = None
+    actual: Bound | None = None
+    scope: Scope | None = None
+    zone: str | None = None
+    year: int | None = None
+    detail: tuple[str, ...] = ()
+
+    def subject_plan(self) -> str:
+        return self.plan
+
+
+def row_detail(indicator: Indicator) -> tuple[str, ...]:
+    """What names a compared row without its line: its mineral as printed and its scope's stated fields."""
+    scope = tuple(f"{name}={value}" for name, value in indicator.scope if value is not None)
+    return (indicator.mineral or "", *scope)
+
+
 def required(direction: str, limits: Sequence[tuple[Indicator, Scope]]) -> Fragment:
     """The values that would satisfy a floor or a cap, one per scope, strictest first:
     'at least 20 万吨/年 (large deposits) / 10 万吨/年 (medium deposits)'."""

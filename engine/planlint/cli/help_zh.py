@@ -23,7 +23,9 @@ HELP_ZH: dict[str, str] = {
     "Directory of the source documents, to print the cited lines.": "规划原文所在目录，用于引出所引原文。",
     "Accepted deviations (YAML, schema planlint/waivers/v1): waived findings are kept and marked, and do not count for --fail-on.": "经论证同意的偏差（YAML，schema planlint/waivers/v1）：被豁免的问题保留并标注，不计入 --fail-on。",
     "A JSON report of an earlier round: mark each finding new or unchanged and list the resolved.": "上一轮的 JSON 报告：标注每个问题为本轮新增或上轮已提出，并列出已解决的问题。",
-    "Also list what was checked and held (JSON and SARIF).": "同时列出已检查且符合的项目（JSON 与 SARIF）。",
+    "Also list each comparison that held, per compared row (JSON passes, SARIF results of kind pass; a count "
+    "per plan in text, Markdown and HTML).": "同时逐行列出已比对且符合的项目（JSON 的 passes、SARIF 中 kind 为 pass 的结果；"
+    "文本、Markdown 与 HTML 报告列出每个规划的符合项数）。",
     "Check mining rights (new grants, expansions) against every plan above them, and report.": "对照所在地各级规划检查采矿权（新设、扩能等），并报告问题。",
     "The rights: a YAML file (schema planlint/rights/v1) or a .csv/.xlsx table with the columns of a 出让公告 (项目编号, 采矿权名称, 地理位置, 矿种, 生产规模, 资源储量, 出让年限 …).": "采矿权清单：YAML 文件（schema planlint/rights/v1），或按出让公告列名（项目编号、采矿权名称、地理位置、矿种、生产规模、资源储量、出让年限……）的 .csv/.xlsx 表格。",
     "List the rules: id, kind, severity, title and the norm each rests on.": "列出规则：编号、种类、严重程度、内容及依据。",

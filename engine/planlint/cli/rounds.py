@@ -42,7 +42,12 @@ BaselineOpt = Annotated[
     ),
 ]
 PassesOpt = Annotated[
-    bool, typer.Option("--show-passes", help="Also list what was checked and held (JSON and SARIF).")
+    bool,
+    typer.Option(
+        "--show-passes",
+        help="Also list each comparison that held, per compared row (JSON passes, SARIF results of kind "
+        "pass; a count per plan in text, Markdown and HTML).",
+    ),
 ]
 
 

@@ -21,6 +21,8 @@ One finding per broken P cap, when the sum exceeds it (compared as ≤, with a r
 reviewer sees it with the plan most likely to give way; the citations are P's row (ancestor), every
 contributing row of every child (plan), and a `line: null` plan citation for each silent child.
 Severity follows the attribute of P's cap. Caps stated only in zones hold only there and are not summed.
+With passes asked for, a sum within P's cap is a held comparison for each judged child counted in it
+(`actual`: the sum); a cap no child contributes to compared nothing and is no pass.
 
 Params:
     metric: the metric summed (extraction_total, mine_count)
@@ -40,7 +42,7 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
 from planlint.findings import Bound
-from planlint.hits import Fragment, Hit, Joined, Place, ScopeWords, Value, Words, bound
+from planlint.hits import Fragment, Held, Hit, Joined, Place, ScopeWords, Value, Words, bound
 from planlint.match import is_plan_wide_cap, region_applies
 from planlint.params import Metric
 from planlint.prepared import EPSILON, Stated
@@ -157,7 +159,28 @@ def shares(context: Context, parent: Stated, params: Params) -> tuple[list[Share
     return found, silent, incomparable
 
 
-def check(context: Context, params: Params) -> Iterator[SumOverCap]:
+def _held(context: Context, parent: Stated, found: list[Share], printed: float) -> Iterator[Held]:
+    """The children's sum under the parent's cap, held: one pass per judged child that counted in it."""
+    for share in found:
+        if share.child not in context.targets:
+            continue
+        yield Held(
+            plan=share.child,
+            against=parent.plan,
+            places=(
+                Place("ancestor", parent.plan, parent.cite),
+                *(Place("plan", share.child, r.cite) for r in share.rows),
+            ),
+            metric=parent.metric,
+            mineral=parent.indicator.mineral,
+            expected=bound(parent.indicator),
+            actual=Bound("<=", float(f"{printed:.12g}"), parent.indicator.unit),
+            scope=parent.scope,
+            year=parent.indicator.year,
+        )
+
+
+def check(context: Context, params: Params) -> Iterator[SumOverCap | Held]:
     for parent_id in sorted(context.hierarchy.loaded):
         if not context.hierarchy.children(parent_id):
             continue
@@ -166,7 +189,10 @@ def check(context: Context, params: Params) -> Iterator[SumOverCap]:
                 continue
             found, silent, incomparable = shares(context, parent, params)
             total = sum(s.total for s in found)
-            if total <= parent.high + EPSILON * max(abs(parent.high), 1.0):
+            held = total <= parent.high + EPSILON * max(abs(parent.high), 1.0)
+            if held and context.passes:
+                yield from _held(context, parent, found, total / parent.unit.factor)
+            if held:
                 continue
             judged = [s for s in found if s.child in context.targets]
             if not judged:

@@ -5,7 +5,8 @@ For each of the plan's entries of `metric` (plan-wide and zone limits), every an
 (`direction: floor`, e.g. min_scale, large_medium_ratio) is broken when the plan's value is lower; a cap
 (`direction: cap`, e.g. extraction_total, max_scale) when it is higher. One finding per plan entry, named
 against the strictest broken ancestor row; other broken rows are cited too. Incomparable units are left to
-the `incomparable_units` kind.
+the `incomparable_units` kind. With passes asked for, every applicable ancestor row the plan's row meets is a
+held comparison (a pass), so one plan row can hold against the province and break the city's row.
 
 Params:
     metric: the metric compared (min_scale, extraction_total, ...)
@@ -22,7 +23,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound, required
+from planlint.hits import Fragment, Held, Hit, Place, ScopeWords, Value, bound, required
+from planlint.kinds._held import held_rows
 from planlint.params import Direction, MetricDirection, direction_of
 from planlint.prepared import EPSILON, Stated, first_per_scope, side
 
@@ -83,7 +85,7 @@ def _strictness(item: tuple[int, Stated], direction: str) -> tuple[float, int, i
     return (-limit if direction == "floor" else limit, distance, stated.cite.line or 0)
 
 
-def check(context: Context, params: Params) -> Iterator[LooserBound]:
+def check(context: Context, params: Params) -> Iterator[LooserBound | Held]:
     direction = direction_of(context.vocabulary, params.metric, params.direction)
     for plan_id in context.targets:
         for row in context.index.of(plan_id, params.metric):
@@ -97,6 +99,9 @@ def check(context: Context, params: Params) -> Iterator[LooserBound]:
             ordered = [
                 item for item in applicable if _broken(value, side(item[1], direction) or 0.0, direction)
             ]
+            if context.passes:
+                held = [stated for _, stated in applicable if all(stated is not b for _, b in ordered)]
+                yield from held_rows(row, held, "ancestor")
             if not ordered:
                 continue
             strictest = ordered[0][1]

@@ -4,7 +4,8 @@ For each of the plan's plan-wide indicators whose attribute is in `plan_attribut
 that applies to it (`planlint.match.Index.ancestor_rows`: the same metric, the same or a broader mineral,
 overlapping scope, region) and is binding is collected. One finding per plan indicator, against the nearest
 such ancestor, citing all of them. A plan that does not state the indicator at all is the business of the
-required-content kind, not of this one. Severity: the rule's policy for the ancestor's attribute (binding).
+required-content kind, not of this one. With passes asked for, a binding plan row is held against each
+binding ancestor row that applies to it. Severity: the rule's policy for the ancestor's attribute (binding).
 
 Params:
     plan_attributes: the plan attributes reported (expected, unspecified; default both)
@@ -24,7 +25,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, MetricName, Place, ScopeWords, Value, Words, bound
+from planlint.hits import Fragment, Held, Hit, MetricName, Place, ScopeWords, Value, Words, bound
+from planlint.kinds._held import held_rows
 from planlint.params import Metric
 from planlint.prepared import Stated
 
@@ -63,10 +65,11 @@ class NotBinding(Hit):
 HITS = (NotBinding,)
 
 
-def check(context: Context, params: Params) -> Iterator[NotBinding]:
+def check(context: Context, params: Params) -> Iterator[NotBinding | Held]:
     for plan_id in context.targets:
         for row in context.index.of(plan_id):
-            if row.zone is not None or row.attribute not in params.plan_attributes:
+            reported = row.attribute in params.plan_attributes
+            if row.zone is not None or not (reported or (context.passes and row.attribute == "binding")):
                 continue
             if params.metrics is not None and row.metric not in params.metrics:
                 continue
@@ -77,6 +80,9 @@ def check(context: Context, params: Params) -> Iterator[NotBinding]:
                 if candidate.attribute == "binding"
             ]
             if not binding:
+                continue
+            if not reported:  # a binding row where the ancestor's is binding: held (asked for passes only)
+                yield from held_rows(row, binding, "ancestor")
                 continue
             nearest = binding[0]
             places = [Place("ancestor", s.plan, s.cite) for s in binding]

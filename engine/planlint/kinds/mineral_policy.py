@@ -10,6 +10,8 @@ that let the mineral be mined (`indicators`; an upper bound of zero does not), a
 only where no ancestor entry of the same list covers the use itself. One finding per plan and ancestor
 mineral, against the nearest ancestor listing it, citing every ancestor's entry and every use.
 Severity is fixed by the rule (the lists carry no attribute; a policy by attribute reads them as binding).
+With passes asked for, a listed mineral that none of the plan's uses matches is held (a plan with no uses
+compared nothing).
 
 Params:
     list: prohibited | restricted — the ancestor list checked
@@ -34,7 +36,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Joined, MetricName, Place, Value, Words, ZoneKindName
+from planlint.hits import Fragment, Held, Hit, Joined, MetricName, Place, Value, Words, ZoneKindName
 from planlint.model import Cite, MineralEntry, Zone, ZoneKind
 from planlint.params import Metric, fill_from_vocabulary
 from planlint.prepared import Stated
@@ -147,7 +149,20 @@ def _listed(context: Context, plan_id: str, params: Params) -> dict[str, list[tu
     return listed
 
 
-def check(context: Context, params: Params) -> Iterator[ListedMineralUsed]:
+def _held(plan_id: str, mineral: str, entries: list[tuple[str, MineralEntry]], params: Params) -> Held:
+    """An ancestor's listed mineral compared with every use of the plan, none of which matched it: the plan
+    is silent about it (a plan citation without a line)."""
+    ancestor, entry = entries[0]
+    return Held(
+        plan=plan_id,
+        against=ancestor,
+        places=(*(Place("ancestor", a, e.cite) for a, e in entries), Place("plan", plan_id)),
+        mineral=entry.mineral,
+        detail=(params.list, params.match, mineral),
+    )
+
+
+def check(context: Context, params: Params) -> Iterator[ListedMineralUsed | Held]:
     vocabulary = context.vocabulary
     for plan_id in context.targets:
         listed = _listed(context, plan_id, params)
@@ -164,6 +179,8 @@ def check(context: Context, params: Params) -> Iterator[ListedMineralUsed]:
                     if u.mineral != mineral and u.mineral in wider and not any(o in u.lineage for o in listed)
                 ]
             if not hits:
+                if context.passes and uses:
+                    yield _held(plan_id, mineral, entries, params)
                 continue
             ancestor, entry = entries[0]
             places = [Place("ancestor", a, e.cite) for a, e in entries]

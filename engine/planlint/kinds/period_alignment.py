@@ -4,7 +4,8 @@ For each plan judged and each ancestor (partial ancestors included: their period
 from the planning round rather than read from their text), the `fields` of the two periods are compared.
 One finding per plan and ancestor naming the fields that differ. The plan files record the period without a
 line, so both citations have line null and the message says so. Severity: the rule's, or
-`partial_severity` when the ancestor is only partly known.
+`partial_severity` when the ancestor is only partly known. With passes asked for, equal periods are a held
+comparison naming the fields both plans give (none when no field is given by both).
 
 Params:
     fields: the period fields compared (base, start, end, outlook; default base, start, end)
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
 from planlint.findings import Severity
-from planlint.hits import Fragment, Hit, Joined, Place, Words
+from planlint.hits import Fragment, Held, Hit, Joined, Place, Words
 from planlint.model import Period
 
 KIND = "period_alignment"
@@ -72,7 +73,21 @@ def period_words(period: Period, fields: tuple[Field, ...]) -> Fragment:
     return Joined(tuple(parts), "comma")
 
 
-def check(context: Context, params: Params) -> Iterator[PeriodDiffers]:
+def _held(
+    plan_id: str, ancestor_id: str, period: Period, other: Period, fields: tuple[Field, ...]
+) -> Iterator[Held]:
+    """The period fields both plans give, equal: one held comparison (none when no field was given by both)."""
+    compared = tuple(f for f in fields if getattr(period, f) is not None and getattr(other, f) is not None)
+    if compared:
+        yield Held(
+            plan=plan_id,
+            against=ancestor_id,
+            places=(Place("ancestor", ancestor_id), Place("plan", plan_id)),
+            detail=("period", *(f"{f}={getattr(period, f)}" for f in compared)),
+        )
+
+
+def check(context: Context, params: Params) -> Iterator[PeriodDiffers | Held]:
     for plan_id in context.targets:
         period = context.plan(plan_id).period
         for ancestor_id in context.ancestors(plan_id):
@@ -85,6 +100,8 @@ def check(context: Context, params: Params) -> Iterator[PeriodDiffers]:
                 and getattr(period, f) != getattr(ancestor.period, f)
             )
             if not differ:
+                if context.passes:
+                    yield from _held(plan_id, ancestor_id, period, ancestor.period, params.fields)
                 continue
             yield PeriodDiffers(
                 plan=plan_id,

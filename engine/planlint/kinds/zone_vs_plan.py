@@ -8,6 +8,7 @@ one, and comparable units. A floor (`direction: floor`, e.g. min_scale) is broke
 lower than a plan-wide floor; a cap (`direction: cap`, e.g. extraction_total) when the zone's cap is above
 a plan-wide cap: the zone is part of the plan's territory, so it cannot allow more than the whole.
 One finding per zone limit, named after the strictest broken plan-wide row; the others are cited too.
+With passes asked for, each plan-wide row over the zone limit that the limit meets is a held comparison.
 
 Params:
     metric: the metric compared (min_scale, extraction_total, ...)
@@ -23,7 +24,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound, required
+from planlint.hits import Fragment, Held, Hit, Place, ScopeWords, Value, bound, required
+from planlint.kinds._held import held_rows
 from planlint.kinds._printed import slack
 from planlint.params import Direction, MetricDirection, direction_of
 from planlint.prepared import Stated, first_per_scope, side
@@ -67,7 +69,7 @@ def _broken(value: float, limit: float, direction: str) -> bool:
     return value < limit - slack(limit) if direction == "floor" else value > limit + slack(limit)
 
 
-def check(context: Context, params: Params) -> Iterator[LooserZone]:
+def check(context: Context, params: Params) -> Iterator[LooserZone | Held]:
     direction = direction_of(context.vocabulary, params.metric, params.direction)
     for plan_id in context.targets:
         for limit in context.index.of(plan_id, params.metric):
@@ -80,6 +82,8 @@ def check(context: Context, params: Params) -> Iterator[LooserZone]:
                 key=lambda r: (sign * (side(r, direction) or 0.0), r.cite.line or 0),
             )
             broken = [row for row in over if _broken(value, side(row, direction) or 0.0, direction)]
+            if context.passes:
+                yield from held_rows(limit, (row for row in over if row not in broken), "plan")
             if not broken:
                 continue
             strictest = broken[0]

@@ -10,7 +10,8 @@ read as 粘, leading place names stripped (the jurisdictions of the loaded plans
 is carried under another name when a plan zone of a compatible kind shares a mineral (through the vocabulary;
 a zone with no minerals shares any): `report: renamed` names the closest such zone (same kind first, then by
 difflib). With no such zone the ancestor's zone is missing (`report: missing`); the closest zone of a
-compatible kind, if any, is named. Severity is fixed by the rule.
+compatible kind, if any, is named. Severity is fixed by the rule. With passes asked for, a zone carried under
+an equal name is a held comparison citing both zones (for both rules: neither outcome happened).
 
 Params:
     report: missing | renamed — which outcome the rule reports
@@ -37,7 +38,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Place, Words, ZoneKindName
+from planlint.hits import Fragment, Held, Hit, Place, Words, ZoneKindName
 from planlint.model import Zone, ZoneKind
 from planlint.vocabulary import Vocabulary
 
@@ -138,7 +139,19 @@ def _shares_mineral(context: Context, a: Zone, b: Zone) -> bool:
     return any(covers(x, y) or covers(y, x) for x in a.minerals for y in b.minerals)
 
 
-def check(context: Context, params: Params) -> Iterator[ZoneNotCarried]:
+def _held(plan_id: str, ancestor: str, zone: Zone, carrier: Zone) -> Held:
+    """An ancestor's zone carried by the plan's zone of the same name: a held comparison citing both."""
+    return Held(
+        plan=plan_id,
+        against=ancestor,
+        places=(Place("ancestor", ancestor, zone.cite), Place("plan", plan_id, carrier.cite)),
+        mineral="、".join(zone.minerals) or None,
+        zone=zone.name,
+        detail=(zone.kind,),
+    )
+
+
+def check(context: Context, params: Params) -> Iterator[ZoneNotCarried | Held]:
     places = _places(context, params.place_names)
 
     keys: dict[str, str] = {}
@@ -155,7 +168,10 @@ def check(context: Context, params: Params) -> Iterator[ZoneNotCarried]:
                 if params.kinds is not None and zone.kind not in params.kinds:
                     continue
                 pool = [z for z in own if compatible(context.vocabulary, zone.kind, z.kind)]
-                if any(key(z) == key(zone) for z in pool):
+                carrier = next((z for z in pool if key(z) == key(zone)), None)
+                if carrier is not None:
+                    if context.passes:
+                        yield _held(plan_id, ancestor, zone, carrier)
                     continue
                 near = [z for z in pool if _shares_mineral(context, zone, z)]
                 outcome = "renamed" if near else "missing"
@@ -170,11 +186,11 @@ def check(context: Context, params: Params) -> Iterator[ZoneNotCarried]:
                 )
                 closest = ranked[0] if ranked else None
                 # NOTE: a missing zone is a silence of the plan (line null); a renamed one cites the candidate.
-                carrier = closest.cite if closest is not None and outcome == "renamed" else None
+                cited = closest.cite if closest is not None and outcome == "renamed" else None
                 yield ZoneNotCarried(
                     plan=plan_id,
                     against=ancestor,
-                    places=(Place("ancestor", ancestor, zone.cite), Place("plan", plan_id, carrier)),
+                    places=(Place("ancestor", ancestor, zone.cite), Place("plan", plan_id, cited)),
                     mineral="、".join(zone.minerals) or None,
                     zone=zone.name,
                     detail=(zone.kind,),

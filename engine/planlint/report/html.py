@@ -226,10 +226,19 @@ def _plan_section(
         f'<span class="plan-counts">{summary}</span></h3>'
         f'<p class="plan-meta">{escape(word("parents", lang))}: {escape(parents)}'
         + (f" · {escape(plan.document)}" if plan.document else "")
+        + _passes_count(report, plan, lang)
         + "</p>"
         + "".join(body)
         + "</section>"
     )
+
+
+def _passes_count(report: Report, plan: PlanSummary, lang: Lang) -> str:
+    """' · 12 comparison(s) checked and held' when passes were asked for (--show-passes)."""
+    if report.passes is None or not plan.judged:
+        return ""
+    n = report.passes_of(plan.id)
+    return f' · <span class="passes" data-passes="{n}">{escape(word("passes_count", lang, n=n))}</span>'
 
 
 def _summary(report: Report, lang: Lang) -> str:
@@ -245,6 +254,11 @@ def _summary(report: Report, lang: Lang) -> str:
         f'<div class="card plans"><span class="count" id="count-plans">{len(judged)}</span>'
         f'<span class="card-label">{escape(word("plans_judged", lang))}</span></div>'
     )
+    if report.passes is not None:
+        cards.append(
+            f'<div class="card passes"><span class="count" id="count-passes">{len(report.passes)}</span>'
+            f'<span class="card-label">{escape(word("passes", lang))}</span></div>'
+        )
     verdicts: Counter[str] = Counter(verdict(report, p.id) for p in judged)
     for code in VERDICT_ORDER:
         cards.append(

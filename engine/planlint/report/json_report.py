@@ -43,7 +43,7 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
             data["resolved"] = list(review.resolved)
         if review.stale:
             data["stale_waivers"] = [w.as_dict() for w in review.stale]
-    if report.passes:
+    if report.passes is not None:
         data["passes"] = [p.as_dict() for p in report.passes]
     if report.rights:
         data["rights"] = [

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planlint.findings import Citation, Finding, PlanSummary, Report
+from planlint.findings import Bound, Citation, Finding, Pass, PlanSummary, Report
 from planlint.i18n import Lang
+from planlint.messages import OP_SIGNS
+from planlint.remedy import bound_text
 from planlint.report.words import word
 
 LEVELS = ("national", "province", "city", "county")
@@ -30,6 +32,20 @@ def counterpart(finding: Finding, lang: Lang) -> tuple[str, str]:
     if finding.right is not None:
         return word("right", lang), finding.right
     return word("against", lang), finding.against or word("itself", lang)
+
+
+def pass_text(held: Pass, lang: Lang) -> str:
+    """A held comparison in words: the plan's value against the ancestor's (or its own row's), or what was
+    checked when a kind compares no values."""
+    against = held.against or word("itself", lang)
+    values = {"plan": held.plan, "rule": held.rule, "against": against}
+    if held.expected is None or held.actual is None or None in (held.expected.value, held.actual.value):
+        return word("pass.checked", lang, **values)
+    return word("pass.compared", lang, actual=_bound(held.actual), expected=_bound(held.expected), **values)
+
+
+def _bound(bound: Bound) -> str:
+    return f"{OP_SIGNS.get(bound.op, bound.op)} {bound_text(bound)}".strip()
 
 
 def citation_who(citation: Citation, lang: Lang) -> str:

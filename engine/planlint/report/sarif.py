@@ -19,7 +19,7 @@ from urllib.parse import quote
 from planlint import __version__
 from planlint.findings import Citation, Finding, Pass, Report
 from planlint.i18n import Lang
-from planlint.report.render import Options, citation_text, rule_specs
+from planlint.report.render import Options, citation_text, pass_text, rule_specs
 from planlint.report.sources import cited_line
 from planlint.report.words import word
 
@@ -173,13 +173,17 @@ class _Run:
             "kind": "module",
         }
 
-    def result(self, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-        own = [c for c in finding.citations if c.role == "plan"]
-        others = [c for c in finding.citations if c.role != "plan"]
+    def locations(self, citations: tuple[Citation, ...], plan: str) -> tuple[list[Any], list[Any]]:
+        """The plan's own citations as locations (or the plan as a logical one), the others as related."""
+        own = [c for c in citations if c.role == "plan"]
+        others = [c for c in citations if c.role != "plan"]
         locations = [self.location(c, i) for i, c in enumerate(own)]
-        if not locations and finding.plan in self.plan_index:
-            locations = [{"logicalLocations": [self.logical_ref(finding.plan)]}]
-        related = [self.location(c, len(own) + i) for i, c in enumerate(others)]
+        if not locations and plan in self.plan_index:
+            locations = [{"logicalLocations": [self.logical_ref(plan)]}]
+        return locations, [self.location(c, len(own) + i) for i, c in enumerate(others)]
+
+    def result(self, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+        locations, related = self.locations(finding.citations, finding.plan)
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "ruleIndex": rule_index[finding.rule],
@@ -206,22 +210,21 @@ class _Run:
         return result
 
     def passed(self, held: Pass, rule_index: dict[str, int]) -> dict[str, Any]:
-        """A rule a plan met, as a SARIF result of kind pass (level none)."""
-        against = "、".join(held.against) if self.lang == "zh" else ", ".join(held.against)
-        text = {
-            "zh": f"{held.plan} 已按 {held.rule} 检查（对照{against or '自身'}），未发现问题",
-            "en": f"{held.plan} checked for {held.rule} (against {against or 'itself'}): held",
-        }[self.lang]
+        """A comparison that held, as a SARIF result of kind pass (level none): the plan's row as its
+        location, the ancestor's row and the norm as related locations."""
+        locations, related = self.locations(held.citations, held.plan)
         result: dict[str, Any] = {
             "ruleId": held.rule,
             "ruleIndex": rule_index[held.rule],
             "kind": "pass",
             "level": "none",
-            "message": {"text": text},
+            "message": {"text": pass_text(held, self.lang)},
+            "locations": locations,
+            "partialFingerprints": {FINGERPRINT: held.id},
             "properties": held.as_dict(),
         }
-        if held.plan in self.plan_index:
-            result["locations"] = [{"logicalLocations": [self.logical_ref(held.plan)]}]
+        if related:
+            result["relatedLocations"] = related
         return result
 
     def add_review(self, result: dict[str, Any], finding: Finding) -> None:
@@ -250,7 +253,7 @@ class _Run:
         rule_index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
         logical = self.logical_locations()
         results = [self.result(f, rule_index) for f in self.report.findings]
-        results += [self.passed(p, rule_index) for p in self.report.passes if p.rule in rule_index]
+        results += [self.passed(p, rule_index) for p in self.report.passes or () if p.rule in rule_index]
         base: dict[str, Any] = {"description": {"text": BASE_DESCRIPTION[self.lang]}}
         if self.options.docs is not None:
             base["uri"] = Path(self.options.docs).resolve().as_uri() + "/"

@@ -41,6 +41,10 @@ def render(report: Report, options: Options) -> str:
             console.print(f"  {word('no_findings', options.lang)}")
         for finding in findings:
             _finding(console, finding, options)
+        if report.passes is not None and plan.judged:
+            console.print(
+                f"  {word('passes_count', options.lang, n=report.passes_of(plan.id))}", style="green"
+            )
     if report.rights:
         console.print(word("rights_summary", options.lang, rights=len(report.rights), **report.summary()))
         return buffer.getvalue()

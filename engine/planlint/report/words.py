@@ -36,6 +36,17 @@ WORDS: dict[str, dict[str, str]] = {
     "no_findings": {"zh": "未发现问题。", "en": "No findings."},
     "against": {"zh": "对照", "en": "against"},
     "itself": {"zh": "自身", "en": "itself"},
+    # --show-passes: the comparisons that held
+    "pass.compared": {
+        "zh": "{plan} 符合 {rule}：本规划 {actual}，对照{against} {expected}",
+        "en": "{plan} holds for {rule}: the plan's {actual} against {against}'s {expected}",
+    },
+    "pass.checked": {
+        "zh": "{plan} 符合 {rule}（已对照{against}核查）",
+        "en": "{plan} holds for {rule} (checked against {against})",
+    },
+    "passes_count": {"zh": "已核查并符合：{n} 项比对", "en": "{n} comparison(s) checked and held"},
+    "passes": {"zh": "符合", "en": "Held"},
     # citations: the roles, and where in a document
     "norm": {"zh": "依据", "en": "norm"},
     "ancestor": {"zh": "上级规划", "en": "ancestor"},

@@ -1,0 +1,242 @@
+"""`--show-passes`: each comparison a rule made that held, per compared row, citing both documents.
+
+A pass is a row of the judged plan compared with an ancestor's row (or with the plan's own rows) that held;
+a rule that compared nothing on a plan lists no pass. Hypothesis: passes and findings never cover the same
+compared pair of rows, and tightening a child's limit never turns a pass into a finding.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planlint import api
+from planlint.evaluate import evaluate
+from planlint.findings import Citation, Report
+from tests.cli import planlint
+from tests.kindcases import all_rules, write_plans
+from tests.test_properties import RULES, SETTINGS, _move, hierarchy
+
+
+def _floor(mineral: str, value: float, unit: str, line: int, **extra: Any) -> dict[str, Any]:
+    return (
+        {"metric": "min_scale", "mineral": mineral, "op": ">=", "value": value, "unit": unit}
+        | extra
+        | {"cite": {"line": line}}
+    )
+
+
+def checked(directory: Path, plans: list[dict[str, Any]], rules: tuple[str, ...] = RULES) -> Report:
+    write_plans(directory, plans)
+    return evaluate(api.load([directory]), [r for r in all_rules() if r.id in rules], with_passes=True)
+
+
+def _lines(citations: tuple[Citation, ...], role: str) -> list[tuple[str | None, int | None]]:
+    return [(c.plan, c.line) for c in citations if c.role == role]
+
+
+def pairs(report: Report) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    """The (rule, ancestor row, plan row) pairs the findings and the passes cover, rows named by their lines."""
+
+    def of(items: Any) -> set[tuple[Any, ...]]:
+        return {
+            (item.rule, ancestor, own)
+            for item in items
+            for ancestor in _lines(item.citations, "ancestor")
+            for own in _lines(item.citations, "plan")
+        }
+
+    return of(report.findings), of(report.passes or ())
+
+
+def test_a_child_row_that_meets_its_ancestors_row_is_a_pass_citing_both(tmp_path: Path) -> None:
+    plans = [
+        {
+            "id": "p",
+            "level": "province",
+            "parents": [],
+            "indicators": [_floor("水泥用灰岩", 100, "矿石 万吨", 10)],
+        },
+        {
+            "id": "c",
+            "level": "county",
+            "parents": ["p"],
+            "indicators": [_floor("水泥用灰岩", 120, "万吨/年", 20)],
+        },
+    ]
+    report = checked(tmp_path, plans)
+    assert not report.findings
+    assert report.passes is not None and len(report.passes) == 1
+    held = report.passes[0]
+    assert (held.rule, held.kind, held.plan, held.against) == ("PL101", "ancestor_bound", "c", "p")
+    assert [c.role for c in held.citations] == ["norm", "ancestor", "plan"]
+    assert _lines(held.citations, "ancestor") == [("p", 10)] and _lines(held.citations, "plan") == [("c", 20)]
+    assert held.expected is not None and held.expected.value == 100
+    assert held.actual is not None and held.actual.value == 120
+    assert held.id.startswith("PL101-pass-")
+
+
+def test_a_row_can_hold_against_one_ancestor_and_break_another(tmp_path: Path) -> None:
+    plans = [
+        {
+            "id": "p",
+            "level": "province",
+            "parents": [],
+            "indicators": [_floor("水泥用灰岩", 50, "矿石 万吨", 10)],
+        },
+        {
+            "id": "m",
+            "level": "city",
+            "parents": ["p"],
+            "indicators": [_floor("水泥用灰岩", 100, "矿石 万吨", 15)],
+        },
+        {
+            "id": "c",
+            "level": "county",
+            "parents": ["m"],
+            "indicators": [_floor("水泥用灰岩", 80, "万吨/年", 20)],
+        },
+    ]
+    report = checked(tmp_path, plans)
+    assert [(f.rule, f.plan, f.against) for f in report.findings] == [("PL101", "c", "m")]
+    assert report.passes is not None
+    assert {(p.rule, p.plan, p.against) for p in report.passes} == {("PL101", "c", "p"), ("PL101", "m", "p")}
+    found, held = pairs(report)
+    assert ("PL101", ("p", 10), ("c", 20)) in held and ("PL101", ("m", 15), ("c", 20)) in found
+    assert not found & held
+
+
+def test_a_rule_that_compared_nothing_lists_no_pass(tmp_path: Path) -> None:
+    plans = [
+        {
+            "id": "p",
+            "level": "province",
+            "parents": [],
+            "indicators": [_floor("水泥用灰岩", 100, "矿石 万吨", 10)],
+        },
+        {"id": "c", "level": "county", "parents": ["p"], "indicators": [_floor("锶", 5, "万吨/年", 20)]},
+        {"id": "d", "level": "county", "parents": ["p"], "indicators": []},
+    ]
+    report = checked(tmp_path, plans)
+    assert not report.findings
+    assert report.passes == ()
+    assert not api.check(api.load([tmp_path])).passes and api.check(api.load([tmp_path])).passes is None
+
+
+def test_a_sum_within_the_parents_cap_is_a_pass_for_each_judged_child(tmp_path: Path) -> None:
+    cap = {
+        "metric": "extraction_total",
+        "mineral": "建筑石料用灰岩",
+        "op": "<=",
+        "unit": "万吨/年",
+        "basis": "ore",
+    }
+    plans = [
+        {
+            "id": "p",
+            "level": "province",
+            "parents": [],
+            "indicators": [cap | {"value": 100, "cite": {"line": 10}}],
+        },
+        {
+            "id": "a",
+            "level": "county",
+            "parents": ["p"],
+            "indicators": [cap | {"value": 40, "cite": {"line": 20}}],
+        },
+        {
+            "id": "b",
+            "level": "county",
+            "parents": ["p"],
+            "indicators": [cap | {"value": 50, "cite": {"line": 30}}],
+        },
+    ]
+    report = checked(tmp_path, plans, ("PL201",))
+    assert report.passes is not None
+    assert [(p.plan, p.against, _lines(p.citations, "plan")) for p in report.passes] == [
+        ("a", "p", [("a", 20)]),
+        ("b", "p", [("b", 30)]),
+    ]
+    assert all(p.actual is not None and p.actual.value == 90 for p in report.passes)
+
+
+@SETTINGS
+@given(hierarchy())
+def test_passes_and_findings_never_cover_the_same_pair_of_rows(plans: list[dict[str, Any]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        found, held = pairs(checked(Path(tmp), plans))
+    assert not found & held
+
+
+@SETTINGS
+@given(hierarchy(), st.data())
+def test_tightening_a_childs_limit_never_turns_a_pass_into_a_finding(
+    plans: list[dict[str, Any]], data: st.DataObject
+) -> None:
+    children = [p for p in plans if p["id"] != "p" and p["indicators"]]
+    if not children:
+        return
+    child = data.draw(st.sampled_from(children))
+    index = data.draw(st.integers(0, len(child["indicators"]) - 1))
+    rows = list(child["indicators"])
+    rows[index] = _move(rows[index], tighten=True, factor=data.draw(st.integers(1, 5)))
+    changed = [p if p is not child else p | {"indicators": rows} for p in plans]
+    with tempfile.TemporaryDirectory() as before, tempfile.TemporaryDirectory() as after:
+        _, held = pairs(checked(Path(before), plans))
+        found, _ = pairs(checked(Path(after), changed))
+    assert not held & found
+
+
+def test_passes_are_stable_across_runs_and_listed_only_when_asked() -> None:
+    project = api.load()
+    first, second = api.check(project, passes=True), api.check(project, passes=True)
+    assert first.passes and [p.id for p in first.passes] == [p.id for p in second.passes]
+    assert len({p.id for p in first.passes}) == len(first.passes)
+    assert not {p.id for p in first.passes} & {f.id for f in first.findings}
+    assert api.check(project).passes is None
+
+
+def test_show_passes_in_the_json_report() -> None:
+    result = planlint("check", "--format", "json", "--show-passes", "--fail-on", "never")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data["passes"]
+    bound = next(p for p in data["passes"] if p["kind"] == "ancestor_bound")
+    assert set(bound) == {
+        "id",
+        "rule",
+        "kind",
+        "plan",
+        "against",
+        "metric",
+        "mineral",
+        "expected",
+        "actual",
+        "citations",
+    }
+    assert [c["role"] for c in bound["citations"]] == ["norm", "ancestor", "plan"]
+    assert all(c["line"] for c in bound["citations"][1:])
+    assert bound["expected"]["value"] is not None and bound["actual"]["value"] is not None
+    plain = json.loads(planlint("check", "--format", "json", "--fail-on", "never").stdout)
+    assert "passes" not in plain
+
+
+def test_text_markdown_and_html_count_passes_per_plan_only_when_asked() -> None:
+    report = api.check(api.load(), passes=True)
+    n = report.passes_of("cq-banan")
+    assert n > 0
+    text = planlint("check", "--show-passes", "--fail-on", "never", "--lang", "en").stdout
+    assert f"{n} comparison(s) checked and held" in text
+    markdown = planlint(
+        "check", "-f", "markdown", "--show-passes", "--fail-on", "never", "--lang", "zh"
+    ).stdout
+    assert f"已核查并符合：{n} 项比对" in markdown
+    html = planlint("check", "-f", "html", "--show-passes", "--fail-on", "never").stdout
+    assert f'data-passes="{n}"' in html and 'id="count-passes"' in html
+    for fmt in ("text", "markdown", "html"):
+        plain = planlint("check", "-f", fmt, "--fail-on", "never", "--lang", "en").stdout
+        assert "checked and held" not in plain and "count-passes" not in plain
