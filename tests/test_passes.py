@@ -18,8 +18,13 @@ from hypothesis import strategies as st
 from planlint import api
 from planlint.evaluate import evaluate
 from planlint.findings import Citation, Report
+from planlint.rights import check_rights, rights_rules
+from planlint.rights.evaluate import RightHeld, RightsContext
+from planlint.rights.kinds import REGISTRY as RIGHTS_KINDS
+from planlint.rights.prepare import prepare_rights
+from planlint.rights.read import load_rights
 from tests.cli import planlint
-from tests.kindcases import all_rules, write_plans
+from tests.kindcases import REPO, all_rules, write_plans
 from tests.test_properties import RULES, SETTINGS, _move, hierarchy
 
 
@@ -240,3 +245,55 @@ def test_text_markdown_and_html_count_passes_per_plan_only_when_asked() -> None:
     for fmt in ("text", "markdown", "html"):
         plain = planlint("check", "-f", fmt, "--fail-on", "never", "--lang", "en").stdout
         assert "checked and held" not in plain and "count-passes" not in plain
+
+
+# --- check-rights --show-passes ----------------------------------------------------------------------------
+
+RIGHTS = REPO / "fixtures" / "rights"
+
+
+def test_check_rights_show_passes_lists_what_each_right_was_checked_against() -> None:
+    real = RIGHTS / "chongqing-2022-2025.yaml"
+    result = planlint("check-rights", real, "-f", "json", "--show-passes", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["passes"] and all(p["right"] for p in data["passes"])
+    assert {p["right"] for p in data["passes"]} == {r["id"] for r in data["rights"]}
+    scale = next(p for p in data["passes"] if p["kind"] == "right_scale")
+    roles = [c["role"] for c in scale["citations"]]
+    assert roles[0] == "norm" and roles[-1] == "right" and "ancestor" in roles
+    assert all(c["line"] for c in scale["citations"][1:])  # the plan's row and the right's entry, with lines
+    assert scale["expected"]["value"] is not None and scale["actual"]["value"] is not None
+    plain = json.loads(planlint("check-rights", real, "-f", "json", "--fail-on", "never").stdout)
+    assert "passes" not in plain
+
+
+def test_rights_passes_and_findings_never_cover_the_same_check() -> None:
+    project = api.load()
+    path = RIGHTS / "breaches.yaml"
+    prepared = prepare_rights(load_rights(path, project.vocabulary), project.hierarchy, project.vocabulary)
+    context = RightsContext(project, tuple(prepared), passes=True)
+    found: set[tuple[Any, ...]] = set()
+    held: set[tuple[Any, ...]] = set()
+    for rule in rights_rules(project.rule_dirs):
+        for hit in RIGHTS_KINDS[rule.kind].check(context, rule):
+            # the plan rows and places checked, by identity: two rows may share a line (专栏10 新设 / 整合扩能)
+            rows = [id(row) for row in hit.rows] + [id(cite) for _, cite in hit.places]
+            covered = held if isinstance(hit, RightHeld) else found
+            covered.update((rule.id, hit.right.id, hit.plan, row) for row in rows)
+    assert found and held and not found & held
+    report = check_rights(project, path, passes=True)
+    assert report.passes and not {p.id for p in report.passes} & {f.id for f in report.findings}
+    assert len({p.id for p in report.passes}) == len(report.passes)
+    assert check_rights(project, path).passes is None
+
+
+def test_check_rights_passes_in_sarif_and_text() -> None:
+    breaches = RIGHTS / "breaches.yaml"
+    sarif = planlint("check-rights", breaches, "-f", "sarif", "--show-passes", "--fail-on", "never")
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    passed = [r for r in results if r.get("kind") == "pass"]
+    assert passed and all(r["properties"]["right"] for r in passed)
+    assert any("holds for" in r["message"]["text"] and "right " in r["message"]["text"] for r in passed)
+    text = planlint("check-rights", breaches, "--show-passes", "--fail-on", "never", "--lang", "en").stdout
+    assert "comparison(s) checked and held" in text

@@ -64,8 +64,8 @@ def evaluate(
                     continue
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
-        ordered = numbered(sorted(findings.values(), key=_full_order))
-    passes = numbered(sorted(held.values(), key=_full_order)) if with_passes else None
+        ordered = numbered(sorted(findings.values(), key=full_order))
+    passes = numbered(sorted(held.values(), key=full_order)) if with_passes else None
     return Report(_summaries(project, context.targets), ordered, tuple(rules), passes=passes)
 
 
@@ -90,7 +90,7 @@ def _norm(rule: Rule) -> Citation:
     return Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
 
 
-def _full_order(finding: Finding | Pass) -> tuple[Any, ...]:
+def full_order(finding: Finding | Pass) -> tuple[Any, ...]:
     """The report's order, ties broken by the citations: two findings alike but for the ancestor row they
     cite (a cap printed twice) must not keep the order the rows happened to be read in."""
     return (*finding.sort_key(), *(_citation_order(c) for c in finding.citations))

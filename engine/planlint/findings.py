@@ -230,6 +230,7 @@ class Pass:
     mineral: str | None = None
     expected: Bound | None = None
     actual: Bound | None = None
+    right: str | None = None  # the mining right checked (check-rights)
 
     @cached_property
     def id(self) -> str:
@@ -253,7 +254,7 @@ class Pass:
             "expected": self.expected.as_dict() if self.expected else None,
             "actual": self.actual.as_dict() if self.actual else None,
             "citations": [c.as_dict() for c in self.citations],
-        }
+        } | ({"right": self.right} if self.right is not None else {})
 
 
 @dataclass(frozen=True)

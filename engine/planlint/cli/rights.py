@@ -20,7 +20,7 @@ from planlint.cli.rounds import (
     check_round,
     finish,
 )
-from planlint.errors import Exit, PlanlintError
+from planlint.errors import Exit
 
 
 def check_rights(
@@ -48,14 +48,8 @@ def check_rights(
     from planlint.rights import check_rights as run
 
     check_round(format, output, fail_on, docs)
-    if show_passes:
-        raise PlanlintError(
-            "--show-passes lists the rules plans met; check-rights does not list passes yet",
-            field="--show-passes",
-            zh="--show-passes 列出规划满足的规则；check-rights 暂不列出通过项",
-        )
     chosen = chosen_lang(lang)
     project = api.load(paths, rules or ())
     gc.freeze()  # as in `check`: the loaded plans live until the process ends
-    report = run(project, rights)
+    report = run(project, rights, passes=show_passes)
     return finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))

@@ -38,10 +38,13 @@ def pass_text(held: Pass, lang: Lang) -> str:
     """A held comparison in words: the plan's value against the ancestor's (or its own row's), or what was
     checked when a kind compares no values."""
     against = held.against or word("itself", lang)
-    values = {"plan": held.plan, "rule": held.rule, "against": against}
+    values = {"plan": held.plan, "rule": held.rule, "against": against, "right": held.right}
+    prefix = "pass.right_" if held.right is not None else "pass."
     if held.expected is None or held.actual is None or None in (held.expected.value, held.actual.value):
-        return word("pass.checked", lang, **values)
-    return word("pass.compared", lang, actual=_bound(held.actual), expected=_bound(held.expected), **values)
+        return word(prefix + "checked", lang, **values)
+    return word(
+        prefix + "compared", lang, actual=_bound(held.actual), expected=_bound(held.expected), **values
+    )
 
 
 def _bound(bound: Bound) -> str:

@@ -45,6 +45,14 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{plan} 符合 {rule}（已对照{against}核查）",
         "en": "{plan} holds for {rule} (checked against {against})",
     },
+    "pass.right_compared": {
+        "zh": "采矿权 {right} 符合 {rule}：{actual}，对照{plan} {expected}",
+        "en": "right {right} holds for {rule}: {actual} against {plan}'s {expected}",
+    },
+    "pass.right_checked": {
+        "zh": "采矿权 {right} 符合 {rule}（已对照{plan}核查）",
+        "en": "right {right} holds for {rule} (checked against {plan})",
+    },
     "passes_count": {"zh": "已核查并符合：{n} 项比对", "en": "{n} comparison(s) checked and held"},
     "passes": {"zh": "符合", "en": "Held"},
     # citations: the roles, and where in a document

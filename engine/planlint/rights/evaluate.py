@@ -14,7 +14,18 @@ from functools import cached_property
 from typing import Any
 
 from planlint.api import Project
-from planlint.findings import Bound, Citation, Finding, Message, PlanSummary, Report, RightSummary, Subject
+from planlint.evaluate import full_order, numbered
+from planlint.findings import (
+    Bound,
+    Citation,
+    Finding,
+    Message,
+    Pass,
+    PlanSummary,
+    Report,
+    RightSummary,
+    Subject,
+)
 from planlint.loader import gc_paused
 from planlint.match import Index
 from planlint.model import Cite, Plan, Zone
@@ -48,12 +59,22 @@ class RightHit:
     places: tuple[tuple[str, Cite], ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class RightHeld(RightHit):
+    """A check of one right that held: the plan rows (or places) it was checked against and the values.
+    Kinds build these only when the context asks for passes (`RightsContext.passes`)."""
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class RightsContext:
-    """What rights kinds see: the loaded plans, their prepared rows and the prepared rights."""
+    """What rights kinds see: the loaded plans, their prepared rows and the prepared rights; `passes`: whether
+    kinds also yield a `RightHeld` for each check that held (tested before building any)."""
 
     project: Project
     rights: tuple[PreparedRight, ...]
+    passes: bool = False
     # (plan, metric, what matching depends on) → candidates: a batch repeats the same mineral, kind,
     # deposit scale, region and zone, so each combination is matched once
     _matched: dict[tuple[str, str, tuple[object, ...]], tuple[Candidate, ...]] = field(default_factory=dict)
@@ -83,6 +104,39 @@ class RightsContext:
         return [(p, z) for p in right.plans for z in self.plan(p).zones if z.name == name]
 
 
+def _subject(rule: Rule, hit: RightHit) -> Subject:
+    right = hit.right.right
+    return Subject(
+        rule.id, hit.plan, metric=hit.metric, mineral=right.mineral, detail=(right.id, hit.subject)
+    )
+
+
+def _citations(context: RightsContext, rule: Rule, hit: RightHit) -> tuple[Citation, ...]:
+    """The norm, the plan rows and places the right was checked against, then the right (and others counted)."""
+    norm = Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
+    rows = [_plan_cite(context, s.plan, s.cite) for s in hit.rows]
+    rows.extend(_plan_cite(context, plan_id, cite) for plan_id, cite in hit.places)
+    own = [_right_cite(r) for r in (hit.right, *hit.others)]
+    return (norm, *dict.fromkeys(rows), *dict.fromkeys(own))
+
+
+def held_pass(context: RightsContext, rule: Rule, held: RightHeld) -> Pass:
+    """A check of a right that held, as a pass: what it was checked against, cited, and the values."""
+    return Pass(
+        rule=rule.id,
+        kind=rule.kind,
+        plan=held.plan,
+        against=None,
+        citations=_citations(context, rule, held),
+        subject=_subject(rule, held),
+        metric=held.metric,
+        mineral=held.right.right.mineral,
+        expected=held.expected,
+        actual=held.actual,
+        right=held.right.right.id,
+    )
+
+
 def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
     """A finding for a hit: the rule's message filled in, the norm cited first, the right cited last."""
     right = hit.right.right
@@ -98,13 +152,6 @@ def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
         fill = _Blank(base)
         fill.update({k: v[lang] if isinstance(v, dict) else v for k, v in hit.values.items()})
         message[lang] = getattr(rule.spec.message, lang).format_map(fill)
-    subject = Subject(
-        rule.id, hit.plan, metric=hit.metric, mineral=right.mineral, detail=(right.id, hit.subject)
-    )
-    norm = Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
-    rows = [_plan_cite(context, s.plan, s.cite) for s in hit.rows]
-    rows.extend(_plan_cite(context, plan_id, cite) for plan_id, cite in hit.places)
-    own = [_right_cite(r) for r in (hit.right, *hit.others)]
     return Finding(
         rule=rule.id,
         kind=rule.kind,
@@ -112,10 +159,10 @@ def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
         plan=hit.plan,
         against=None,
         message=Message(zh=message["zh"], en=message["en"]),
-        citations=(norm, *dict.fromkeys(rows), *dict.fromkeys(own)),
+        citations=_citations(context, rule, hit),
         metric=hit.metric,
         mineral=right.mineral,
-        subject=subject,
+        subject=_subject(rule, hit),
         expected=hit.expected,
         actual=hit.actual,
         right=right.id,
@@ -139,20 +186,37 @@ def _right_cite(prepared: PreparedRight) -> Citation:
     return Citation("right", None, prepared.loaded.path.name, right.id, None, prepared.loaded.line, locator)
 
 
-def evaluate_rights(project: Project, rights: Sequence[PreparedRight], rules: Sequence[Rule]) -> Report:
-    """Run every rights rule over the rights; the findings sorted and without duplicates."""
+def evaluate_rights(
+    project: Project, rights: Sequence[PreparedRight], rules: Sequence[Rule], with_passes: bool = False
+) -> Report:
+    """Run every rights rule over the rights; the findings sorted and without duplicates (and, `with_passes`,
+    every check that held)."""
     from planlint.rights.kinds import REGISTRY
 
-    context = RightsContext(project, tuple(sorted(rights, key=lambda r: r.id)))
+    context = RightsContext(project, tuple(sorted(rights, key=lambda r: r.id)), passes=with_passes)
     findings: dict[tuple[Any, ...], Finding] = {}
+    held: dict[tuple[Any, ...], Pass] = {}
     with gc_paused():
         for rule in rules:
             for hit in REGISTRY[rule.kind].check(context, rule):
+                if with_passes and isinstance(hit, RightHeld):
+                    passed = held_pass(context, rule, hit)
+                    held.setdefault(passed.sort_key() + (passed.citations,), passed)
+                    continue
                 finding = render(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
     ordered = tuple(sorted(findings.values(), key=Finding.sort_key))
+    passes = (
+        numbered(sorted(held.values(), key=lambda p: (p.right or "", *full_order(p))))
+        if with_passes
+        else None
+    )
     return Report(
-        _plan_summaries(project, context.rights), ordered, tuple(rules), rights=_right_summaries(context)
+        _plan_summaries(project, context.rights),
+        ordered,
+        tuple(rules),
+        rights=_right_summaries(context),
+        passes=passes,
     )
 
 

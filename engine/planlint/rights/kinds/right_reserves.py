@@ -6,6 +6,8 @@ recoverable reserves, so a term beyond even their life is a breach whatever the 
 `check: yield`: where the reserves are printed as a rate — a fluid's allowed yield (地热 允许开采量, 001 专栏1 注)
 — the capacity may not exceed it.
 
+With passes asked for, a term within the reserves' life (a capacity within the allowed yield) is a held check.
+
 Params:
     check: life | yield
 
@@ -21,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.findings import Bound
-from planlint.rights.evaluate import RightHit, RightsContext
+from planlint.rights.evaluate import RightHeld, RightHit, RightsContext
 from planlint.rights.kinds._common import beyond, reviewed
 from planlint.rights.prepare import PreparedRight
 from planlint.rules import Rule
@@ -41,16 +43,19 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
     params = rule.params
     assert isinstance(params, Params)
     for right in reviewed(context):
-        hit = _life(right) if params.check == "life" else _yield(right)
+        hit = _life(right, context.passes) if params.check == "life" else _yield(right, context.passes)
         if hit is not None:
             yield hit
 
 
-def _life(right: PreparedRight) -> RightHit | None:
+def _life(right: PreparedRight, passes: bool) -> RightHit | None:
     term, years, reserves = right.right.term_years, right.reserves_years, right.right.reserves
-    if term is None or years is None or reserves is None or term <= years + ROUNDING_YEARS:
+    if term is None or years is None or reserves is None:
         return None
-    return RightHit(
+    held = term <= years + ROUNDING_YEARS
+    if held and not passes:
+        return None
+    return (RightHeld if held else RightHit)(
         right=right,
         plan=right.plans[0],
         subject="reserves|life",
@@ -66,13 +71,14 @@ def _life(right: PreparedRight) -> RightHit | None:
     )
 
 
-def _yield(right: PreparedRight) -> RightHit | None:
+def _yield(right: PreparedRight, passes: bool) -> RightHit | None:
     allowed, reserves = right.reserves_rate, right.right.reserves
     if allowed is None or reserves is None or right.capacity_unit.dimension != _rate_dimension(reserves.unit):
         return None
-    if not beyond(right.capacity, allowed, "cap"):
+    held = not beyond(right.capacity, allowed, "cap")
+    if held and not passes:
         return None
-    return RightHit(
+    return (RightHeld if held else RightHit)(
         right=right,
         plan=right.plans[0],
         subject="reserves|yield",

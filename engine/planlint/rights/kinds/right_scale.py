@@ -5,7 +5,8 @@ compared with the right's capacity (`quantity: capacity`) or service life (`quan
 broken when the right is lower, a cap when it is higher. `outcome: broken` reports rows that surely apply
 and are broken, naming the strictest; `outcome: undecided` reports, where no row is surely broken, the rows
 that would be broken if the record said what it lacks (kind, deposit scale, region, method, zone, a
-comparable unit, the term) — never a silent pass.
+comparable unit, the term) — never a silent pass. With passes asked for, each row that is met is a held
+check: for `outcome: broken` the rows that surely apply, for `outcome: undecided` those that may apply.
 
 Params:
     metric: min_scale | max_scale | min_service_years
@@ -27,10 +28,10 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.errors import UnitError
 from planlint.findings import Bound
-from planlint.hits import bound
+from planlint.hits import bound, row_detail
 from planlint.messages import format_value
 from planlint.prepared import Stated, side
-from planlint.rights.evaluate import RightHit, RightsContext
+from planlint.rights.evaluate import RightHeld, RightHit, RightsContext
 from planlint.rights.kinds._common import beyond, missing_words, reviewed, rows_words, scope_words
 from planlint.rights.match import Candidate
 from planlint.rights.prepare import SECONDS_PER_YEAR, PreparedRight
@@ -54,12 +55,10 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
     assert isinstance(params, Params)
     for right in reviewed(context):
         for plan_id in right.plans:
-            hit = _judge(context, right, plan_id, params)
-            if hit is not None:
-                yield hit
+            yield from _judge(context, right, plan_id, params)
 
 
-def _judge(context: RightsContext, right: PreparedRight, plan_id: str, params: Params) -> RightHit | None:
+def _judge(context: RightsContext, right: PreparedRight, plan_id: str, params: Params) -> Iterator[RightHit]:
     sure: list[Stated] = []
     unsure: list[tuple[Stated, tuple[str, ...]]] = []
     for candidate in context.candidates(plan_id, right, params.metric):
@@ -71,6 +70,34 @@ def _judge(context: RightsContext, right: PreparedRight, plan_id: str, params: P
             sure.append(candidate.stated)
         elif broken:
             unsure.append((candidate.stated, missing))
+        elif context.passes and (params.outcome == "undecided") == bool(missing):
+            # met: a row that surely applies holds for the broken rule, one that may apply for the undecided one
+            yield _held(right, plan_id, params, candidate.stated)
+    hit = _hit_of(right, plan_id, params, sure, unsure)
+    if hit is not None:
+        yield hit
+
+
+def _held(right: PreparedRight, plan_id: str, params: Params, row: Stated) -> RightHeld:
+    return RightHeld(
+        right=right,
+        plan=plan_id,
+        rows=(row,),
+        attribute=row.attribute,
+        metric=params.metric,
+        subject="|".join((params.metric, params.outcome, *row_detail(row.indicator))),
+        expected=bound(row.indicator),
+        actual=_actual(right, params),
+    )
+
+
+def _hit_of(
+    right: PreparedRight,
+    plan_id: str,
+    params: Params,
+    sure: list[Stated],
+    unsure: list[tuple[Stated, tuple[str, ...]]],
+) -> RightHit | None:
     if params.outcome == "broken" and sure:
         ordered = sorted(sure, key=lambda s: _strictness(s, params.direction))
         return _hit(right, plan_id, params, ordered, {})

@@ -5,7 +5,8 @@
 (国土资发〔2004〕208号 矿山生产建设规模分类), matched by mineral through the vocabulary and compared only in
 comparable units. `outcome: broken`: the term exceeds the longest the class allows. `outcome: undecided`:
 the class cannot be told (no table row for the mineral, units not comparable, or rows disagreeing) and the
-term exceeds what the smallest class allows.
+term exceeds what the smallest class allows. With passes asked for, a term within the longest its class
+allows (the class told) is a held check of the `broken` rule.
 
 Params:
     max_years: {large: 30, medium: 20, small: 10}
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.findings import Bound
 from planlint.prepared import EPSILON, metric_unit
-from planlint.rights.evaluate import RightHit, RightsContext
+from planlint.rights.evaluate import RightHeld, RightHit, RightsContext
 from planlint.rights.kinds._common import reviewed
 from planlint.rights.prepare import PreparedRight
 from planlint.rules import Rule
@@ -99,8 +100,22 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
         undecided = not broken and term > shortest * (1 + EPSILON) and len(set(allowed.values())) != 1
         if params.outcome == "broken" and broken and longest is not None:
             yield _hit(right, params, classes, longest)
+        elif params.outcome == "broken" and context.passes and longest is not None and not broken:
+            yield _held(right, classes, longest)
         elif params.outcome == "undecided" and undecided:
             yield _hit(right, params, classes, shortest)
+
+
+def _held(right: PreparedRight, classes: set[ScaleClass], limit: float) -> RightHeld:
+    """The term within the longest its class allows (the class told from the capacity)."""
+    return RightHeld(
+        right=right,
+        plan=right.plans[0],
+        subject="term|held|" + ",".join(sorted(classes)),
+        metric="term_years",
+        expected=Bound("<=", limit, "年"),
+        actual=Bound("==", right.right.term_years, "年"),
+    )
 
 
 def _hit(right: PreparedRight, params: Params, classes: set[ScaleClass], limit: float) -> RightHit:

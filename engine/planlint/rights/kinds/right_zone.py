@@ -5,6 +5,9 @@
 `check: one_right`: a planned block (勘查/开采规划区块) is for one right only (001 七（二）, line 383: 一个勘查开采
 规划区块只设置一个矿业权): every right of the batch after the first (by id) in the same block is reported.
 
+With passes asked for, a zone found (`exists`) or allowing the right's mineral (`mineral`) is a held check
+citing the zone.
+
 Params:
     check: exists | mineral | one_right
 
@@ -21,7 +24,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planlint.rights.evaluate import RightHit, RightsContext
+from planlint.model import Zone
+from planlint.rights.evaluate import RightHeld, RightHit, RightsContext
 from planlint.rights.kinds._common import reviewed
 from planlint.rights.prepare import PreparedRight
 from planlint.rules import Rule
@@ -48,6 +52,8 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
         zones = context.zones_named(right)
         if params.check == "exists" and not zones:
             yield _unknown_zone(context, right)
+        elif params.check == "exists" and context.passes:
+            yield from (_held(right, plan_id, zone, "exists") for plan_id, zone in zones)
         elif params.check == "mineral" and zones:
             yield from _mineral(context, right, zones)
 
@@ -71,7 +77,9 @@ def _mineral(context: RightsContext, right: PreparedRight, zones: list) -> Itera
     vocabulary = context.project.vocabulary
     for plan_id, zone in zones:
         allowed = {vocabulary.canonical(m) for m in zone.minerals}
-        if allowed and not allowed & right.lineage:
+        if allowed and allowed & right.lineage and context.passes:
+            yield _held(right, plan_id, zone, "mineral")
+        elif allowed and not allowed & right.lineage:
             yield RightHit(
                 right=right,
                 plan=plan_id,
@@ -83,6 +91,13 @@ def _mineral(context: RightsContext, right: PreparedRight, zones: list) -> Itera
                     "allowed": "、".join(zone.minerals),
                 },
             )
+
+
+def _held(right: PreparedRight, plan_id: str, zone: Zone, check: str) -> RightHeld:
+    """The zone the right names, found in a plan above it (and, for `mineral`, allowing its mineral)."""
+    return RightHeld(
+        right=right, plan=plan_id, places=((plan_id, zone.cite),), subject=f"zone|{check}|{zone.name}|held"
+    )
 
 
 def _shared_blocks(context: RightsContext) -> Iterator[RightHit]:

@@ -7,6 +7,7 @@ of the plan's territory, existing ones too, so a batch that alone exceeds it is 
 the right with which the total first exceeds the cap and cites every right counted. A zone's planned count
 of new rights (拟设, printed without a comparator) is read as the most the zone may receive. Subsets that a
 right cannot answer (a row for 砂石土 mines, say) are not summed: those caps are left to `planlint check`.
+With passes asked for, a batch within a cap is a held check for each right counted (`actual`: the total).
 
 Params:
     metric: extraction_total | mine_count
@@ -25,10 +26,10 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.errors import UnitError
 from planlint.findings import Bound
-from planlint.hits import bound
+from planlint.hits import bound, row_detail
 from planlint.messages import format_value
 from planlint.prepared import EPSILON, Stated
-from planlint.rights.evaluate import RightHit, RightsContext
+from planlint.rights.evaluate import RightHeld, RightHit, RightsContext
 from planlint.rights.kinds._common import reviewed
 from planlint.rights.match import scope_fit
 from planlint.rights.prepare import PreparedRight
@@ -63,6 +64,8 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
             hit = _exceeding(plan_id, row, limit, counted[row], params.metric)
             if hit is not None:
                 yield hit
+            elif context.passes:
+                yield from _held(plan_id, row, counted[row], params.metric)
 
 
 _COVERING = "rights_total.covering"
@@ -122,6 +125,27 @@ def amount_of(context: RightsContext, right: PreparedRight, row: Stated, metric:
 def exceeds(total: float, limit: float) -> bool:
     """Whether a running total is above a cap beyond rounding."""
     return total > limit + EPSILON * max(abs(limit), 1.0)
+
+
+def _held(
+    plan_id: str, row: Stated, counted: list[tuple[PreparedRight, float]], metric: str
+) -> Iterator[RightHeld]:
+    """The batch within the cap: a held check for each right counted, citing the cap and the others."""
+    shown = sum(a for _, a in counted) / row.unit.factor
+    for right, _ in counted:
+        yield RightHeld(
+            right=right,
+            plan=plan_id,
+            rows=(row,),
+            others=tuple(r for r, _ in sorted(counted, key=lambda item: item[0].id) if r is not right),
+            attribute=row.attribute,
+            metric=metric,
+            subject="|".join(
+                ("total", metric, row.zone.name if row.zone else "", *row_detail(row.indicator))
+            ),
+            expected=bound(row.indicator),
+            actual=Bound("==", round(shown, 6), row.indicator.unit),
+        )
 
 
 def _exceeding(
