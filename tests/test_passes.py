@@ -26,6 +26,7 @@ from planlint.rights.read import load_rights
 from tests.cli import planlint
 from tests.kindcases import REPO, all_rules, write_plans
 from tests.test_properties import RULES, SETTINGS, _move, hierarchy
+from tests.test_report_sarif import _valid, validator  # noqa: F401 (a fixture)
 
 
 def _floor(mineral: str, value: float, unit: str, line: int, **extra: Any) -> dict[str, Any]:
@@ -288,10 +289,12 @@ def test_rights_passes_and_findings_never_cover_the_same_check() -> None:
     assert check_rights(project, path).passes is None
 
 
-def test_check_rights_passes_in_sarif_and_text() -> None:
+def test_check_rights_passes_in_sarif_and_text(validator: Any) -> None:  # noqa: F811 (the fixture)
     breaches = RIGHTS / "breaches.yaml"
     sarif = planlint("check-rights", breaches, "-f", "sarif", "--show-passes", "--fail-on", "never")
-    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    data = json.loads(sarif.stdout)
+    _valid(validator, data)
+    results = data["runs"][0]["results"]
     passed = [r for r in results if r.get("kind") == "pass"]
     assert passed and all(r["properties"]["right"] for r in passed)
     assert any("holds for" in r["message"]["text"] and "right " in r["message"]["text"] for r in passed)
