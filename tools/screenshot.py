@@ -1,9 +1,11 @@
 """Open an HTML report in headless Chromium (Debian's `chromium`, driven by Playwright) and screenshot it.
 
     python -m tools.screenshot docs/report-screenshot.png [--lang zh] [--docs ../shared/seeds]
+        [--show-passes] [--element '#plan-cq-dazu']
 
-renders the bundled plans' HTML report and saves a screenshot of it. The tests use `browser()` to open
-reports the same way. Playwright is a development dependency; its own browser download is not used.
+renders the bundled plans' HTML report (with `--show-passes`, listing the comparisons that held) and saves
+a screenshot of it, or of one element of it. The tests use `browser()` to open reports the same way.
+Playwright is a development dependency; its own browser download is not used.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from planlint.errors import PlanlintError
 
 CHROMIUM = Path("/usr/bin/chromium")
+MARGIN = 12  # pixels around an element's screenshot (a heading's right-aligned counts sit on its edge)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -71,13 +74,21 @@ def browser(executable: Path = CHROMIUM, width: int = 1200, height: int = 900) -
             context.close()
 
 
-def screenshot(html: Path, png: Path, height: int | None = None) -> Path:
-    """Open `html` (a file) and save a screenshot to `png`: the whole page, or its top `height` pixels."""
+def screenshot(html: Path, png: Path, height: int | None = None, element: str | None = None) -> Path:
+    """Open `html` (a file) and save a screenshot to `png`: the whole page, or the element `element` (a CSS
+    selector) alone; with `height`, only its top `height` pixels."""
     with browser(height=height or 900) as page:
         page.goto(html.resolve().as_uri())
         page.wait_for_selector("#summary")
         png.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(png), full_page=height is None)
+        if element is not None:
+            box = page.locator(element).bounding_box()
+            tall = min(box["height"], height) if height else box["height"]
+            clip = {"x": box["x"] - MARGIN, "y": box["y"] - MARGIN}
+            clip |= {"width": box["width"] + 2 * MARGIN, "height": tall + 2 * MARGIN}
+            page.screenshot(path=str(png), full_page=True, clip=clip)
+        else:
+            page.screenshot(path=str(png), full_page=height is None)
     return png
 
 
@@ -90,12 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
     parser.add_argument("--docs", type=Path, default=None)
     parser.add_argument("--height", type=int, default=None, help="Only the top of the page (default: all).")
+    parser.add_argument("--element", default=None, help="Only this element (a CSS selector).")
+    parser.add_argument("--show-passes", action="store_true", help="Also list the comparisons that held.")
     args = parser.parse_args(argv)
-    report = api.check(api.load())
+    report = api.check(api.load(), passes=args.show_passes)
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / "report.html"
         page.write_text(render("html", report, Options(lang=args.lang, docs=args.docs)), encoding="utf-8")
-        screenshot(page, args.png, args.height)
+        screenshot(page, args.png, args.height, args.element)
     return 0
 
 
