@@ -203,3 +203,12 @@ def test_national_scale_draws_only_around_the_selected_plan_and_sorts(tab: Any, 
     header.click()
     assert header.get_attribute("aria-sort") == "ascending"
     assert opened.errors == []
+
+
+def test_passes_are_counted_on_the_page(tab: Any, tmp_path: Path) -> None:
+    report = api.check(api.load(), passes=True)
+    opened = Opened(tab, report, tmp_path, "en")
+    assert report.passes and tab.inner_text("#count-passes").strip() == str(len(report.passes))
+    shown = tab.locator("#plan-cq-banan .passes")
+    assert shown.is_visible() and shown.get_attribute("data-passes") == str(report.passes_of("cq-banan"))
+    assert opened.errors == []
