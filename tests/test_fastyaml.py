@@ -43,8 +43,17 @@ def same(a: Any, b: Any, seen: frozenset[tuple[int, int]] = frozenset()) -> bool
     return bool(a == b)
 
 
+def assert_scan_is_line_local(text: str) -> None:
+    """The scan finds something in a text exactly when it finds something in one of its lines, so `risky`
+    may skip the lines it already found safe elsewhere: it says what a scan of the whole text says."""
+    whole = fastyaml.risky_lines(text)
+    assert whole == any(fastyaml.risky_lines(line) for line in text.split("\n")), repr(text)
+    assert fastyaml.risky(text) == (whole or not text.endswith("\n") and text != ""), repr(text)
+
+
 def assert_agrees(text: str) -> None:
     """Whatever the fast path returns is what PyYAML returns; where PyYAML refuses, so does it."""
+    assert_scan_is_line_local(text)
     fast = fastyaml.fast_load(text)
     if fast is None:
         return
@@ -138,6 +147,25 @@ def test_known_differences_are_read_as_pyyaml_reads_them(text: str) -> None:
             parse_yaml(text, "f.yaml")
         return
     assert same(parse_yaml(text, "f.yaml"), expected)
+
+
+def test_a_line_found_safe_elsewhere_does_not_hide_a_risky_one() -> None:
+    assert not fastyaml.risky("id: p01\nvalue: 5\n")
+    assert fastyaml.risky("id: p01\nvalue: 5\nstage: yes\n")
+    assert fastyaml.risky("id: p01\nvalue: 5")  # no newline at the end: risky whatever its lines
+
+
+def test_the_lines_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fastyaml, "_safe_lines", set())
+    monkeypatch.setattr(fastyaml, "_safe_characters", 0)
+    monkeypatch.setattr(fastyaml, "_REMEMBERED", 100)
+    for n in range(50):
+        assert not fastyaml.risky(f"key{n}: value {n}\n")
+        assert fastyaml._safe_characters <= 100
+        assert sum(map(len, fastyaml._safe_lines)) == fastyaml._safe_characters
+    assert not fastyaml.risky("long: " + "x" * 200 + "\n")
+    assert fastyaml._safe_characters <= 100
+    assert fastyaml.risky("key1: value 1\nkey2: off\n")
 
 
 def test_an_error_yaml_rs_finds_keeps_pyyamls_line() -> None:
