@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
+import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planlint import units
 from planlint.errors import UnitError
 from planlint.units import Quantity, density_from, parse_unit
 
@@ -237,3 +240,34 @@ def test_density_there_and_back(mass: str, volume: str, density: float, value: f
     quantity = Quantity.of(value, mass)
     back = quantity.to(volume, density=bridge).to(mass, density=bridge)
     assert math.isclose(back.value, value, rel_tol=1e-9, abs_tol=1e-300)
+
+
+def pint_whole_registry() -> pint.UnitRegistry:
+    """pint's own registry with every unit it ships (what units.registry() loaded before it took a few)."""
+    ureg = pint.UnitRegistry()
+    for definition in units.PLANLINT_UNITS:
+        ureg.define(definition)
+    return ureg
+
+
+def test_the_units_registry_agrees_with_pints_whole_registry() -> None:
+    """Every unit the grammar can read (each unit word, alone or per time word), every density of one unit word
+    per another, and the year in seconds: the same factor and dimension, to the last bit, as pint's full file."""
+    whole, ours = pint_whole_registry(), units.registry()
+    rates = [None, *sorted(set(units.TIME_WORDS.values()))]
+    for word, time in itertools.product(sorted(set(units.UNIT_WORDS.values())), rates):
+        expression = f"({word})" + (f" / {time}" if time else "")
+        expected, got = whole(expression).to_base_units(), ours(expression).to_base_units()
+        assert float(got.magnitude) == float(expected.magnitude), expression
+        assert str(got.dimensionality) == str(expected.dimensionality), expression
+    words = sorted(set(units.UNIT_WORDS.values()))
+    for mass, volume in itertools.product(words, words):
+        expression = f"2.6 * ({mass}) / ({volume})"
+        try:
+            expected = whole(expression).to("kilogram / meter ** 3").magnitude
+        except pint.DimensionalityError:
+            with pytest.raises(pint.DimensionalityError):
+                ours(expression).to("kilogram / meter ** 3")
+            continue
+        assert ours(expression).to("kilogram / meter ** 3").magnitude == expected, expression
+    assert ours("year").to("second").magnitude == whole("year").to("second").magnitude

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from planlint.errors import UnitError
@@ -97,15 +98,19 @@ TIME_WORDS: dict[str, str] = {"年": "year", "a": "year", "日": "day", "天": "
 _WORD_PATTERN = re.compile("|".join(re.escape(w) for w in sorted(UNIT_WORDS, key=len, reverse=True)))
 
 
+# pint's definitions of the units above (a few lines of pint's default_en.txt), and planlint's own.
+DEFINITIONS = Path(__file__).with_name("units.txt")
+PLANLINT_UNITS = ("yuan = [currency]", "item = [item]", "mu = 10000 / 15 * meter ** 2")
+
+
 @cache
 def registry() -> pint.UnitRegistry:
-    """The one pint registry, with the units plans use that pint does not define."""
+    """The one pint registry: the units plans use, from DEFINITIONS and PLANLINT_UNITS."""
     import pint
 
-    ureg: pint.UnitRegistry = pint.UnitRegistry()
-    ureg.define("yuan = [currency]")
-    ureg.define("item = [item]")
-    ureg.define("mu = 10000 / 15 * meter ** 2")
+    ureg: pint.UnitRegistry = pint.UnitRegistry(str(DEFINITIONS))
+    for definition in PLANLINT_UNITS:
+        ureg.define(definition)
     return ureg
 
 
