@@ -170,19 +170,19 @@ def gc_paused() -> Iterator[None]:
 
 
 def _indicator_problems(
-    indicator: Indicator,
+    indicators: Sequence[Indicator],
     loc: tuple[str | int, ...],
     vocabulary: Vocabulary,
-    cache: CheckCache | None = None,
+    cache: CheckCache,
 ) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
-    if cache is None:
-        found = _indicator_checks(indicator, vocabulary)
-    else:
+    """The vocabulary problems of a list of indicators at `loc`, each combination checked once per cache."""
+    for index, indicator in enumerate(indicators):
         key = (indicator.metric, indicator.unit, indicator.basis, indicator.mineral)
-        cached = cache.get(key)
-        found = cache[key] = _indicator_checks(indicator, vocabulary) if cached is None else cached
-    for field, error in found:
-        yield (*loc, field), error
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = _indicator_checks(indicator, vocabulary)
+        for field, error in found:
+            yield (*loc, index, field), error
 
 
 def _indicator_checks(indicator: Indicator, vocabulary: Vocabulary) -> list[tuple[str, PlanlintError]]:
@@ -202,13 +202,11 @@ def _indicator_checks(indicator: Indicator, vocabulary: Vocabulary) -> list[tupl
 
 
 def _problems_beyond_schema(
-    plan: Plan, vocabulary: Vocabulary, cache: CheckCache | None = None
+    plan: Plan, vocabulary: Vocabulary, cache: CheckCache
 ) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
-    for index, indicator in enumerate(plan.indicators):
-        yield from _indicator_problems(indicator, ("indicators", index), vocabulary, cache)
+    yield from _indicator_problems(plan.indicators, ("indicators",), vocabulary, cache)
     for z, zone in enumerate(plan.zones):
-        for index, limit in enumerate(zone.limits):
-            yield from _indicator_problems(limit, ("zones", z, "limits", index), vocabulary, cache)
+        yield from _indicator_problems(zone.limits, ("zones", z, "limits"), vocabulary, cache)
         for m, mineral in enumerate(zone.minerals):
             if vocabulary.resolve(mineral) is None:
                 yield ("zones", z, "minerals", m), _unknown(vocabulary, mineral)
@@ -279,7 +277,7 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
     except ValidationError as error:
         raise InputErrors(_pydantic_errors(error, path)) from None
     problems = []
-    for loc, problem in _problems_beyond_schema(plan, vocabulary, cache):
+    for loc, problem in _problems_beyond_schema(plan, vocabulary, {} if cache is None else cache):
         field = ".".join(str(p) for p in loc)
         problems.append(problem.moved(path, line_of(path, loc), field))
     if problems:
