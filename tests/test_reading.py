@@ -10,6 +10,7 @@ import pytest
 
 from planlint import yamlio
 from planlint.errors import PlanlintError
+from planlint.files import read_regular
 from planlint.loader import InputErrors, load_plans
 from planlint.paths import bundled_rules
 from planlint.vocabulary import Vocabulary, load_vocabulary
@@ -68,6 +69,23 @@ def test_a_file_past_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pyte
         yamlio.read_text(big)
     big.write_bytes(b"#" * (1024 * 1024))
     assert len(yamlio.read_text(big)) == 1024 * 1024
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "grown.yaml"
+    path.write_bytes(b"a: 1\n" * 1000)
+    real_fstat = os.fstat
+
+    def stale_size(fd: int) -> os.stat_result:  # the size the file had before it grew
+        found = real_fstat(fd)
+        return os.stat_result((*found[:6], 10, *found[7:10]))
+
+    monkeypatch.setattr(os, "fstat", stale_size)
+    assert read_regular(path, 1024 * 1024) == path.read_bytes()
+    with pytest.raises(PlanlintError, match="file larger than"):
+        read_regular(path, 100)
 
 
 def test_an_empty_folder_is_bad_input(tmp_path: Path, vocabulary: Vocabulary) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from planlint.errors import PlanlintError
 
@@ -17,7 +18,7 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     """
     try:
         with open(path, "rb", opener=_open_regular) as handle:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, max_bytes + 1)
     except _NotRegular as refused:
         raise PlanlintError(refused.message, path=path, zh=refused.zh) from None
     except FileNotFoundError:
@@ -34,6 +35,15 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         limit = f"{max_bytes / (1024 * 1024):g} MB"
         raise PlanlintError(f"file larger than {limit}: refused", path=path, zh=f"文件超过 {limit}，拒绝读取")
+    return data
+
+
+def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
+    """At most `limit` bytes, reading a small file without first allocating `limit` bytes for it."""
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size + 1, limit))
+    if len(data) == size + 1 < limit:  # the file grew since fstat: read on, still bounded
+        data += handle.read(limit - len(data))
     return data
 
 
