@@ -171,7 +171,7 @@ def test_an_extra_rule_directory_adds_minerals(tmp_path: Path) -> None:
             "cycle",
         ),
         ("  - {name: 甲, category: rock}\n", 3, "minerals.0.category", "Input should be"),
-        ("  - {name: 甲, category: nonmetal, colour: grey}\n", 3, "minerals.0.colour", "Extra inputs"),
+        ("  - {name: 甲, category: nonmetal, colour: grey}\n", 3, "minerals.0.colour", "unknown field"),
         (
             "  - {name: 甲, category: nonmetal}\n"
             "  - {name: 乙, category: nonmetal, density: {value: 2.6, unit: 桶/升, source: x}}\n",

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from planlint.errors import PlanlintError
 from planlint.loader import InputErrors
 from planlint.model import Level, Period, PlanId
+from planlint.validation import input_errors
 from planlint.yamlio import line_of, read_yaml
 
 if TYPE_CHECKING:
@@ -107,22 +108,15 @@ def read_answers(document: Path) -> Answers:
         return Answers()
     if not isinstance(data, dict):
         raise PlanlintError(
-            "an answers file is a mapping (id, parent, regions, period, corrections)", path, 1
+            "an answers file is a mapping (id, parent, regions, period, corrections)",
+            path,
+            1,
+            zh="答复文件应为映射（id、parent、regions、period、corrections）",
         )
     try:
         return Answers.model_validate(data)
     except ValidationError as error:
-        raise InputErrors(
-            [
-                PlanlintError(
-                    item["msg"].removeprefix("Value error, "),
-                    path=path,
-                    line=line_of(path, tuple(item["loc"])),
-                    field=".".join(str(p) for p in item["loc"]),
-                )
-                for item in error.errors()
-            ]
-        ) from None
+        raise InputErrors(input_errors(error, path)) from None
 
 
 def extract_with_answers(

@@ -17,7 +17,8 @@ class Exit(IntEnum):
 class PlanlintError(Exception):
     """Bad input: a file that cannot be read, parsed, validated or placed in the hierarchy.
 
-    Printed as one line, `file:line: field: message`; never a finding, never a traceback.
+    Printed as one line, `file:line: field: message`; never a finding, never a traceback. The Chinese text
+    `zh` is required: every error is printed in the language asked for (`--lang`).
     """
 
     def __init__(
@@ -26,7 +27,8 @@ class PlanlintError(Exception):
         path: str | Path | None = None,
         line: int | None = None,
         field: str | None = None,
-        zh: str | None = None,
+        *,
+        zh: str,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -53,7 +55,7 @@ class PlanlintError(Exception):
         if self.path:
             where = self.path + (f":{self.line}" if self.line else "") + ": "
         field = f"{self.field}: " if self.field else ""
-        message = self.zh if lang == "zh" and self.zh else self.message
+        message = self.zh if lang == "zh" else self.message
         return f"{where}{field}{message}"
 
     def __str__(self) -> str:
@@ -70,3 +72,11 @@ class VocabularyError(PlanlintError):
 
 class HierarchyError(PlanlintError):
     """Unknown parent, cycle, duplicate id or level inversion."""
+
+
+class InvalidValue(ValueError):
+    """A value a model's validator refuses, in both languages (pydantic reports it as a `value_error`)."""
+
+    def __init__(self, message: str, *, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from planlint.errors import PlanlintError
+from planlint.errortext import os_error_en, os_error_zh
 
 
 def read_regular(path: Path, max_bytes: int) -> bytes:
@@ -30,7 +31,7 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
         raise PlanlintError(message, path=path, zh=zh) from None
     except OSError as error:
         raise PlanlintError(
-            f"cannot read file: {error.strerror}", path=path, zh=f"无法读取文件：{error.strerror}"
+            f"cannot read file: {os_error_en(error)}", path=path, zh=f"无法读取文件：{os_error_zh(error)}"
         ) from None
     if len(data) > max_bytes:
         limit = f"{max_bytes / (1024 * 1024):g} MB"

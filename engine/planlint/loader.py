@@ -18,19 +18,22 @@ from typing import Any
 from pydantic import ValidationError
 
 from planlint.errors import PlanlintError
+from planlint.errortext import os_error_en, os_error_zh
 from planlint.model import Indicator, Plan
 from planlint.units import parse_unit, resolve_basis
+from planlint.validation import input_errors
 from planlint.vocabulary import Vocabulary
 from planlint.yamlio import line_of, read_yaml
 
 PLAN_SCHEMA = "planlint/plan/v1"
+UNKNOWN_PLAN_FIELD = ("unknown field (not in plan format v1)", "未知字段（规划格式 v1 中没有此字段）")
 
 
 class InputErrors(PlanlintError):
     """Several input errors at once (validate reports them all; check stops on them)."""
 
     def __init__(self, errors: Sequence[PlanlintError]) -> None:
-        super().__init__(f"{len(errors)} input error(s)")
+        super().__init__(f"{len(errors)} input error(s)", zh=f"{len(errors)} 个输入错误")
         self.errors = list(errors)
 
     def __str__(self) -> str:
@@ -119,32 +122,10 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 def _unreadable_directory(directory: Path, error: OSError) -> PlanlintError:
     return PlanlintError(
-        f"cannot read directory: {error.strerror}", path=directory, zh=f"无法读取目录：{error.strerror}"
+        f"cannot read directory: {os_error_en(error)}",
+        path=directory,
+        zh=f"无法读取目录：{os_error_zh(error)}",
     )
-
-
-def _pydantic_errors(error: ValidationError, path: Path) -> list[PlanlintError]:
-    # A union (value: number or [low, high]) fails once per branch; report one line per field and line.
-    merged: dict[tuple[str, int | None], list[str]] = {}
-    zh_messages: dict[tuple[str, int | None], str] = {}
-    for item in error.errors():
-        loc = tuple(item["loc"])
-        field = ".".join(
-            str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-", "constrained-"))
-        )
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown field (not in plan format v1)"
-            zh_messages.setdefault((field, line_of(path, loc)), "未知字段（规划格式 v1 中没有此字段）")
-        messages = merged.setdefault((field, line_of(path, loc)), [])
-        if message not in messages:
-            messages.append(message)
-    return [
-        PlanlintError(
-            "; or ".join(messages), path=path, line=line, field=field, zh=zh_messages.get((field, line))
-        )
-        for (field, line), messages in merged.items()
-    ]
 
 
 # Vocabulary checks of one indicator depend only on these four values; plans repeat the same combinations.
@@ -250,7 +231,7 @@ def _unknown(vocabulary: Vocabulary, name: str) -> PlanlintError:
         vocabulary.require(name)
     except PlanlintError as error:
         return error
-    return PlanlintError(f"unknown mineral {name!r}")
+    return PlanlintError(f"unknown mineral {name!r}", zh=f"未知矿种 {name!r}")
 
 
 def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = None) -> LoadedPlan:
@@ -275,7 +256,7 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
-        raise InputErrors(_pydantic_errors(error, path)) from None
+        raise InputErrors(input_errors(error, path, UNKNOWN_PLAN_FIELD)) from None
     problems = []
     for loc, problem in _problems_beyond_schema(plan, vocabulary, {} if cache is None else cache):
         field = ".".join(str(p) for p in loc)

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from planlint.errors import InvalidValue
 from planlint.units import Basis
 
 Level = Literal["national", "province", "city", "county"]
@@ -61,7 +62,10 @@ class Cite(Strict):
     @model_validator(mode="after")
     def _line_or_ref(self) -> Cite:
         if self.line is None and self.ref is None:
-            raise ValueError("a citation needs a line (or, for a public source, a ref)")
+            raise InvalidValue(
+                "a citation needs a line (or, for a public source, a ref)",
+                zh="引用须给出行号 line（公开来源可给 ref）",
+            )
         return self
 
     @field_validator("section", "table", mode="before")
@@ -99,11 +103,16 @@ class Indicator(Strict):
     @model_validator(mode="after")
     def _range_has_two_values(self) -> Indicator:
         if self.op == "range" and not isinstance(self.value, tuple):
-            raise ValueError("op 'range' needs value: [low, high]")
+            raise InvalidValue(
+                "op 'range' needs value: [low, high]", zh="op 为 range 时 value 应为 [下限, 上限]"
+            )
         if self.op != "range" and isinstance(self.value, tuple):
-            raise ValueError(f"value is a range but op is {self.op!r}; use op: range")
+            raise InvalidValue(
+                f"value is a range but op is {self.op!r}; use op: range",
+                zh=f"value 是区间，而 op 为 {self.op!r}；请用 op: range",
+            )
         if isinstance(self.value, tuple) and self.value[0] > self.value[1]:
-            raise ValueError("a range must be [low, high]")
+            raise InvalidValue("a range must be [low, high]", zh="区间应为 [下限, 上限]，下限不大于上限")
         return self
 
 
@@ -188,7 +197,7 @@ class Period(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if not self.base <= self.start <= self.end:
-            raise ValueError("period must have base <= start <= end")
+            raise InvalidValue("period must have base <= start <= end", zh="period 应满足 base ≤ start ≤ end")
         return self
 
 
@@ -202,7 +211,7 @@ class SourceDocument(Strict):
     @classmethod
     def _name_only(cls, value: str | None) -> str | None:
         if value and ("/" in value or "\\" in value):
-            raise ValueError("give the document's file name only, not a path")
+            raise InvalidValue("give the document's file name only, not a path", zh="只写文件名，不要写路径")
         return value
 
 
@@ -255,7 +264,10 @@ class Plan(Strict):
     def _members_of_defined_regions(self) -> Plan:
         for region in self.region_members:
             if region not in self.defines_regions:
-                raise ValueError(f"region_members names {region!r}, which defines_regions does not list")
+                raise InvalidValue(
+                    f"region_members names {region!r}, which defines_regions does not list",
+                    zh=f"region_members 中的 {region!r} 未列于 defines_regions",
+                )
         return self
 
     def all_cites(self) -> list[Cite]:

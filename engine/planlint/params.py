@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
 
+from planlint.errors import InvalidValue
 from planlint.vocabulary import Vocabulary
 
 Direction = Literal["floor", "cap"]
@@ -28,7 +29,10 @@ def _known_metric(name: str, info: ValidationInfo) -> str:
     vocabulary = vocabulary_of(info)
     if vocabulary is not None and name not in vocabulary.metrics:
         close = difflib.get_close_matches(name, sorted(vocabulary.metrics), n=3, cutoff=0.5)
-        raise ValueError(f"unknown metric {name!r} (closest known: {', '.join(close) or 'none'})")
+        raise InvalidValue(
+            f"unknown metric {name!r} (closest known: {', '.join(close) or 'none'})",
+            zh=f"未知指标 {name!r}（最接近的已知指标：{'、'.join(close) or '无'}）",
+        )
     return name
 
 
@@ -42,16 +46,22 @@ def check_direction(metric: str, given: Direction | None, info: ValidationInfo) 
     if vocabulary is None:
         return
     if given is None and known is None:
-        raise ValueError(f"metric {metric!r} has no direction in the vocabulary: give direction: floor | cap")
+        raise InvalidValue(
+            f"metric {metric!r} has no direction in the vocabulary: give direction: floor | cap",
+            zh=f"词表未给出指标 {metric!r} 的方向：请写 direction: floor | cap",
+        )
     if given is not None and known is not None and given != known:
-        raise ValueError(f"direction {given!r} contradicts the vocabulary ({metric!r} is a {known})")
+        raise InvalidValue(
+            f"direction {given!r} contradicts the vocabulary ({metric!r} is a {known})",
+            zh=f"direction {given!r} 与词表不符（{metric!r} 的方向为 {known}）",
+        )
 
 
 def direction_of(vocabulary: Vocabulary, metric: str, given: Direction | None) -> Direction:
     """The side a comparison of `metric` uses: the rule's, else the vocabulary's."""
     direction = given or vocabulary.require_metric(metric).direction
     if direction is None:
-        raise ValueError(f"metric {metric!r} has no direction")
+        raise InvalidValue(f"metric {metric!r} has no direction", zh=f"指标 {metric!r} 没有方向")
     return direction
 
 

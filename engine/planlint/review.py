@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planlint.errors import PlanlintError
+from planlint.errortext import os_error_en, os_error_zh
 from planlint.findings import Finding, Report
 from planlint.loader import InputErrors
 from planlint.validation import input_errors
@@ -143,11 +144,20 @@ def load_baseline(path: Path) -> frozenset[str]:
     """The finding ids of an earlier JSON report (`--format json`)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlanlintError(f"cannot read the baseline: {error}", path=path, zh="无法读取基线报告") from None
+    except UnicodeDecodeError:
+        raise PlanlintError("not a UTF-8 text file", path=path, zh="不是 UTF-8 文本文件") from None
+    except OSError as error:
+        raise PlanlintError(
+            f"cannot read the baseline: {os_error_en(error)}",
+            path=path,
+            zh=f"无法读取基线报告：{os_error_zh(error)}",
+        ) from None
     except json.JSONDecodeError as error:
         raise PlanlintError(
-            f"not a JSON report: {error.msg}", path=path, line=error.lineno, zh=f"不是 JSON 报告：{error.msg}"
+            f"not a JSON report: {error.msg}",
+            path=path,
+            line=error.lineno,
+            zh=f"不是 JSON 报告：第 {error.colno} 列无法按 JSON 解析",
         ) from None
     findings = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(findings, list) or not all(isinstance(f, dict) and f.get("id") for f in findings):

@@ -21,6 +21,7 @@ from planlint.findings import Severity
 from planlint.kinds import REGISTRY, emitted
 from planlint.loader import InputErrors
 from planlint.templates import template_problems
+from planlint.validation import described, input_errors
 from planlint.vocabulary import Vocabulary, load_vocabulary
 from planlint.yamlio import line_of, read_yaml
 
@@ -101,9 +102,9 @@ class Rule:
         return getattr(policy, attribute or "unspecified")
 
 
-def _pack_error(path: Path, loc: tuple[str | int, ...], message: str) -> PlanlintError:
+def _pack_error(path: Path, loc: tuple[str | int, ...], message: str, zh: str) -> PlanlintError:
     field = ".".join(str(p) for p in loc)
-    return PlanlintError(message, path=path, line=line_of(path, loc), field=field)
+    return PlanlintError(message, path=path, line=line_of(path, loc), field=field, zh=zh)
 
 
 def load_pack(
@@ -116,10 +117,7 @@ def load_pack(
     try:
         pack = RulePackFile.model_validate(data)
     except ValidationError as error:
-        problems = [
-            _pack_error(path, tuple(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in error.errors()
-        ]
-        raise InputErrors(problems) from None
+        raise InputErrors(input_errors(error, path)) from None
     rules: list[Rule] = []
     problems = []
     for index, spec in enumerate(pack.rules):
@@ -127,16 +125,18 @@ def load_pack(
         if kind is None:
             known = ", ".join(sorted(registry))
             problems.append(
-                _pack_error(path, ("rules", index, "kind"), f"unknown kind {spec.kind!r} (known: {known})")
+                _pack_error(
+                    path,
+                    ("rules", index, "kind"),
+                    f"unknown kind {spec.kind!r} (known: {known})",
+                    f"未知规则类型 {spec.kind!r}（已知：{known}）",
+                )
             )
             continue
         try:
             params = kind.Params.model_validate(spec.params, context={"vocabulary": vocabulary})
         except ValidationError as error:
-            for e in error.errors():
-                loc = ("rules", index, "params", *e["loc"])
-                said = e["msg"].removeprefix("Value error, ")
-                problems.append(_pack_error(path, loc, f"rule {spec.id}: {said} for kind {spec.kind!r}"))
+            problems.extend(_params_errors(error, path, index, spec))
             continue
         template_errors = list(_template_errors(path, index, spec, _placeholders(kind, params)))
         if template_errors:
@@ -146,6 +146,16 @@ def load_pack(
     if problems:
         raise InputErrors(problems)
     return rules
+
+
+def _params_errors(error: ValidationError, path: Path, index: int, spec: RuleSpec) -> Iterator[PlanlintError]:
+    for loc, _, english, chinese in described(error):
+        yield _pack_error(
+            path,
+            ("rules", index, "params", *loc),
+            f"rule {spec.id}: {english} for kind {spec.kind!r}",
+            f"规则 {spec.id}（类型 {spec.kind}）：{chinese}",
+        )
 
 
 def _placeholders(kind: ModuleType, params: BaseModel) -> frozenset[str] | None:
@@ -160,8 +170,13 @@ def _template_errors(
     path: Path, index: int, spec: RuleSpec, provided: frozenset[str] | None
 ) -> Iterator[PlanlintError]:
     for lang in ("zh", "en"):
-        for problem in template_problems(spec.message.get(lang), provided):
-            yield _pack_error(path, ("rules", index, "message", lang), f"rule {spec.id}: {problem}")
+        for english, chinese in template_problems(spec.message.get(lang), provided):
+            yield _pack_error(
+                path,
+                ("rules", index, "message", lang),
+                f"rule {spec.id}: {english}",
+                f"规则 {spec.id}：{chinese}",
+            )
 
 
 def load_rules(
@@ -186,7 +201,12 @@ def load_rules(
                 if rule.id in seen:
                     loc = ("rules",)
                     problems.append(
-                        _pack_error(path, loc, f"rule id {rule.id} is also defined in {seen[rule.id]}")
+                        _pack_error(
+                            path,
+                            loc,
+                            f"rule id {rule.id} is also defined in {seen[rule.id]}",
+                            f"规则编号 {rule.id} 重复（亦定义于 {seen[rule.id]}）",
+                        )
                     )
                     continue
                 seen[rule.id] = path

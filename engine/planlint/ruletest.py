@@ -23,7 +23,8 @@ from planlint.evaluate import evaluate
 from planlint.findings import Report
 from planlint.loader import InputErrors
 from planlint.rules import Rule, load_rules
-from planlint.yamlio import line_of, read_yaml
+from planlint.validation import input_errors
+from planlint.yamlio import read_yaml
 
 PLAN_DEFAULTS: dict[str, Any] = {
     "schema": "planlint/plan/v1",
@@ -149,12 +150,7 @@ def load_cases(path: Path) -> CaseFile:
     try:
         return CaseFile.model_validate(read_yaml(path))
     except ValidationError as error:
-        problems = []
-        for e in error.errors():
-            loc = tuple(e["loc"])
-            field = ".".join(str(p) for p in loc)
-            problems.append(PlanlintError(e["msg"], path=path, line=line_of(path, loc), field=field))
-        raise InputErrors(problems) from None
+        raise InputErrors(input_errors(error, path)) from None
 
 
 def run_case(
@@ -175,7 +171,12 @@ def run_rule_tests(pack_dir: Path, cases_dir: Path) -> list[Outcome]:
     rules = load_rules(api.rule_directories([pack_dir]))  # the pack is validated before any case runs
     files = sorted(Path(cases_dir).glob("*.yaml"))
     if not files:
-        raise PlanlintError("no case files (*.yaml) in the cases folder", path=cases_dir, field="CASES_DIR")
+        raise PlanlintError(
+            "no case files (*.yaml) in the cases folder",
+            path=cases_dir,
+            field="CASES_DIR",
+            zh="案例目录中没有案例文件（*.yaml）",
+        )
     outcomes = []
     for path in files:
         for case in load_cases(path).cases:

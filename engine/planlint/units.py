@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 Basis = Literal["ore", "metal", "mineral", "none"]
 BASES: tuple[Basis, ...] = ("ore", "metal", "mineral", "none")
+BASIS_ZH: dict[str, str] = {"ore": "矿石量", "metal": "金属量", "mineral": "矿物量", "none": "未注明"}
 
 # The words a unit cell may start with to say what is weighed.
 BASIS_WORDS: dict[str, Basis] = {
@@ -165,7 +166,9 @@ def _to_expression(text: str, original: str) -> str:
 def parse_unit(text: str) -> ParsedUnit:
     """Parse a unit as printed ('矿石 万吨', '万立方米/年', '%'); raise UnitError for an unknown one."""
     if not isinstance(text, str) or not text.strip():
-        raise UnitError("a unit is required (use '' only for a bare number is not allowed)", field="unit")
+        raise UnitError(
+            "a unit is required (use '' only for a bare number is not allowed)", field="unit", zh="缺少单位"
+        )
     basis, rest = _split_basis(text)
     rest = rest.replace(" ", "").replace("\u3000", "")
     expression = _to_expression(rest, text)
@@ -232,7 +235,11 @@ class Density:
 def resolve_basis(unit: ParsedUnit, stated: Basis | None) -> Basis:
     """The basis of a value: what the unit names, else what the plan states, else none."""
     if unit.basis is not None and stated not in (None, "none") and stated != unit.basis:
-        raise UnitError(f"unit {unit.text!r} says {unit.basis} but basis says {stated}", field="basis")
+        raise UnitError(
+            f"unit {unit.text!r} says {unit.basis} but basis says {stated}",
+            field="basis",
+            zh=f"单位 {unit.text!r} 表示{BASIS_ZH[unit.basis]}，而 basis 为 {stated}（{BASIS_ZH.get(stated, stated)}）",
+        )
     if unit.basis is not None:
         return unit.basis
     return stated or "none"
@@ -267,7 +274,9 @@ def convert(
         other = sorted({source_basis, target_basis} - {"none", density.basis})
         if other:
             reason += f" (the density is for {density.basis}, not {other[0]})"
-    raise UnitError(f"cannot convert: {reason}", field="unit")
+    raise UnitError(
+        f"cannot convert: {reason}", field="unit", zh=f"无法换算：{source.text} 与 {target.text} 不可比"
+    )
 
 
 def _density_bridges(
@@ -291,7 +300,11 @@ def density_from(value: float, unit: str, basis: Basis, source: str) -> Density:
     mass_expr = UNIT_WORDS.get(mass.strip())
     volume_expr = UNIT_WORDS.get(volume.strip())
     if mass_expr is None or volume_expr is None:
-        raise UnitError(f"unknown density unit {unit!r} (write it as 吨/立方米)", field="density")
+        raise UnitError(
+            f"unknown density unit {unit!r} (write it as 吨/立方米)",
+            field="density",
+            zh=f"未知密度单位 {unit!r}（请写作 吨/立方米）",
+        )
     kg_per_m3 = float(
         ureg(f"{value} * ({mass_expr}) / ({volume_expr})").to("kilogram / meter ** 3").magnitude
     )

@@ -8,30 +8,44 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planlint.errors import PlanlintError
+from planlint.errors import InvalidValue, PlanlintError
 from planlint.yamlio import line_of
 
-# pydantic error type → the Chinese message; `{x}` is filled from the error's context.
+# pydantic error type → the Chinese message; `{x}` is filled from the error's context. A `value_error` is
+# our validators' `InvalidValue`, which carries its own Chinese.
 ZH_MESSAGES: dict[str, str] = {
     "missing": "缺少必填字段",
     "extra_forbidden": "未知字段",
     "string_type": "应为文字",
+    "string_sub_type": "应为文字",
+    "string_unicode": "应为有效的 Unicode 文字",
     "string_too_short": "不能为空",
+    "string_too_long": "文字过长（至多 {max_length} 个字符）",
+    "string_pattern_mismatch": "不符合格式 {pattern}",
     "int_type": "应为整数",
     "int_parsing": "应为整数",
+    "int_parsing_size": "整数超出范围",
+    "int_from_float": "应为整数，不能有小数部分",
     "float_type": "应为数字",
     "float_parsing": "应为数字",
     "bool_type": "应为 true 或 false",
     "bool_parsing": "应为 true 或 false",
     "list_type": "应为列表",
     "tuple_type": "应为列表",
+    "set_type": "应为列表",
+    "frozen_set_type": "应为列表",
+    "iterable_type": "应为列表",
     "dict_type": "应为映射（键: 值）",
     "model_type": "应为映射（键: 值）",
     "model_attributes_type": "应为映射（键: 值）",
+    "dataclass_type": "应为映射（键: 值）",
     "date_type": "应为日期（如 2025-12-31）",
     "date_parsing": "应为日期（如 2025-12-31）",
     "date_from_datetime_parsing": "应为日期（如 2025-12-31）",
     "date_from_datetime_inexact": "应为日期（如 2025-12-31）",
+    "datetime_type": "应为日期时间（如 2025-12-31T00:00:00）",
+    "datetime_parsing": "应为日期时间（如 2025-12-31T00:00:00）",
+    "datetime_from_date_parsing": "应为日期时间（如 2025-12-31T00:00:00）",
     "literal_error": "应为以下之一：{expected}",
     "enum": "应为以下之一：{expected}",
     "greater_than": "应大于 {gt}",
@@ -42,41 +56,74 @@ ZH_MESSAGES: dict[str, str] = {
     "too_short": "至少需要 {min_length} 项",
     "too_long": "至多 {max_length} 项",
     "union_tag_invalid": "应为以下之一：{expected_tags}",
+    "union_tag_not_found": "缺少用于区分类型的字段 {discriminator}",
+    "frozen_instance": "不可修改",
+    "recursion_loop": "数据自我引用（成环）",
 }
 
 
-def zh_message(item: Any) -> str | None:
-    """The Chinese text of one pydantic error (None when its type has no translation)."""
+def zh_message(item: Any) -> str:
+    """The Chinese text of one pydantic error (a type without a translation says so, keeping pydantic's)."""
+    ctx = item.get("ctx") or {}
+    if item["type"] == "value_error" and isinstance(ctx.get("error"), InvalidValue):
+        return str(ctx["error"].zh)
     template = ZH_MESSAGES.get(item["type"])
     if template is None:
-        return None
+        return f"值无效：{english_message(item)}"
     try:
-        return template.format(**(item.get("ctx") or {}))
+        return template.format(**ctx)
     except (KeyError, IndexError):
         return template.split("：")[0]
 
 
+def english_message(item: Any) -> str:
+    """pydantic's English text of one error, without its `Value error, ` prefix."""
+    return str(item["msg"]).removeprefix("Value error, ")
+
+
 def field_name(loc: Sequence[Any]) -> str:
     """'waivers.0.reason': the location as a dotted path, without pydantic's union branch names."""
-    return ".".join(str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-")))
+    return ".".join(
+        str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-", "constrained-"))
+    )
+
+
+Loc = tuple[str | int, ...]
+
+
+def described(
+    error: ValidationError, unknown_field: tuple[str, str] = ("unknown field", "未知字段")
+) -> list[tuple[Loc, str, str, str]]:
+    """(loc, field, English, Chinese) per field of a validation error; a union's branches merged into one.
+
+    `unknown_field` words an unknown key (English, Chinese).
+    """
+    merged: dict[str, tuple[Loc, list[str], list[str]]] = {}
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        unknown = item["type"] == "extra_forbidden"
+        message = unknown_field[0] if unknown else english_message(item)
+        _, english, chinese = merged.setdefault(field_name(loc), (loc, [], []))
+        if message not in english:
+            english.append(message)
+            chinese.append(unknown_field[1] if unknown else zh_message(item))
+    return [
+        (loc, field, "; or ".join(english), "；或".join(chinese))
+        for field, (loc, english, chinese) in merged.items()
+    ]
 
 
 def input_errors(
-    error: ValidationError, path: Path, unknown_field: str = "unknown field"
+    error: ValidationError,
+    path: Path,
+    unknown_field: tuple[str, str] = ("unknown field", "未知字段"),
+    at: Loc = (),
 ) -> list[PlanlintError]:
-    """One PlanlintError per field and line of a validation error, each at its line in `path`."""
-    merged: dict[tuple[str, int | None], tuple[list[str], list[str]]] = {}
-    for item in error.errors():
-        loc = tuple(item["loc"])
-        message = (
-            unknown_field if item["type"] == "extra_forbidden" else item["msg"].removeprefix("Value error, ")
-        )
-        zh = zh_message(item) or message
-        english, chinese = merged.setdefault((field_name(loc), line_of(path, loc)), ([], []))
-        if message not in english:
-            english.append(message)
-            chinese.append(zh)
+    """One PlanlintError per field of a validation error, each at its line in `path`.
+
+    `at` is where the validated data sits in the file (`("rules", 0, "params")`).
+    """
     return [
-        PlanlintError("; or ".join(english), path=path, line=line, field=field, zh="；或".join(chinese))
-        for (field, line), (english, chinese) in merged.items()
+        PlanlintError(english, path, line_of(path, (*at, *loc)), field_name((*at, *loc)) or None, zh=chinese)
+        for loc, _, english, chinese in described(error, unknown_field)
     ]

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planlint.errors import PlanlintError, UnitError, VocabularyError
 from planlint.units import Basis, Density, density_from
+from planlint.validation import input_errors
 from planlint.yamlio import line_of, read_yaml
 
 Category = Literal["energy", "metal", "nonmetal", "water"]
@@ -128,7 +129,9 @@ class Vocabulary:
 
     def add_mineral(self, entry: MineralEntry, where: str) -> None:
         if entry.name in self.minerals:
-            raise VocabularyError(f"mineral {entry.name!r} is defined twice", path=where)
+            raise VocabularyError(
+                f"mineral {entry.name!r} is defined twice", path=where, zh=f"矿种 {entry.name!r} 重复定义"
+            )
         density = None
         if entry.density is not None:
             d = entry.density
@@ -138,7 +141,11 @@ class Vocabulary:
             key = normalise_name(spelling)
             other = self._lookup.get(key)
             if other is not None and other != entry.name:
-                raise VocabularyError(f"{spelling!r} names both {other!r} and {entry.name!r}", path=where)
+                raise VocabularyError(
+                    f"{spelling!r} names both {other!r} and {entry.name!r}",
+                    path=where,
+                    zh=f"{spelling!r} 同时指 {other!r} 和 {entry.name!r}",
+                )
             self._lookup[key] = entry.name
 
     def check_taxonomy(self) -> None:
@@ -146,11 +153,16 @@ class Vocabulary:
         for mineral in self.minerals.values():
             for index, wider in enumerate(mineral.broader):
                 if wider not in self.minerals:
-                    error = VocabularyError(f"{mineral.name!r}: broader mineral {wider!r} is not defined")
+                    error = VocabularyError(
+                        f"{mineral.name!r}: broader mineral {wider!r} is not defined",
+                        zh=f"{mineral.name!r} 的上位矿种 {wider!r} 未定义",
+                    )
                     raise self.placed(error, ("minerals", mineral.name), ("broader", index))
         for name in self.minerals:
             if name in self._wider_than(name):
-                error = VocabularyError(f"the mineral taxonomy has a cycle through {name!r}")
+                error = VocabularyError(
+                    f"the mineral taxonomy has a cycle through {name!r}", zh=f"矿种分类经 {name!r} 成环"
+                )
                 raise self.placed(error, ("minerals", name), ("broader",))
 
     def placed(
@@ -173,11 +185,11 @@ class Vocabulary:
         """Like `resolve`, but an unknown name is an error with the closest known names."""
         mineral = self.resolve(name)
         if mineral is None:
-            hint = ", ".join(self.suggest(name)) or "none"
+            close = self.suggest(name)
             raise VocabularyError(
-                f"unknown mineral {name!r} (closest known: {hint})",
+                f"unknown mineral {name!r} (closest known: {', '.join(close) or 'none'})",
                 field="mineral",
-                zh=f"未知矿种 {name!r}（最接近的已知矿种：{hint}）",
+                zh=f"未知矿种 {name!r}（最接近的已知矿种：{'、'.join(close) or '无'}）",
             )
         return mineral
 
@@ -230,8 +242,11 @@ class Vocabulary:
     def require_zone_kind(self, name: str) -> ZoneKindEntry:
         kind = self.zone_kinds.get(name)
         if kind is None:
+            known = ", ".join(self.zone_kinds)
             raise VocabularyError(
-                f"unknown zone kind {name!r} (known: {', '.join(self.zone_kinds)})", field="kind"
+                f"unknown zone kind {name!r} (known: {known})",
+                field="kind",
+                zh=f"未知分区类型 {name!r}（已知：{known}）",
             )
         return kind
 
@@ -240,7 +255,9 @@ class Vocabulary:
         if metric is None:
             close = difflib.get_close_matches(name, list(self.metrics), n=3, cutoff=0.5)
             raise VocabularyError(
-                f"unknown metric {name!r} (closest known: {', '.join(close) or 'none'})", field="metric"
+                f"unknown metric {name!r} (closest known: {', '.join(close) or 'none'})",
+                field="metric",
+                zh=f"未知指标 {name!r}（最接近的已知指标：{'、'.join(close) or '无'}）",
             )
         return metric
 
@@ -252,11 +269,7 @@ def _load_file(path: Path, vocabulary: Vocabulary) -> None:
     try:
         parsed = model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        loc = tuple(first["loc"])
-        raise PlanlintError(
-            first["msg"], path=path, line=line_of(path, loc), field=".".join(map(str, loc))
-        ) from None
+        raise input_errors(error, path)[0] from None
     if isinstance(parsed, MetricsFile):
         for index, metric in enumerate(parsed.metrics):
             _refuse_redefinition(vocabulary, "metrics", metric.name, path, index)

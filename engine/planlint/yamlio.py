@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from planlint.errors import PlanlintError
+from planlint.errortext import yaml_problem_zh
 from planlint.fastyaml import fast_load
 from planlint.files import read_regular
 
@@ -36,9 +37,8 @@ class StrictLoader(SafeLoader):  # type: ignore[misc, valid-type]
         except yaml.YAMLError:
             raise
         except (ValueError, TypeError, OverflowError, RecursionError) as error:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read value {_excerpt(node)}: {error}", node.start_mark
-            ) from None
+            value = _excerpt(node)
+            raise _Refused(f"cannot read value {value}: {error}", f"无法读取值 {value}", node) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         _refuse_duplicate_keys(node)
@@ -49,10 +49,16 @@ class StrictLoader(SafeLoader):  # type: ignore[misc, valid-type]
         # one, and in a report it would garble (or drive) the reader's terminal.
         found = CONTROL.search(node.value)
         if found:
-            raise yaml.constructor.ConstructorError(
-                None, None, _control_problem(found.group()), node.start_mark
-            )
+            raise _Refused(*_control_problem(found.group()), node)
         return super().construct_scalar(node)
+
+
+class _Refused(yaml.constructor.ConstructorError):  # type: ignore[misc]
+    """A value or key the strict loader refuses, in both languages."""
+
+    def __init__(self, problem: str, zh: str, node: yaml.Node) -> None:
+        super().__init__(None, None, problem, node.start_mark)
+        self.zh = zh
 
 
 # Control characters other than tab and newline: refused in every text value.
@@ -61,8 +67,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _control_problem(character: str) -> str:
-    return f"control character U+{ord(character):04X} is not allowed in a plan file"
+def _control_problem(character: str) -> tuple[str, str]:
+    code = f"U+{ord(character):04X}"
+    return f"control character {code} is not allowed in a plan file", f"规划文件中不允许控制字符 {code}"
 
 
 def _excerpt(node: yaml.Node) -> str:
@@ -77,11 +84,11 @@ def _refuse_duplicate_keys(node: yaml.MappingNode) -> None:
             continue
         key = (key_node.tag, key_node.value)
         if key in first_line:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"duplicate key {key_node.value!r} (first on line {first_line[key]})",
-                key_node.start_mark,
+            first, name = first_line[key], key_node.value
+            raise _Refused(
+                f"duplicate key {name!r} (first on line {first})",
+                f"键 {name!r} 重复（首次出现在第 {first} 行）",
+                key_node,
             )
         first_line[key] = key_node.start_mark.line + 1
 
@@ -109,7 +116,7 @@ def parse_yaml(text: str, path: Path | str) -> Any:
     except yaml.YAMLError as error:
         raise yaml_error(error, text, path) from None
     except Exception as error:  # noqa: BLE001 - any other loader failure is bad input, never a traceback
-        raise PlanlintError(f"malformed YAML: {error}", path=path, zh=f"YAML 格式错误：{error}") from None
+        raise _malformed(str(error), yaml_problem_zh(str(error)), path) from None
 
 
 def yaml_error(error: yaml.YAMLError, text: str, path: Path | str) -> PlanlintError:
@@ -119,33 +126,33 @@ def yaml_error(error: yaml.YAMLError, text: str, path: Path | str) -> PlanlintEr
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    zh = error.zh if isinstance(error, _Refused) else yaml_problem_zh(problem)
     field = (
         _field_at(text, mark.index) if isinstance(error, yaml.constructor.ConstructorError) and mark else None
     )
-    return PlanlintError(
-        f"malformed YAML: {problem}", path=path, line=line, field=field, zh=f"YAML 格式错误：{problem}"
-    )
+    return _malformed(problem, zh, path, line, field)
+
+
+def _malformed(
+    problem: str, zh: str, path: Path | str, line: int | None = None, field: str | None = None
+) -> PlanlintError:
+    return PlanlintError(f"malformed YAML: {problem}", path, line, field, zh=f"YAML 格式错误：{zh}")
 
 
 def _unreadable_character(error: yaml.reader.ReaderError, text: str, path: Path | str) -> PlanlintError:
     """A character YAML refuses (NUL, ESC, ...), at its line and, where the rest parses, its field."""
     character = error.character if isinstance(error.character, str) else chr(error.character)
     index = text.find(character)  # the reader stops at the first one; the C reader's position is in bytes
-    problem = (
+    code = f"U+{ord(character):04X}"
+    problem, zh = (
         _control_problem(character)
         if CONTROL.match(character)
-        else f"character U+{ord(character):04X} is not allowed"
+        else (f"character {code} is not allowed", f"不允许字符 {code}")
     )
     if index < 0:
-        return PlanlintError(f"malformed YAML: {problem}", path=path, zh=f"YAML 格式错误：{problem}")
+        return _malformed(problem, zh, path)
     field = _field_at(NOT_YAML.sub(" ", text), index)
-    return PlanlintError(
-        f"malformed YAML: {problem}",
-        path=path,
-        line=text.count("\n", 0, index) + 1,
-        field=field,
-        zh=f"YAML 格式错误：{problem}",
-    )
+    return _malformed(problem, zh, path, text.count("\n", 0, index) + 1, field)
 
 
 def _field_at(text: str, index: int) -> str | None:

@@ -99,7 +99,11 @@ def _load(
     documents = [p for p in paths if is_document(p)]
     if not documents:
         if parent:
-            raise PlanlintError("--parent applies to a plan document (DRAFT.docx) only", field="--parent")
+            raise PlanlintError(
+                "--parent applies to a plan document (DRAFT.docx) only",
+                field="--parent",
+                zh="--parent 只适用于规划文档（如 DRAFT.docx）",
+            )
         return api.load(paths or None, rules, only=plans or None), []
     others = [p for p in paths if p not in documents] or None
     project, ids = load_with_drafts(documents, others, rules, parent)
@@ -126,7 +130,7 @@ def requirements(
     from planlint.requirements import requirements as gather
 
     if not plan:
-        raise PlanlintError("--plan ID is required", field="--plan")
+        raise PlanlintError("--plan ID is required", field="--plan", zh="必须给出 --plan ID")
     chosen = chosen_lang(lang)
     project = api.load(paths, rules or (), only=[plan])
     current = None

@@ -17,6 +17,7 @@ import typer
 
 from planlint.cli.options import LangOpt, chosen_lang
 from planlint.errors import Exit, PlanlintError
+from planlint.errortext import os_error_en, os_error_zh
 
 if TYPE_CHECKING:
     from planlint.extract import Draft
@@ -78,7 +79,11 @@ def extract(
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as error:
-            raise PlanlintError(f"-o: cannot write the draft: {error.strerror}", path=output) from None
+            raise PlanlintError(
+                f"-o: cannot write the draft: {os_error_en(error)}",
+                path=output,
+                zh=f"-o 无法写入草稿：{os_error_zh(error)}",
+            ) from None
     _report(draft, problems, unsettled, output)
     if problems or unsettled:
         sys.stderr.write("  " + _REPORT[chosen]["answers"].format(path=answers_path(document)) + "\n")

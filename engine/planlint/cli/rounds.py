@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from planlint.errors import Exit, PlanlintError
+from planlint.errortext import os_error_en, os_error_zh
 from planlint.i18n import Lang
 
 if TYPE_CHECKING:
@@ -120,4 +121,8 @@ def _write(path: Path | None, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise PlanlintError(f"cannot write the report: {error.strerror or error}", path=path) from None
+        raise PlanlintError(
+            f"cannot write the report: {os_error_en(error)}",
+            path=path,
+            zh=f"无法写入报告：{os_error_zh(error)}",
+        ) from None

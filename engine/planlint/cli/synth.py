@@ -97,7 +97,9 @@ def synth(
     if scale is not None:
         if any(o is not None for o in shape_options):
             raise PlanlintError(
-                "--scale cannot be combined with --provinces, --cities-per-province ...", field="--scale"
+                "--scale cannot be combined with --provinces, --cities-per-province ...",
+                field="--scale",
+                zh="--scale 不能与 --provinces、--cities-per-province 等同时使用",
             )
         shape = Shape.scaled(scale)
     else:
@@ -113,7 +115,11 @@ def synth(
     for item in plant or ():
         rule, _, number = item.partition("=")
         if not number.isdigit():
-            raise PlanlintError(f"--plant expects RULE=N, got {item!r}", field="--plant")
+            raise PlanlintError(
+                f"--plant expects RULE=N, got {item!r}",
+                field="--plant",
+                zh=f"--plant 应写作 规则=数量，实为 {item!r}",
+            )
         per_rule[rule.strip()] = int(number)
     manifest = generate(output, shape, seed, violations, per_rule, force)
     planted = len(manifest["violations"])
@@ -154,7 +160,9 @@ def _documents(output: Path, count: int, seed: int, force: bool, lang: str) -> N
         raise PlanlintError("--documents must be at least 1", field="--documents", zh="--documents 至少为 1")
     if output.exists() and any(output.glob("*.expected.json")) and not force:
         raise PlanlintError(
-            "output already holds rendered documents (use --force to replace them)", path=output
+            "output already holds rendered documents (use --force to replace them)",
+            path=output,
+            zh="输出目录中已有生成的文档（用 --force 替换）",
         )
     written = render(output, count, seed)
     typer.echo(SAID["documents"][lang].format(n=len(written), folder=output))

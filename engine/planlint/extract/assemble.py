@@ -83,7 +83,11 @@ def extract_document(
     path = Path(path)
     document = read_document(path)
     if level is not None and level not in LEVELS:
-        raise PlanlintError(f"--level must be one of {', '.join(LEVELS)}", path=path)
+        raise PlanlintError(
+            f"--level must be one of {', '.join(LEVELS)}",
+            path=path,
+            zh=f"--level 应为以下之一：{'、'.join(LEVELS)}",
+        )
     meta = read_meta(document)
     found = find_tables(document)
     table_lines = {n for t in found for n in range(t.first_line, t.last_line + 1)}
@@ -108,6 +112,7 @@ def extract_document(
             "no mineral resource plan found in the document: no title naming a 矿产资源总体规划, no 专栏 table "
             "and no indicator",
             path=path,
+            zh="文档中未找到矿产资源规划：没有写明矿产资源总体规划的标题，没有专栏表格，也没有指标",
         )
     if meta.title is None:
         raise PlanlintError(

@@ -68,18 +68,20 @@ class Document:
 def read_document(path: Path) -> Document:
     """Read a .txt, .md or .docx plan document; bad input is a PlanlintError (exit 2)."""
     if not path.exists():
-        raise PlanlintError("no such file", path=path)
+        raise PlanlintError("no such file", path=path, zh="文件不存在")
     if path.is_dir():
-        raise PlanlintError("is a directory, not a document", path=path)
+        raise PlanlintError("is a directory, not a document", path=path, zh="是目录而不是文档")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise PlanlintError(
-            f"unsupported document type {suffix or '(none)'!r}: use .txt, .md or .docx", path=path
+            f"unsupported document type {suffix or '(none)'!r}: use .txt, .md or .docx",
+            path=path,
+            zh=f"不支持的文档类型 {suffix or '（无扩展名）'!r}：请用 .txt、.md 或 .docx",
         )
     # A UTF-8 or GB18030 character is at most 4 bytes: more bytes than this is more characters than allowed.
     data = read_regular(path, MAX_DOCX_BYTES if suffix == ".docx" else 4 * MAX_TEXT_CHARS)
     if not data.strip():
-        raise PlanlintError("the document is empty", path=path)
+        raise PlanlintError("the document is empty", path=path, zh="文档为空")
     document = _read_docx(path) if suffix == ".docx" else Document(path, _text_lines(data, path))
     return _simplified(document)
 
@@ -134,7 +136,11 @@ def _simplified(document: Document) -> Document:
 
 def _decode(data: bytes, path: Path) -> str:
     if b"\x00" in data[:4096]:
-        raise PlanlintError("a binary file, not a text document (expected UTF-8 text)", path=path)
+        raise PlanlintError(
+            "a binary file, not a text document (expected UTF-8 text)",
+            path=path,
+            zh="是二进制文件而不是文本文档（应为 UTF-8 文本）",
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -142,7 +148,11 @@ def _decode(data: bytes, path: Path) -> str:
             continue
         if _mostly_text(text):
             return text
-    raise PlanlintError("not a text document: cannot decode it as UTF-8 (or GB18030) text", path=path)
+    raise PlanlintError(
+        "not a text document: cannot decode it as UTF-8 (or GB18030) text",
+        path=path,
+        zh="不是文本文档：无法按 UTF-8（或 GB18030）解码",
+    )
 
 
 def _mostly_text(text: str) -> bool:
@@ -169,13 +179,19 @@ def _read_docx(path: Path) -> Document:
         from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - python-docx is a declared extra
         raise PlanlintError(
-            "reading .docx needs python-docx: pip install 'planlint[docx]'", path=path
+            "reading .docx needs python-docx: pip install 'planlint[docx]'",
+            path=path,
+            zh="读取 .docx 需要 python-docx：pip install 'planlint[docx]'",
         ) from None
     _refuse_inflated(path)
     try:
         word = docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a bad package
-        raise PlanlintError(f"not a readable Word document ({type(error).__name__})", path=path) from None
+        raise PlanlintError(
+            f"not a readable Word document ({type(error).__name__})",
+            path=path,
+            zh=f"无法读取的 Word 文档（{type(error).__name__}）",
+        ) from None
     blocks = len(word.element.body)
     if blocks > MAX_DOCX_PARAGRAPHS:
         raise _too_large(path, f"{blocks:,} paragraphs and tables", f"{MAX_DOCX_PARAGRAPHS:,}")

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planlint.context import Context
+from planlint.errors import InvalidValue
 from planlint.hits import Fragment, Hit, Place
 from planlint.kinds._printed import decimals, half_unit, number, slack
 from planlint.model import Cite, Plan
@@ -60,7 +61,9 @@ class Series(_Strict):
     @model_validator(mode="after")
     def _same_length(self) -> Series:
         if len(self.ratio) != len(self.counts):
-            raise ValueError("ratio and counts must name the same number of keys")
+            raise InvalidValue(
+                "ratio and counts must name the same number of keys", zh="ratio 与 counts 的键数应相同"
+            )
         return self
 
 

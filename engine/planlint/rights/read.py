@@ -22,10 +22,12 @@ from planlint.rights import table
 from planlint.rights.locate import county_in
 from planlint.rights.model import RIGHTS_SCHEMA, Right, RightsFile
 from planlint.units import parse_unit
+from planlint.validation import described, input_errors
 from planlint.vocabulary import Vocabulary
 from planlint.yamlio import SafeLoader, line_of, read_text, read_yaml
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
+UNKNOWN_RIGHTS_FIELD = ("unknown field (not in rights format v1)", "未知字段（采矿权格式 v1 中没有此字段）")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def _from_yaml(path: Path) -> list[LoadedRight]:
     try:
         rights = RightsFile.model_validate(data).rights
     except ValidationError as error:
-        raise InputErrors(_yaml_errors(error, path)) from None
+        raise InputErrors(input_errors(error, path, UNKNOWN_RIGHTS_FIELD)) from None
     lines = _item_lines(path)
     return [
         LoadedRight(right, path, lines[index] if index < len(lines) else None, _yaml_fields(path, index))
@@ -105,23 +107,6 @@ def _yaml_fields(path: Path, index: int) -> tuple[tuple[str, str], ...]:
     return tuple((field, f"rights.{index}.{field}") for field in ("mineral", "capacity", "reserves"))
 
 
-def _yaml_errors(error: ValidationError, path: Path) -> list[PlanlintError]:
-    problems: dict[tuple[str, int | None], list[str]] = {}
-    for item in error.errors():
-        loc = tuple(item["loc"])
-        field = ".".join(str(p) for p in loc)
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown field (not in rights format v1)"
-        messages = problems.setdefault((field, line_of(path, loc)), [])
-        if message not in messages:
-            messages.append(message)
-    return [
-        PlanlintError("; or ".join(messages), path=path, line=line, field=field)
-        for (field, line), messages in problems.items()
-    ]
-
-
 def _from_table(path: Path) -> list[LoadedRight]:
     loaded: list[LoadedRight] = []
     problems: list[PlanlintError] = []
@@ -156,7 +141,9 @@ def _sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types for a damaged or foreign file
         raise PlanlintError(
-            f"cannot read the workbook: {error}", path=path, zh=f"无法读取工作簿：{error}"
+            f"cannot read the workbook: {error}",
+            path=path,
+            zh=f"无法读取工作簿：不是有效的 .xlsx 文件（{type(error).__name__}）",
         ) from None
     try:
         sheets = [s for s in book.worksheets if s.max_row and s.max_row > 0]
@@ -218,13 +205,8 @@ def _table_right(
         printed = dict(fields)
         raise InputErrors(
             [
-                PlanlintError(
-                    e["msg"].removeprefix("Value error, "),
-                    path=where,
-                    line=number,
-                    field=printed.get(str(e["loc"][0]), ".".join(str(p) for p in e["loc"])),
-                )
-                for e in error.errors()
+                PlanlintError(english, where, number, printed.get(str(loc[0]), field), zh=chinese)
+                for loc, field, english, chinese in described(error)
             ]
         ) from None
     return LoadedRight(right, Path(where), number, fields)

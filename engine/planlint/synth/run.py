@@ -38,7 +38,9 @@ def generate(
     if plans_dir.exists() or (out / "manifest.json").exists():
         if not force:
             raise PlanlintError(
-                "output already holds a synthetic nation (use --force to replace it)", path=out
+                "output already holds a synthetic nation (use --force to replace it)",
+                path=out,
+                zh="输出目录中已有合成的全国规划（用 --force 替换）",
             )
         shutil.rmtree(plans_dir, ignore_errors=True)
     rule_dirs = api.rule_directories()
@@ -50,7 +52,11 @@ def generate(
     counts = {rule.id: violations for rule in rules} | dict(per_rule or {})
     unknown = sorted(set(counts) - {r.id for r in rules})
     if unknown:
-        raise PlanlintError(f"no loaded rule has id {unknown[0]!r}", field="--plant")
+        raise PlanlintError(
+            f"no loaded rule has id {unknown[0]!r}",
+            field="--plant",
+            zh=f"已加载的规则中没有编号 {unknown[0]!r}",
+        )
     planted, summary = plant_all(Planting(nation, rules, random.Random(seed + 1)), counts)
     meta = {"seed": seed, "shape": vars(shape) | {"plans": shape.plans}}
     out.mkdir(parents=True, exist_ok=True)
