@@ -43,7 +43,7 @@ def _check_rule_directory(directory: Path) -> None:
             f"the rules folder holds no {', '.join(RULE_FILES)}",
             path=directory,
             field="--rules",
-            zh=f"规则目录中没有 {', '.join(RULE_FILES)}",
+            zh=f"规则目录中没有 {'、'.join(RULE_FILES)}",
         )
 
 

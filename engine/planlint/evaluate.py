@@ -37,11 +37,11 @@ def judged_plans(project: Project, only: Iterable[str] | None = None) -> tuple[s
     if only:
         missing = [p for p in only if p not in hierarchy.loaded]
         if missing:
-            known = ", ".join(sorted(hierarchy.loaded))
+            known = sorted(hierarchy.loaded)
             raise PlanlintError(
-                f"no loaded plan has id {missing[0]!r} (loaded: {known})",
+                f"no loaded plan has id {missing[0]!r} (loaded: {', '.join(known)})",
                 field="--plan",
-                zh=f"没有载入 id 为 {missing[0]!r} 的规划（已载入：{known}）",
+                zh=f"没有载入 id 为 {missing[0]!r} 的规划（已载入：{'、'.join(known)}）",
             )
         return tuple(sorted(only))
     return tuple(sorted(pid for pid, item in hierarchy.loaded.items() if not item.plan.is_partial))

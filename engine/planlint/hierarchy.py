@@ -148,8 +148,8 @@ def _region_problems(hierarchy: Hierarchy) -> list[PlanlintError]:
         partial_above = any(hierarchy.plan(a).is_partial for a in hierarchy.ancestors(plan_id))
         for index, region in enumerate(item.plan.regions):
             if region not in available and not partial_above:
-                known = ", ".join(sorted(available)) or "none"
-                message = f"region {region!r} is not defined by any ancestor (defined: {known})"
-                zh = f"区域 {region!r} 未由任何上级规划划定（已划定：{known}）"
+                known = sorted(available)
+                message = f"region {region!r} is not defined by any ancestor (defined: {', '.join(known) or 'none'})"
+                zh = f"区域 {region!r} 未由任何上级规划划定（已划定：{'、'.join(known) or '无'}）"
                 problems.append(_error(item, message, ("regions", index), zh))
     return problems

@@ -123,13 +123,13 @@ def load_pack(
     for index, spec in enumerate(pack.rules):
         kind = registry.get(spec.kind)
         if kind is None:
-            known = ", ".join(sorted(registry))
+            known = sorted(registry)
             problems.append(
                 _pack_error(
                     path,
                     ("rules", index, "kind"),
-                    f"unknown kind {spec.kind!r} (known: {known})",
-                    f"未知规则类型 {spec.kind!r}（已知：{known}）",
+                    f"unknown kind {spec.kind!r} (known: {', '.join(known)})",
+                    f"未知规则类型 {spec.kind!r}（已知：{'、'.join(known)}）",
                 )
             )
             continue

@@ -44,10 +44,12 @@ def template_problems(template: str, provided: frozenset[str] | None) -> Iterato
 
 def _unknown_placeholder(name: str, provided: frozenset[str]) -> tuple[str, str]:
     close = difflib.get_close_matches(name, sorted(provided), n=1)
-    listed = ", ".join(sorted(provided))
+    listed = sorted(provided)
     return (
         f"unknown placeholder {{{name}}}"
         + (f"; did you mean {{{close[0]}}}?" if close else "")
-        + f" (provided: {listed})",
-        f"未知占位符 {{{name}}}" + (f"；是否应为 {{{close[0]}}}？" if close else "") + f"（可用：{listed}）",
+        + f" (provided: {', '.join(listed)})",
+        f"未知占位符 {{{name}}}"
+        + (f"；是否应为 {{{close[0]}}}？" if close else "")
+        + f"（可用：{'、'.join(listed)}）",
     )

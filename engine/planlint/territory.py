@@ -181,12 +181,11 @@ def _parent_through_register(
         if len(found) == 1:
             return found[0], None
         if found:
-            names = ", ".join(found)
             return None, _error(
                 item,
                 ("parents",),
-                f"no parent plan, and several loaded plans are of {outer.name}: {names}; give `parents`",
-                f"未给出上级规划，且载入的规划中有多个属于{outer.name}：{names}；请给出 parents",
+                f"no parent plan, and several loaded plans are of {outer.name}: {', '.join(found)}; give `parents`",
+                f"未给出上级规划，且载入的规划中有多个属于{outer.name}：{'、'.join(found)}；请给出 parents",
             )
     above = "、".join(p.name for p in register.parents(place) if p.level != "national")
     return None, _error(
@@ -316,10 +315,9 @@ def _unplaced(item: LoadedPlan, above: tuple[str, ...], territory: Territory) ->
     if not placing:
         return
     why, why_zh = _unknown_place(territory.register, plan.jurisdiction)
-    owners = ", ".join(placing)
     yield _error(
         item,
         ("jurisdiction",),
-        f"{owners} place zones by jurisdiction, and this plan's cannot be placed: {why}",
-        f"{owners} 按行政区设置分区，而无法确定本规划的辖区：{why_zh}",
+        f"{', '.join(placing)} place zones by jurisdiction, and this plan's cannot be placed: {why}",
+        f"{'、'.join(placing)} 按行政区设置分区，而无法确定本规划的辖区：{why_zh}",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ ZH_MESSAGES: dict[str, str] = {
     "frozen_set_type": "应为列表",
     "iterable_type": "应为列表",
     "dict_type": "应为映射（键: 值）",
+    "invalid_key": "键应为文字",
     "model_type": "应为映射（键: 值）",
     "model_attributes_type": "应为映射（键: 值）",
     "dataclass_type": "应为映射（键: 值）",
@@ -71,9 +73,14 @@ def zh_message(item: Any) -> str:
     if template is None:
         return f"值无效：{english_message(item)}"
     try:
-        return template.format(**ctx)
+        return template.format(**{key: _listed(value) for key, value in ctx.items()})
     except (KeyError, IndexError):
         return template.split("：")[0]
+
+
+def _listed(value: object) -> object:
+    """pydantic's "'a', 'b' or 'c'" as "'a'、'b'、'c'"."""
+    return value.replace(" or ", "、").replace(", ", "、") if isinstance(value, str) else value
 
 
 def english_message(item: Any) -> str:
@@ -83,8 +90,16 @@ def english_message(item: Any) -> str:
 
 def field_name(loc: Sequence[Any]) -> str:
     """'waivers.0.reason': the location as a dotted path, without pydantic's union branch names."""
-    return ".".join(
-        str(p) for p in loc if not str(p).startswith(("tuple[", "float", "function-", "constrained-"))
+    return ".".join(str(p) for p in loc if not _branch_name(p))
+
+
+def _branch_name(part: object) -> bool:
+    """A union branch pydantic names in a location: `literal['a','b']`, `tuple[...]`, `float`, a model's class."""
+    return isinstance(part, str) and (
+        "[" in part
+        or part in ("float", "int", "str", "bool")
+        or part.startswith(("constrained-", "function-"))
+        or re.fullmatch("[A-Z][A-Za-z0-9]*", part) is not None
     )
 
 

@@ -242,11 +242,10 @@ class Vocabulary:
     def require_zone_kind(self, name: str) -> ZoneKindEntry:
         kind = self.zone_kinds.get(name)
         if kind is None:
-            known = ", ".join(self.zone_kinds)
             raise VocabularyError(
-                f"unknown zone kind {name!r} (known: {known})",
+                f"unknown zone kind {name!r} (known: {', '.join(self.zone_kinds)})",
                 field="kind",
-                zh=f"未知分区类型 {name!r}（已知：{known}）",
+                zh=f"未知分区类型 {name!r}（已知：{'、'.join(self.zone_kinds)}）",
             )
         return kind
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
+from planlint.errors import PlanlintError
+
 if TYPE_CHECKING:
     from planlint.i18n import Lang
 
@@ -27,11 +29,11 @@ DocsOpt = Annotated[
 
 
 def chosen_lang(value: str | None) -> Lang:
-    """The --lang asked for, else the locale's; anything but zh or en is a usage error."""
+    """The --lang asked for, else the locale's; anything but zh or en is bad input."""
     from planlint.i18n import default_lang
 
     if value is None:
         return default_lang()
     if value not in ("zh", "en"):
-        raise typer.BadParameter("--lang must be zh or en")
+        raise PlanlintError("--lang must be zh or en", field="--lang", zh="--lang 应为 zh 或 en")
     return cast("Lang", value)

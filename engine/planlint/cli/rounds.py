@@ -72,9 +72,17 @@ def check_round(format: str, output: Path | None, fail_on: str, docs: Path | Non
     from planlint.report import BINARY, REPORTERS
 
     if format not in REPORTERS:
-        raise typer.BadParameter(f"--format must be one of: {', '.join(sorted(REPORTERS))}")
+        raise PlanlintError(
+            f"--format must be one of: {', '.join(sorted(REPORTERS))}",
+            field="--format",
+            zh=f"--format 应为以下之一：{'、'.join(sorted(REPORTERS))}",
+        )
     if fail_on not in FAIL_ON:
-        raise typer.BadParameter(f"--fail-on must be one of: {', '.join(FAIL_ON)}")
+        raise PlanlintError(
+            f"--fail-on must be one of: {', '.join(FAIL_ON)}",
+            field="--fail-on",
+            zh=f"--fail-on 应为以下之一：{'、'.join(FAIL_ON)}",
+        )
     if format in BINARY and output is None:
         raise PlanlintError(
             f"--format {format} writes a file: give --output FILE",

@@ -69,7 +69,7 @@ def explain(
         raise PlanlintError(
             f"no rule or finding {item_id!r} (rules: {', '.join(sorted(loaded))})",
             field="ID",
-            zh=f"没有规则或问题 {item_id!r}（规则：{', '.join(sorted(loaded))}）",
+            zh=f"没有规则或问题 {item_id!r}（规则：{'、'.join(sorted(loaded))}）",
         )
     sys.stdout.write(_explain_finding(item_id, paths, rules, chosen, docs))
 

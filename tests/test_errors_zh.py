@@ -1,0 +1,455 @@
+"""Every input and rule-pack error in the language asked for: Chinese sentences under --lang zh, English under
+--lang en, both as `file:line: field: message` with exit 2.
+
+The corpus: every case of fixtures/bad-input, and bad rule packs, placeholders, vocabularies, waivers,
+baselines, rights tables, answers files, documents and command-line values written here. A message passes
+as Chinese when it holds Chinese and no run of three English words outside quoted values, paths, field
+names and ids; as English when it holds an English phrase and no Chinese punctuation outside quoted values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planlint.errortext import YAML_PROBLEMS, yaml_problem_zh
+from planlint.validation import ZH_MESSAGES
+from tests.cli import Ran, planlint
+from tests.test_bad_input import BAD, CASES, ROOT
+from tests.test_fuzz import (
+    FUZZ,
+    HOSTILE_VALUES,
+    PACKS,
+    RULE_FIELDS,
+    RULE_VALUES,
+    TEMPLATES,
+    Mutation,
+    a_rule,
+    fuzz_folder,
+    mutate,
+    mutations,
+    set_field,
+)
+
+VALID = Path("fixtures/valid")
+PACK = ROOT / "fixtures" / "rule-pack" / "packs" / "green.yaml"
+RIGHTS_CSV = ROOT / "fixtures" / "rights" / "chongqing-2022-2025.csv"
+
+# `planlint: PATH[:LINE]: [FIELD: ]MESSAGE`; a field is ASCII (a dotted path, an option or a column name).
+ERROR_LINE = re.compile(
+    r"^planlint: (?:(?P<path>[^:]+?)(?::(?P<line>\d+))?: )?(?:(?P<field>[-\w.\[\]]+|[^\s:：]+): )?(?P<message>.+)$",
+    re.ASCII,
+)
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\{[^}]*\}")
+WORD = re.compile(r"[A-Za-z]+")
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+CHINESE_PUNCTUATION = re.compile(r"[，。；：（）“”]")
+
+
+def _message(line: str) -> str:
+    match = ERROR_LINE.match(line)
+    assert match, f"not `file:line: field: message`: {line!r}"
+    return match.group("message")
+
+
+def english_left(message: str) -> list[str]:
+    """The runs of three or more English words in a message; a quoted value counts as a word, a path, field,
+    option, id or number (anything with a digit, `/`, `.`, `_` or `-` in it) and Chinese end a run."""
+    runs: list[list[str]] = [[]]
+    for token in QUOTED.sub(" Q ", message).split():
+        word = token.strip("()[],;:!?")
+        if WORD.fullmatch(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if len(run) >= 3]
+
+
+def assert_chinese(ran: Ran) -> None:
+    """Exit 2; every error line `file:line: field: message` with a Chinese message."""
+    assert ran.returncode == 2, ran.stdout + ran.stderr
+    assert "Traceback" not in ran.stderr
+    lines = [
+        line for line in ran.stderr.splitlines() if line.strip() and not line.startswith("planlint: 警告")
+    ]
+    assert lines, "exit 2 without a message"
+    for line in lines:
+        message = _message(line)
+        assert CHINESE.search(message), f"no Chinese: {line!r}"
+        assert not english_left(message), f"English left {english_left(message)}: {line!r}"
+
+
+def assert_english(ran: Ran) -> None:
+    """Exit 2; every error line `file:line: field: message` with an English message."""
+    assert ran.returncode == 2, ran.stdout + ran.stderr
+    lines = [
+        line for line in ran.stderr.splitlines() if line.strip() and not line.startswith("planlint: warning")
+    ]
+    assert lines, "exit 2 without a message"
+    for line in lines:
+        message = QUOTED.sub(" ", _message(line))
+        assert re.search(r"[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}", message), f"no English: {line!r}"
+        assert not CHINESE_PUNCTUATION.search(message), f"Chinese in English: {line!r}"
+
+
+def test_the_heuristic_tells_english_from_chinese() -> None:
+    assert english_left("unknown mineral '建筑石料用灰石' (closest known: 建筑石料用灰岩)")
+    assert english_left("YAML 格式错误：mapping values are not allowed here")
+    assert not english_left("未知矿种 '建筑石料用灰石'（最接近的已知矿种：建筑石料用灰岩）")
+    assert not english_left("不是规划文件：应有 schema: planlint/plan/v1（实为 'planlint/rules/v1'）")
+    assert not english_left("op 为 range 时 value 应为 [下限, 上限]")
+    assert english_left("应为以下之一：'national', 'province' or 'county'")
+    assert not english_left("规则 PL451：未知占位符 {metric_nam}（可用：against、metric、mineral）")
+
+
+# --- the corpus: each builder writes what it needs under a folder and returns the command's arguments ---
+
+Args = list[str | Path]
+
+
+def _write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _plan(
+    folder: Path, edit: Callable[[dict[str, Any]], None] | None = None, text: str | None = None
+) -> Args:
+    """`validate` on the valid county with its ancestors, the county edited (as data) or replaced (as text)."""
+    plans = folder / "plans"
+    for source in (ROOT / VALID).glob("*.yaml"):
+        _write(plans / source.name, source.read_text(encoding="utf-8"))
+    county = plans / "xs-dongshan.yaml"
+    if edit is not None:
+        data = yaml.safe_load(county.read_text(encoding="utf-8"))
+        edit(data)
+        _write(county, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    if text is not None:
+        _write(county, text)
+    return ["validate", plans]
+
+
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        *parents, key = path.split(".")
+        target: Any = data
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        if value is DELETE:
+            del target[int(key) if key.isdigit() else key]
+        else:
+            target[int(key) if key.isdigit() else key] = value
+
+    return edit
+
+
+DELETE = object()
+
+
+def _pack(
+    folder: Path, edit: Callable[[dict[str, Any]], None] | None = None, text: str | None = None
+) -> Args:
+    """`validate` of the valid plans with an extra rule pack: the example pack edited or replaced."""
+    pack = folder / "rules" / "packs" / "local.yaml"
+    data = yaml.safe_load(PACK.read_text(encoding="utf-8"))
+    if edit is not None:
+        edit(data["rules"][0])
+    _write(pack, text if text is not None else yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return ["validate", VALID, "--rules", folder / "rules"]
+
+
+def _vocabulary(folder: Path, text: str) -> Args:
+    _write(folder / "rules" / "vocabulary" / "local.yaml", text)
+    return ["validate", VALID, "--rules", folder / "rules"]
+
+
+def _waivers(folder: Path, text: str) -> Args:
+    return ["check", VALID, "--waivers", _write(folder / "waivers.yaml", text)]
+
+
+def _baseline(folder: Path, text: str | bytes) -> Args:
+    return ["check", VALID, "--baseline", _write(folder / "baseline.json", text)]
+
+
+def _rights(folder: Path, name: str, text: str | bytes) -> Args:
+    return ["check-rights", _write(folder / name, text), VALID]
+
+
+def _csv(folder: Path, edit: Callable[[list[str]], list[str]]) -> Args:
+    lines = RIGHTS_CSV.read_text(encoding="utf-8").splitlines()[:3]
+    return _rights(folder, "rights.csv", "\n".join(edit(lines)) + "\n")
+
+
+def _answers(folder: Path, text: str) -> Args:
+    document = _write(
+        folder / "草稿.txt", (ROOT / "fixtures" / "extract" / "county.md").read_text(encoding="utf-8")
+    )
+    _write(folder / "草稿.planlint.yaml", text)
+    return ["check", document]
+
+
+WAIVER = "schema: planlint/waivers/v1\nwaivers:\n  - {finding: F1, reason: 已论证, approver: 某局}\n"
+Builder = Callable[[Path], Args]
+CORPUS: dict[str, Builder] = {
+    # plan files: YAML
+    "yaml-tab": lambda f: _plan(f, text="schema: planlint/plan/v1\nid: x\n\tname: y\n"),
+    "yaml-unclosed-quote": lambda f: _plan(f, text='schema: planlint/plan/v1\nid: "x\nname: y\n'),
+    "yaml-unclosed-bracket": lambda f: _plan(f, text="schema: planlint/plan/v1\nparents: [a, b\nid: x\n"),
+    "yaml-mapping-in-scalar": lambda f: _plan(f, text="schema: planlint/plan/v1\nid: a: b\n"),
+    "yaml-bad-indent": lambda f: _plan(f, text="schema: planlint/plan/v1\nid: x\n  name: y\nlevel: county\n"),
+    "yaml-undefined-alias": lambda f: _plan(f, text="schema: planlint/plan/v1\nid: *nowhere\n"),
+    "yaml-two-documents": lambda f: _plan(f, text="schema: planlint/plan/v1\nid: x\n---\nid: y\n"),
+    "yaml-bad-token": lambda f: _plan(f, text="schema: planlint/plan/v1\nid: @x\n"),
+    "yaml-python-tag": lambda f: _plan(f, text="schema: planlint/plan/v1\nid: !!python/object:os.system x\n"),
+    "yaml-bad-escape": lambda f: _plan(f, text='schema: planlint/plan/v1\nid: "a\\qb"\n'),
+    "yaml-empty": lambda f: _plan(f, text="# only a comment\n"),
+    "yaml-not-utf8": lambda f: _plan(f, text=None) + [_write(f / "gbk.yaml", "名称: 规划".encode("gb18030"))],
+    # plan files: schema (pydantic) and vocabulary
+    "missing-field": lambda f: _plan(f, _set("name", DELETE)),
+    "level-literal": lambda f: _plan(f, _set("level", "town")),
+    "value-not-a-number": lambda f: _plan(f, _set("indicators.0.value", "三百")),
+    "year-not-an-integer": lambda f: _plan(f, _set("indicators.0.year", 2025.5)),
+    "range-with-scalar-op": lambda f: _plan(f, _set("indicators.0.value", [1, 2])),
+    "range-op-with-scalar": lambda f: _plan(f, _set("indicators.0.op", "range")),
+    "range-reversed": lambda f: _plan(f, lambda d: d["indicators"][0].update(op="range", value=[9, 1])),
+    "cite-without-line": lambda f: _plan(f, _set("indicators.0.cite", {"table": "专栏2"})),
+    "cite-line-zero": lambda f: _plan(f, _set("indicators.0.cite.line", 0)),
+    "period-out-of-order": lambda f: _plan(f, _set("period", {"base": 2030, "start": 2021, "end": 2025})),
+    "document-is-a-path": lambda f: _plan(f, _set("source.document", "a/b.txt")),
+    "list-expected": lambda f: _plan(f, _set("parents", {"a": 1})),
+    "mapping-expected": lambda f: _plan(f, _set("period", "2021-2025")),
+    "text-expected": lambda f: _plan(f, _set("name", ["a"])),
+    "attribute-literal": lambda f: _plan(f, _set("indicators.0.attribute", "must")),
+    "unknown-field": lambda f: _plan(f, _set("colour", "grey")),
+    "members-of-undefined-region": lambda f: _plan(f, _set("region_members", {"西部": ["甲"]})),
+    "unknown-unit-basis": lambda f: _plan(f, _set("indicators.0.unit", "矿石 桶")),
+    "empty-unit": lambda f: _plan(f, _set("indicators.0.unit", "")),
+    "empty-folder": lambda f: ["validate", (f / "empty").mkdir() or f / "empty"],
+    "missing-path": lambda f: ["validate", f / "nowhere"],
+    "a-directory-named-yaml": lambda f: ["validate", (f / "d.yaml").mkdir() or f / "d.yaml"],
+    # rule packs
+    "pack-unknown-kind": lambda f: _pack(f, _set("kind", "no_such_kind")),
+    "pack-bad-id": lambda f: _pack(f, _set("id", "PL9999")),
+    "pack-bad-name": lambda f: _pack(f, _set("name", "Bad Name")),
+    "pack-bad-severity": lambda f: _pack(f, _set("severity", "fatal")),
+    "pack-missing-title": lambda f: _pack(f, _set("title", DELETE)),
+    "pack-title-not-bilingual": lambda f: _pack(f, _set("title", {"zh": "甲"})),
+    "pack-unknown-field": lambda f: _pack(f, _set("colour", "grey")),
+    "pack-params-unknown-field": lambda f: _pack(f, _set("params.colour", "grey")),
+    "pack-params-unknown-metric": lambda f: _pack(f, _set("params.metric", "green_mine_ratoi")),
+    "pack-params-level": lambda f: _pack(f, _set("params.level", "town")),
+    "pack-direction-contradicts": lambda f: _pack(
+        f,
+        lambda r: r.update(
+            kind="ancestor_bound", params={"metric": "extraction_total", "direction": "floor"}
+        ),
+    ),
+    "pack-placeholder-unknown": lambda f: _pack(f, _set("message.en", "{metric_nam}")),
+    "pack-placeholder-format-spec": lambda f: _pack(f, _set("message.zh", "{metric_name:>9}")),
+    "pack-placeholder-index": lambda f: _pack(f, _set("message.zh", "{plan[9]}")),
+    "pack-placeholder-unbalanced": lambda f: _pack(f, _set("message.en", "{")),
+    "pack-not-rules": lambda f: _pack(f, text="schema: planlint/plan/v1\nrules: []\n"),
+    "pack-duplicate-id": lambda f: _pack(f, _set("id", "PL101")),
+    "pack-malformed": lambda f: _pack(f, text="schema: planlint/rules/v1\nrules:\n  - id: [PL1\n"),
+    "rules-folder-missing": lambda f: ["validate", VALID, "--rules", f / "nowhere"],
+    "rules-folder-empty": lambda f: ["validate", VALID, "--rules", (f / "r").mkdir() or f / "r"],
+    # vocabularies
+    "vocabulary-unknown-field": lambda f: _vocabulary(
+        f, "schema: planlint/vocabulary/v1\nminerals:\n  - {name: 甲矿, category: nonmetal, colour: grey}\n"
+    ),
+    "vocabulary-broader-undefined": lambda f: _vocabulary(
+        f,
+        "schema: planlint/vocabulary/v1\nminerals:\n  - {name: 甲矿, category: nonmetal, broader: [乙矿]}\n",
+    ),
+    "vocabulary-category": lambda f: _vocabulary(
+        f, "schema: planlint/vocabulary/v1\nminerals:\n  - {name: 甲矿, category: stone}\n"
+    ),
+    "vocabulary-redefined": lambda f: _vocabulary(
+        f, "schema: planlint/vocabulary/v1\nminerals:\n  - {name: 萤石, category: nonmetal}\n"
+    ),
+    "vocabulary-alias-clash": lambda f: _vocabulary(
+        f,
+        "schema: planlint/vocabulary/v1\nminerals:\n  - {name: 甲矿, category: nonmetal, aliases: [萤石]}\n",
+    ),
+    "vocabulary-density-unit": lambda f: _vocabulary(
+        f,
+        "schema: planlint/vocabulary/v1\nminerals:\n  - name: 甲矿\n    category: nonmetal\n"
+        "    density: {value: 2.6, unit: 桶/升, basis: ore, source: x}\n",
+    ),
+    # review rounds
+    "waivers-not-waivers": lambda f: _waivers(f, "schema: planlint/plan/v1\n"),
+    "waivers-missing-reason": lambda f: _waivers(f, WAIVER.replace("reason: 已论证, ", "")),
+    "waivers-empty-reason": lambda f: _waivers(f, WAIVER.replace("已论证", "''")),
+    "waivers-bad-date": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, expires: 2025-02-30}")),
+    "waivers-not-a-date": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, expires: 明年}")),
+    "waivers-unknown-field": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, colour: grey}")),
+    "waivers-twice": lambda f: _waivers(f, WAIVER + WAIVER.splitlines()[-1] + "\n"),
+    "baseline-not-json": lambda f: _baseline(f, "{not json"),
+    "baseline-no-findings": lambda f: _baseline(f, '{"plans": []}'),
+    "baseline-not-utf8": lambda f: _baseline(f, "问题".encode("gb18030")),
+    "baseline-missing": lambda f: ["check", VALID, "--baseline", f / "nowhere.json"],
+    "baseline-a-directory": lambda f: ["check", VALID, "--baseline", f],
+    # rights
+    "rights-no-header": lambda f: _csv(f, lambda lines: ["a,b,c", *lines[1:]]),
+    "rights-missing-column": lambda f: _csv(f, lambda lines: [lines[0].replace("矿种", "备注"), *lines[1:]]),
+    "rights-capacity-no-unit": lambda f: _csv(
+        f, lambda lines: [lines[0], lines[1].replace("276万吨/年", "276")]
+    ),
+    "rights-capacity-words": lambda f: _csv(
+        f, lambda lines: [lines[0], lines[1].replace("276万吨/年", "很大")]
+    ),
+    "rights-unknown-mineral": lambda f: _csv(
+        f, lambda lines: [lines[0], lines[1].replace(",建筑石料用灰岩,", ",灰石,")]
+    ),
+    "rights-years": lambda f: _csv(f, lambda lines: [lines[0], lines[1].replace("16.10", "十六年")]),
+    "rights-duplicate-id": lambda f: _csv(f, lambda lines: [lines[0], lines[1], lines[1]]),
+    "rights-bad-xlsx": lambda f: _rights(f, "rights.xlsx", b"PK\x03\x04 not a workbook"),
+    "rights-not-utf8": lambda f: _rights(f, "rights.csv", b"\xff\xfe\x00\xd8\x00\x00bad"),
+    "rights-yaml-schema": lambda f: _rights(f, "rights.yaml", "schema: planlint/plan/v1\n"),
+    "rights-yaml-unknown-field": lambda f: _rights(
+        f, "rights.yaml", "schema: planlint/rights/v1\nrights:\n  - {id: a, colour: grey}\n"
+    ),
+    "rights-missing": lambda f: ["check-rights", f / "nowhere.csv", VALID],
+    # answers to a drafted document
+    "answers-not-a-mapping": lambda f: _answers(f, "- a\n- b\n"),
+    "answers-bad-period": lambda f: _answers(f, "period: {base: 2030, start: 2021, end: 2025}\n"),
+    "answers-unknown-field": lambda f: _answers(f, "colour: grey\n"),
+    # documents to extract
+    "extract-missing": lambda f: ["extract", f / "nowhere.txt"],
+    "extract-type": lambda f: ["extract", _write(f / "plan.pdf", "x")],
+    "extract-empty": lambda f: ["extract", _write(f / "plan.txt", "  \n")],
+    "extract-binary": lambda f: ["extract", _write(f / "plan.txt", b"\x00\x01\x02" * 100)],
+    "extract-not-a-plan": lambda f: ["extract", ROOT / "fixtures" / "extract" / "not-a-plan.txt"],
+    "extract-bad-docx": lambda f: ["extract", _write(f / "plan.docx", b"PK\x03\x04 not a document")],
+    "extract-output-folder": lambda f: ["extract", ROOT / "fixtures" / "extract" / "county.md", "-o", f],
+    "extract-level": lambda f: ["extract", ROOT / "fixtures" / "extract" / "county.md", "--level", "town"],
+    # command-line values
+    "plan-unknown": lambda f: ["check", VALID, "--plan", "no-such-plan"],
+    "docs-not-a-folder": lambda f: ["check", VALID, "--docs", f / "nowhere"],
+    "docx-without-output": lambda f: ["check", VALID, "--format", "docx"],
+    "format-unknown": lambda f: ["check", VALID, "--format", "pdf"],
+    "fail-on-unknown": lambda f: ["check", VALID, "--fail-on", "fatal"],
+    "requirements-without-plan": lambda f: ["requirements", VALID],
+    "explain-unknown": lambda f: ["explain", "PL999", VALID],
+    "parent-without-document": lambda f: ["check", VALID, "--parent", "xs"],
+    "test-rules-no-cases": lambda f: [
+        "test-rules",
+        ROOT / "fixtures" / "rule-pack",
+        (f / "c").mkdir() or f / "c",
+    ],
+    "test-rules-bad-case": lambda f: [
+        "test-rules",
+        ROOT / "fixtures" / "rule-pack",
+        _write(f / "cases" / "x.yaml", "cases:\n  - {name: a, plans: [], expect: [], colour: grey}\n").parent,
+    ],
+    "synth-plant": lambda f: ["synth", "-o", f / "nation", "--plant", "PL101"],
+    "synth-plant-unknown-rule": lambda f: ["synth", "-o", f / "nation", "--plant", "PL999=1"],
+}
+
+
+def _run(builder: Builder, folder: Path, lang: str) -> Ran:
+    args = builder(folder)
+    return planlint(*args, "--lang", lang, cwd=ROOT, env={"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_each_bad_input_in_chinese(name: str, tmp_path: Path) -> None:
+    assert_chinese(_run(CORPUS[name], tmp_path, "zh"))
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_each_bad_input_in_english(name: str, tmp_path: Path) -> None:
+    assert_english(_run(CORPUS[name], tmp_path, "en"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["path"] for case in CASES])
+def test_every_bad_input_fixture_in_chinese_at_the_same_place(case: dict[str, Any]) -> None:
+    env = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    chinese = planlint("validate", BAD / case["path"], "--lang", "zh", cwd=ROOT, env=env)
+    english = planlint("validate", BAD / case["path"], "--lang", "en", cwd=ROOT, env=env)
+    assert_chinese(chinese)
+    assert_english(english)
+    where = [ERROR_LINE.match(line).group("path", "line", "field") for line in chinese.stderr.splitlines()]  # type: ignore[union-attr]
+    assert where == [
+        ERROR_LINE.match(line).group("path", "line", "field") for line in english.stderr.splitlines()
+    ]  # type: ignore[union-attr]
+
+
+# --- the tables themselves ---
+
+
+@pytest.mark.parametrize(("pattern", "chinese"), YAML_PROBLEMS)
+def test_each_yaml_problem_has_its_chinese(pattern: str, chinese: str) -> None:
+    assert CHINESE.search(chinese) and not english_left(chinese)
+
+
+def test_an_unknown_yaml_problem_keeps_the_original_quoted() -> None:
+    said = yaml_problem_zh("something no parser says")
+    assert said.startswith("无法解析") and "'something no parser says'" in said
+
+
+@pytest.mark.parametrize("kind", sorted(ZH_MESSAGES))
+def test_each_pydantic_message_is_chinese(kind: str) -> None:
+    assert CHINESE.search(ZH_MESSAGES[kind]) and not english_left(ZH_MESSAGES[kind])
+
+
+# --- mutated files: whatever the error, it is said in Chinese ---
+
+
+@FUZZ
+@given(name=st.sampled_from(sorted(p.name for p in (ROOT / VALID).glob("*.yaml"))), edits=mutations)
+def test_mutated_plan_files_fail_in_chinese(name: str, edits: list[Mutation]) -> None:
+    with fuzz_folder() as folder:
+        text = (ROOT / VALID / name).read_text(encoding="utf-8")
+        for edit in edits:
+            text = mutate(text, edit)
+        plans = _plan(folder)[1]
+        assert isinstance(plans, Path)
+        (plans / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+        ran = planlint("validate", plans, "--lang", "zh")
+        if ran.returncode == 2:
+            assert_chinese(ran)
+
+
+@FUZZ
+@given(
+    pack=st.sampled_from(sorted(p.name for p in PACKS.glob("*.yaml"))),
+    index=st.integers(min_value=0, max_value=20),
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from(
+                RULE_FIELDS + ("extra", "params.metric", "params.extra", "message.en", "message.zh")
+            ),
+            st.sampled_from(HOSTILE_VALUES + RULE_VALUES + TEMPLATES + ("DELETE",)),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_mutated_rule_packs_fail_in_chinese(pack: str, index: int, changes: list[tuple[str, str]]) -> None:
+    rule = a_rule(pack, index)
+    for where, value in changes:
+        set_field(rule, where, value)
+    with fuzz_folder() as folder:
+        text = yaml.safe_dump({"schema": "planlint/rules/v1", "rules": [rule]}, allow_unicode=True)
+        _write(folder / "rules" / "packs" / "fuzz.yaml", text)
+        ran = planlint("validate", ROOT / VALID, "--rules", folder / "rules", "--lang", "zh")
+        if ran.returncode == 2:
+            assert_chinese(ran)
+
+
+def test_an_unknown_lang_is_bad_input_in_english() -> None:
+    ran = planlint("check", VALID, "--lang", "fr", cwd=ROOT)
+    assert_english(ran)
+    assert ran.stderr == "planlint: --lang: --lang must be zh or en\n"
