@@ -9,6 +9,7 @@ names and ids; as English when it holds an English phrase and no Chinese punctua
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +19,12 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
+from planlint.errors import PlanlintError
 from planlint.errortext import YAML_PROBLEMS, yaml_problem_zh
-from planlint.validation import ZH_MESSAGES
+from planlint.model import Indicator
+from planlint.validation import ZH_MESSAGES, english_message, zh_message
 from tests.cli import Ran, planlint
 from tests.test_bad_input import BAD, CASES, ROOT
 from tests.test_fuzz import (
@@ -453,3 +457,36 @@ def test_an_unknown_lang_is_bad_input_in_english() -> None:
     ran = planlint("check", VALID, "--lang", "fr", cwd=ROOT)
     assert_english(ran)
     assert ran.stderr == "planlint: --lang: --lang must be zh or en\n"
+
+
+# --- the rules that keep new errors bilingual ---
+
+
+def test_an_error_without_its_chinese_is_refused() -> None:
+    with pytest.raises(TypeError, match="zh"):
+        PlanlintError("no Chinese given")  # type: ignore[call-arg]
+
+
+def test_validators_raise_invalid_value_not_a_bare_value_error() -> None:
+    # pydantic words a bare ValueError in English only; InvalidValue carries the Chinese to zh_message.
+    bare = []
+    for path in sorted((ROOT / "engine" / "planlint").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            raised = node.exc if isinstance(node, ast.Raise) else None
+            if (
+                isinstance(raised, ast.Call)
+                and isinstance(raised.func, ast.Name)
+                and raised.func.id == "ValueError"
+            ):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bare == [], "raise planlint.errors.InvalidValue(english, zh=chinese) instead: " + ", ".join(bare)
+
+
+def test_a_validator_error_is_worded_in_both_languages() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Indicator.model_validate(
+            {"metric": "m", "op": "range", "value": 3, "unit": "万吨", "cite": {"line": 1}}
+        )
+    (item,) = caught.value.errors()
+    assert english_message(item) == "op 'range' needs value: [low, high]"
+    assert zh_message(item) == "op 为 range 时 value 应为 [下限, 上限]"
