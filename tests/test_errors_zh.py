@@ -3,8 +3,9 @@
 
 The corpus: every case of fixtures/bad-input, and bad rule packs, placeholders, vocabularies, waivers,
 baselines, rights tables, answers files, documents and command-line values written here. A message passes
-as Chinese when it holds Chinese and no run of three English words outside quoted values, paths, field
-names and ids; as English when it holds an English phrase and no Chinese punctuation outside quoted values.
+as Chinese when it holds Chinese and no two English words in a row outside quoted values, paths, field
+names, `key:` and ids; as English when it holds an English phrase and no Chinese punctuation outside quoted
+values.
 """
 
 from __future__ import annotations
@@ -64,16 +65,18 @@ def _message(line: str) -> str:
 
 
 def english_left(message: str) -> list[str]:
-    """The runs of three or more English words in a message; a quoted value counts as a word, a path, field,
-    option, id or number (anything with a digit, `/`, `.`, `_` or `-` in it) and Chinese end a run."""
+    """The runs of two or more English words in a message, quoted values left out. A path, field,
+    option, id or number (anything with a digit, `/`, `.`, `_` or `-` in it), a `key:` and Chinese end a run."""
     runs: list[list[str]] = [[]]
-    for token in QUOTED.sub(" Q ", message).split():
-        word = token.strip("()[],;:!?")
+    for token in QUOTED.sub(" ", message).split():
+        word = token.strip("()[],;!?")
         if WORD.fullmatch(word):
             runs[-1].append(word)
+        elif WORD.fullmatch(word.rstrip(":")):
+            runs.extend([[], []])  # `key: value` is YAML, not prose
         elif runs[-1]:
             runs.append([])
-    return [" ".join(run) for run in runs if len(run) >= 3]
+    return [" ".join(run) for run in runs if len(run) >= 2]
 
 
 def assert_chinese(ran: Ran) -> None:
@@ -111,6 +114,8 @@ def test_the_heuristic_tells_english_from_chinese() -> None:
     assert not english_left("op 为 range 时 value 应为 [下限, 上限]")
     assert english_left("应为以下之一：'national', 'province' or 'county'")
     assert not english_left("规则 PL451：未知占位符 {metric_nam}（可用：against、metric、mineral）")
+    assert not english_left("词表未给出指标 'dust' 的方向：请写 direction: floor | cap")
+    assert english_left("--docs 中的 'a.txt'：not found；14 处引用无法核对")
 
 
 # --- the corpus: each builder writes what it needs under a folder and returns the command's arguments ---
@@ -236,7 +241,9 @@ CORPUS: dict[str, Builder] = {
     "text-expected": lambda f: _plan(f, _set("name", ["a"])),
     "attribute-literal": lambda f: _plan(f, _set("indicators.0.attribute", "must")),
     "unknown-field": lambda f: _plan(f, _set("colour", "grey")),
-    "members-of-undefined-region": lambda f: _plan(f, _set("region_members", {"西部": ["甲"]})),
+    "members-of-undefined-region": lambda f: _plan(
+        f, _set("region_members", {"西部": {"members": ["甲"], "cite": {"line": 1}}})
+    ),
     "unknown-unit-basis": lambda f: _plan(f, _set("indicators.0.unit", "矿石 桶")),
     "empty-unit": lambda f: _plan(f, _set("indicators.0.unit", "")),
     "empty-folder": lambda f: ["validate", (f / "empty").mkdir() or f / "empty"],
@@ -490,3 +497,26 @@ def test_a_validator_error_is_worded_in_both_languages() -> None:
     (item,) = caught.value.errors()
     assert english_message(item) == "op 'range' needs value: [low, high]"
     assert zh_message(item) == "op 为 range 时 value 应为 [下限, 上限]"
+
+
+def test_warnings_in_chinese(tmp_path: Path) -> None:
+    # a citation that cannot be shown (no documents in --docs) and a waiver that matches no finding
+    waivers = _write(tmp_path / "waivers.yaml", WAIVER)
+    ran = planlint(
+        "check",
+        VALID,
+        "--docs",
+        tmp_path,
+        "--waivers",
+        waivers,
+        "--fail-on",
+        "never",
+        "--lang",
+        "zh",
+        cwd=ROOT,
+    )
+    warnings = [line.removeprefix("planlint: 警告: ") for line in ran.stderr.splitlines()]
+    assert ran.returncode == 0 and len(warnings) >= 2, ran.stderr
+    for warning in warnings:
+        message = _message("planlint: " + warning)
+        assert CHINESE.search(message) and not english_left(message), warning

@@ -50,7 +50,7 @@ def browser(executable: Path = CHROMIUM, width: int = 1200, height: int = 900) -
     cannot start."""
     reason = unavailable(executable)
     if reason:
-        raise PlanlintError(reason)
+        raise PlanlintError(reason, zh=f"无法使用 Chromium：{reason}")  # a developer's tool: the detail stays
     from playwright.sync_api import Error, sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="planlint-chromium-") as profile, sync_playwright() as driver:
@@ -66,7 +66,9 @@ def browser(executable: Path = CHROMIUM, width: int = 1200, height: int = 900) -
             )
         except Error as error:
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise PlanlintError(f"{executable} cannot start: {first}") from None
+            raise PlanlintError(
+                f"{executable} cannot start: {first}", zh=f"{executable} 无法启动：{first}"
+            ) from None
         try:
             page = context.pages[0] if context.pages else context.new_page()
             yield page

@@ -165,7 +165,7 @@ def load_baseline(path: Path) -> frozenset[str]:
             "not a planlint JSON report with finding ids (made with --format json by this version?)",
             path=path,
             field="findings",
-            zh="不是带问题编号的 planlint JSON 报告（应由本版本以 --format json 生成）",
+            zh="不是带问题编号的 JSON 报告（应由本版本 planlint 以 --format json 生成）",
         )
     return frozenset(str(f["id"]) for f in findings)
 

@@ -21,16 +21,16 @@ MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 
 
 @lru_cache(maxsize=64)
-def _read(path: Path) -> tuple[tuple[str, ...], str | None]:
-    """The document's lines, or no lines and why it cannot be read."""
+def _read(path: Path) -> tuple[tuple[str, ...], tuple[str, str] | None]:
+    """The document's lines, or no lines and why it cannot be read (English, Chinese)."""
     if not path.exists() and not path.is_symlink():
-        return (), "not found"
+        return (), ("not found", "文件不存在")
     try:
         return tuple(read_regular(path, MAX_DOCUMENT_BYTES).decode("utf-8").splitlines()), None
     except PlanlintError as error:
-        return (), error.message
+        return (), (error.message, error.zh)
     except UnicodeDecodeError:
-        return (), "not a UTF-8 text file"
+        return (), ("not a UTF-8 text file", "不是 UTF-8 文本文件")
 
 
 def _lines(path: Path) -> tuple[str, ...]:
@@ -95,10 +95,10 @@ def unverifiable(docs: Path, loaded: Iterable[LoadedPlan]) -> list[PlanlintError
         if problem is not None:
             found.append(
                 _warning(
-                    f"{document!r} in --docs: {problem}; {len(cites)} cited line(s) cannot be verified",
+                    f"{document!r} in --docs: {problem[0]}; {len(cites)} cited line(s) cannot be verified",
                     item,
                     ("source", "document"),
-                    f"--docs 中的 {document!r}：{problem}；{len(cites)} 处引用无法核对",
+                    f"--docs 中的 {document!r}：{problem[1]}；{len(cites)} 处引用无法核对",
                 )
             )
             continue
