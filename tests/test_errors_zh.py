@@ -54,6 +54,7 @@ ERROR_LINE = re.compile(
 )
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\{[^}]*\}")
 WORD = re.compile(r"[A-Za-z]+")
+NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_PUNCTUATION = re.compile(r"[，。；：（）“”]")
 
@@ -68,7 +69,7 @@ def english_left(message: str) -> list[str]:
     """The runs of two or more English words in a message, quoted values left out. A path, field,
     option, id or number (anything with a digit, `/`, `.`, `_` or `-` in it), a `key:` and Chinese end a run."""
     runs: list[list[str]] = [[]]
-    for token in QUOTED.sub(" ", message).split():
+    for token in NOT_ASCII.sub(" | ", QUOTED.sub(" ", message)).split():
         word = token.strip("()[],;!?")
         if WORD.fullmatch(word):
             runs[-1].append(word)
@@ -112,7 +113,6 @@ def test_the_heuristic_tells_english_from_chinese() -> None:
     assert not english_left("未知矿种 '建筑石料用灰石'（最接近的已知矿种：建筑石料用灰岩）")
     assert not english_left("不是规划文件：应有 schema: planlint/plan/v1（实为 'planlint/rules/v1'）")
     assert not english_left("op 为 range 时 value 应为 [下限, 上限]")
-    assert english_left("应为以下之一：'national', 'province' or 'county'")
     assert not english_left("规则 PL451：未知占位符 {metric_nam}（可用：against、metric、mineral）")
     assert not english_left("词表未给出指标 'dust' 的方向：请写 direction: floor | cap")
     assert english_left("--docs 中的 'a.txt'：not found；14 处引用无法核对")
@@ -520,3 +520,8 @@ def test_warnings_in_chinese(tmp_path: Path) -> None:
     for warning in warnings:
         message = _message("planlint: " + warning)
         assert CHINESE.search(message) and not english_left(message), warning
+
+
+def test_pydantic_choices_are_listed_in_chinese() -> None:
+    item = {"type": "literal_error", "msg": "…", "ctx": {"expected": "'national', 'province' or 'county'"}}
+    assert zh_message(item) == "应为以下之一：'national'、'province'、'county'"
