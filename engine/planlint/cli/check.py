@@ -56,17 +56,17 @@ def check(
     A plan document among the paths (DRAFT.docx, .txt, .md) is extracted in memory, its answers
     (DRAFT.planlint.yaml) applied, and judged against the other paths' plans (default: the bundled ones).
     """
+    # NOTE: the loaded plans live until the process ends and hold no reference cycles, nor does the report
+    # (hundreds of thousands of small strings). With the cyclic collector off from the start (the engine's
+    # imports included), no collection walks them: the first one after loading alone took 0.5 s at national
+    # scale, and the rules and the report cost about 1 s more. Freezing the loaded plans also keeps the
+    # collections at interpreter exit off them. Done here, not in the library, because both affect the
+    # whole process, which ends after the report.
+    gc.disable()
     from planlint import api
 
     check_round(format, output, fail_on, docs)
     chosen = chosen_lang(lang)
-    # NOTE: the loaded plans live until the process ends and hold no reference cycles, nor does the report
-    # (hundreds of thousands of small strings). With the cyclic collector off from the start, no collection
-    # walks them: the first one after loading alone took 0.5 s at national scale, and the rules and the
-    # report cost about 1 s more. Freezing the loaded plans also keeps the collections at interpreter exit
-    # off them. Done here, not in the library, because both affect the whole process, which ends after
-    # the report.
-    gc.disable()
     project, drafted = _load(paths or [], rules or [], parent or [], plan or [])
     plan = plan or drafted or None
     gc.freeze()
