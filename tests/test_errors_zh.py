@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from planlint.cli.usage_zh import MESSAGES, VALUES
 from planlint.errors import PlanlintError
 from planlint.errortext import YAML_PROBLEMS, yaml_problem_zh
 from planlint.model import Indicator
@@ -525,3 +526,47 @@ def test_warnings_in_chinese(tmp_path: Path) -> None:
 def test_pydantic_choices_are_listed_in_chinese() -> None:
     item = {"type": "literal_error", "msg": "…", "ctx": {"expected": "'national', 'province' or 'county'"}}
     assert zh_message(item) == "应为以下之一：'national'、'province'、'county'"
+
+
+# --- usage errors (typer's): Chinese under --lang zh as well ---
+
+USAGE_ERRORS = {
+    "unknown-option": ["check", "--nope"],
+    "misspelt-option": ["check", "--fromat", "json"],
+    "option-without-value": ["requirements", "--plan"],
+    "missing-argument": ["explain"],
+    "not-an-integer": ["synth", "--violations", "x"],
+    "not-a-number": ["synth", "--scale", "abc"],
+    "unknown-command": ["nosuch"],
+    "extra-argument": ["rules", "extra"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(USAGE_ERRORS))
+def test_usage_errors_in_chinese(name: str) -> None:
+    command, *rest = USAGE_ERRORS[name]
+    ran = planlint(command, "--lang", "zh", *rest, cwd=ROOT)
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    *usage, error = ran.stderr.splitlines()
+    assert usage == [] or (usage[0].startswith("用法：planlint") and usage[1].endswith("--help' 查看帮助。"))
+    message = error.removeprefix("错误：")
+    assert message != error and CHINESE.search(message) and not english_left(message), ran.stderr
+
+
+@pytest.mark.parametrize("name", sorted(USAGE_ERRORS))
+def test_usage_errors_in_english(name: str) -> None:
+    command, *rest = USAGE_ERRORS[name]
+    ran = planlint(command, "--lang", "en", *rest, cwd=ROOT)
+    assert ran.returncode == 2
+    assert ran.stderr.splitlines()[-1].startswith("Error: ") and not CHINESE.search(ran.stderr)
+
+
+@pytest.mark.parametrize(("pattern", "chinese"), MESSAGES + VALUES)
+def test_each_usage_message_has_its_chinese(pattern: str, chinese: str) -> None:
+    assert CHINESE.search(chinese) and not english_left(chinese)
+
+
+def test_no_arguments_still_shows_the_help_in_chinese() -> None:
+    ran = planlint(cwd=ROOT, env={"LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8"})
+    assert "错误" not in ran.stderr + ran.stdout and "用法" not in ran.stderr
+    assert "对照上级规划检查矿产资源总体规划" in ran.stdout + ran.stderr

@@ -2,13 +2,14 @@
 
 A command returns `Exit.FINDINGS` or `Exit.OK` (or nothing: OK); bad input is a `PlanlintError` from
 anywhere below, printed as `planlint: file:line: field: message` on stderr, exit 2, no traceback.
-Usage errors and --help stay typer's.
+Usage errors stay typer's, in Chinese under --lang zh (`usage_zh.py`), as --help is (`help_zh.py`).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from typer.core import TyperGroup
@@ -19,23 +20,43 @@ from planlint.errors import Exit, PlanlintError
 class PlanlintGroup(TyperGroup):
     """The app's command group: maps a command's outcome and bad input to exit codes."""
 
+    lang = "en"  # of this run's usage errors; set by `main`
+
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
         argv = sys.argv[1:] if args is None else list(args)
-        if (not argv or "--help" in argv) and error_lang(argv) == "zh":
+        self.lang = error_lang(argv)
+        if (not argv or "--help" in argv) and self.lang == "zh":
             from planlint.cli.help_zh import translate
 
             translate(self)
         try:
             return super().main(argv, *rest, **options)
         except PlanlintError as error:
-            print_error(error, error_lang(argv))
+            print_error(error, self.lang)
             sys.exit(Exit.BAD_INPUT)
 
+    def make_context(self, *args: Any, **options: Any) -> Any:
+        with self._usage_in_language():
+            return super().make_context(*args, **options)
+
     def invoke(self, ctx: Any) -> Any:  # a click Context; the base class names it privately
-        outcome = super().invoke(ctx)
+        with self._usage_in_language():
+            outcome = super().invoke(ctx)
         if isinstance(outcome, Exit):
             ctx.exit(outcome)
         return outcome
+
+    @contextmanager
+    def _usage_in_language(self) -> Iterator[None]:
+        """A usage error (unknown option, missing argument, bad value) shown in Chinese under --lang zh."""
+        try:
+            yield
+        except Exception as error:
+            from planlint.cli.usage_zh import in_chinese, is_usage_error
+
+            if self.lang == "zh" and is_usage_error(error):
+                raise in_chinese(error) from None
+            raise
 
 
 def error_lang(argv: Sequence[str]) -> str:
