@@ -9,7 +9,6 @@ import pytest
 
 from planlint import api
 from planlint.errors import HierarchyError, PlanlintError
-from planlint.hierarchy import Graph
 from planlint.loader import InputErrors
 from planlint.model import Plan
 
@@ -149,14 +148,3 @@ def test_api_raises_input_errors(case: str, error_type: type[PlanlintError], fie
     assert match and isinstance(match[0], error_type)
     assert match[0].path is not None and match[0].path.startswith(str(BAD / case))
     assert match[0].line is not None and match[0].line >= 1
-
-
-def test_the_graph_of_parents() -> None:
-    # a county under a city and (again, and directly) a province, the city under the province
-    graph = Graph.of({"p": [], "c": ["p"], "k": ["c", "p", "c"]})
-    assert graph.parents["k"] == ("c", "p")
-    assert graph.children == {"p": ("c", "k"), "c": ("k",), "k": ()}
-    assert graph.distances_up("k") == {"k": 0, "c": 1, "p": 1}
-    assert not graph.has_cycle()
-    assert Graph.of({"a": ["b"], "b": ["c"], "c": ["a"], "d": []}).has_cycle()
-    assert Graph.of({"a": ["a"]}).has_cycle()

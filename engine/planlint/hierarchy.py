@@ -1,16 +1,16 @@
-"""The plan hierarchy: an edge parent → child for every `parents` entry naming a loaded plan.
+"""The plan hierarchy: a networkx DiGraph with an edge parent → child for every `parents` entry.
 
 Checks unknown parents, cycles and level inversions; gives each plan its ancestors (nearest first) and
-checks that the regions a plan says it lies in are defined by one of its ancestors. The graph is two plain
-maps (a plan's parents, its children); networkx is imported only to name the cycles of a cyclic one.
+checks that the regions a plan says it lies in are defined by one of its ancestors.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+
+import networkx as nx
 
 from planlint.errors import HierarchyError, PlanlintError
 from planlint.loader import InputErrors, LoadedPlan
@@ -20,54 +20,11 @@ from planlint.territory import Territory, find_parents, locate, settle
 from planlint.yamlio import line_of
 
 
-@dataclass(frozen=True)
-class Graph:
-    """Which loaded plans are each plan's parents and children (every plan is a key of both)."""
-
-    parents: dict[str, tuple[str, ...]]
-    children: dict[str, tuple[str, ...]]
-
-    @classmethod
-    def of(cls, edges: dict[str, Iterable[str]]) -> Graph:
-        """The graph of `edges`: each plan id → the ids of its loaded parents (repeats count once)."""
-        parents = {child: tuple(dict.fromkeys(above)) for child, above in edges.items()}
-        children: dict[str, list[str]] = {plan_id: [] for plan_id in parents}
-        for child, above in parents.items():
-            for parent in above:
-                children[parent].append(child)
-        return cls(parents, {plan_id: tuple(sorted(below)) for plan_id, below in children.items()})
-
-    def distances_up(self, plan_id: str) -> dict[str, int]:
-        """Each ancestor of `plan_id` (and itself, at 0) by its fewest steps up."""
-        distance = {plan_id: 0}
-        pending = deque([plan_id])
-        while pending:
-            current = pending.popleft()
-            for parent in self.parents[current]:
-                if parent not in distance:
-                    distance[parent] = distance[current] + 1
-                    pending.append(parent)
-        return distance
-
-    def has_cycle(self) -> bool:
-        """Whether following parents ever leads back to where it started (Kahn's algorithm)."""
-        waiting = {plan_id: len(above) for plan_id, above in self.parents.items()}
-        ready = [plan_id for plan_id, count in waiting.items() if count == 0]
-        placed = 0
-        while ready:
-            placed += 1
-            for child in self.children[ready.pop()]:
-                waiting[child] -= 1
-                if waiting[child] == 0:
-                    ready.append(child)
-        return placed < len(waiting)
-
-
 @dataclass
 class Hierarchy:
     """All loaded plans and how they hang together."""
 
-    graph: Graph
+    graph: nx.DiGraph
     loaded: dict[str, LoadedPlan] = field(default_factory=dict)
     territory: Territory | None = None
     # jurisdictions of plans that exist but were not loaded (a check of one plan loads only its lineage)
@@ -91,7 +48,7 @@ class Hierarchy:
         return {plan_id: self._ordered_ancestors(plan_id) for plan_id in self.loaded}
 
     def _ordered_ancestors(self, plan_id: str) -> tuple[str, ...]:
-        distance = self.graph.distances_up(plan_id)
+        distance = nx.single_source_shortest_path_length(self.graph.reverse(copy=False), plan_id)
         others = [a for a in distance if a != plan_id]
         return tuple(sorted(others, key=lambda a: (distance[a], LEVEL_RANK[self.plan(a).level] * -1, a)))
 
@@ -100,10 +57,10 @@ class Hierarchy:
         return self._ancestors[plan_id]
 
     def children(self, plan_id: str) -> tuple[str, ...]:
-        return self.graph.children[plan_id]
+        return tuple(sorted(self.graph.successors(plan_id)))
 
     def roots(self) -> tuple[str, ...]:
-        return tuple(sorted(n for n, parents in self.graph.parents.items() if not parents))
+        return tuple(sorted(n for n in self.graph if self.graph.in_degree(n) == 0))
 
     def zones_located_in(self, ancestor: str, plan_id: str) -> tuple[Zone, ...]:
         """The zones `ancestor` sets that lie in `plan_id`'s territory (by plan id, or by place)."""
@@ -132,12 +89,14 @@ def build_hierarchy(
     located, problems = locate(items, places)
     items, orphans = find_parents(items, places, located)
     problems.extend(orphans)
-    for item in items.values():
+    graph = nx.DiGraph()
+    graph.add_nodes_from(items)
+    for plan_id, item in items.items():
         for index, parent in enumerate(item.plan.parents):
             problems.extend(_edge_problems(items, item, parent, index))
-    graph = Graph.of({i: [p for p in item.plan.parents if p in items] for i, item in items.items()})
-    if graph.has_cycle():
-        problems.extend(_cycle_problems(graph, items))
+            if parent in items:
+                graph.add_edge(parent, plan_id)
+    problems.extend(_cycle_problems(graph, items))
     hierarchy = Hierarchy(graph, items, unloaded_jurisdictions=frozenset(unloaded_jurisdictions))
     if not problems:
         items, hierarchy.territory, found = settle(items, hierarchy.ancestors, places, located)
@@ -172,14 +131,9 @@ def _edge_problems(
     return []
 
 
-def _cycle_problems(graph: Graph, items: dict[str, LoadedPlan]) -> list[PlanlintError]:
-    import networkx as nx  # only to name the cycles of a graph known to have some
-
-    edges = nx.DiGraph()
-    edges.add_nodes_from(graph.parents)
-    edges.add_edges_from((parent, child) for child, above in graph.parents.items() for parent in above)
+def _cycle_problems(graph: nx.DiGraph, items: dict[str, LoadedPlan]) -> list[PlanlintError]:
     problems: list[PlanlintError] = []
-    for cycle in sorted(nx.simple_cycles(edges), key=sorted):
+    for cycle in sorted(nx.simple_cycles(graph), key=sorted):
         first = min(cycle)
         path = " → ".join([*cycle, cycle[0]])
         zh = f"上级规划关系成环：{path}"
