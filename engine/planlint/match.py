@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from planlint.model import Plan, Scope
-from planlint.prepared import Stated, prepare
+from planlint.prepared import MatchKey, Stated, prepare
 from planlint.vocabulary import Vocabulary
 
 CAP_OPS = ("<=", "<")
@@ -46,9 +46,9 @@ class Index:
             for item in stated:
                 self._by_key[(plan_id, item.metric, item.mineral)].append(item)
                 self._by_metric[(plan_id, item.metric)].append(item)
-        # NOTE: several kinds ask for the same (ancestor, row) pairs; rows hash by identity and live as long
-        # as this index, so the answers are kept here.
-        self._ancestor_rows: dict[tuple[str, Stated], tuple[Stated, ...]] = {}
+        # NOTE: several kinds ask for the same ancestor and rows that differ only in what cannot change the
+        # answer (their plan, value, unit, zone): the answers are kept here by (ancestor, the row's match key).
+        self._ancestor_rows: dict[tuple[str, MatchKey], tuple[Stated, ...]] = {}
 
     def of(self, plan_id: str, metric: str | None = None) -> list[Stated]:
         """A plan's rows (plan-wide and zone limits), or only those of one metric."""
@@ -68,7 +68,7 @@ class Index:
 
     def ancestor_rows(self, ancestor: str, row: Stated) -> tuple[Stated, ...]:
         """The ancestor's rows that bind the plan's `row` (first relation of the module docstring)."""
-        key = (ancestor, row)
+        key = (ancestor, row.match_key)
         found = self._ancestor_rows.get(key)
         if found is None:
             plan = self.plans[row.plan]

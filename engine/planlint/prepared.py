@@ -1,8 +1,8 @@
 """Prepared values: every indicator normalised once, so kinds compare floats, never printed units.
 
 Each indicator becomes a `Stated`: its bounds as plain floats in base units (annual metrics per second,
-whatever the printed unit), its canonical mineral and lineage, and its scope. Which rows apply to which is
-`planlint.match`.
+whatever the printed unit), its canonical mineral and lineage, its scope, and the key of what decides which
+ancestor rows bind it. Which rows apply to which is `planlint.match`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from planlint.units import Basis, ParsedUnit, incompatibility, parse_unit, regis
 from planlint.vocabulary import Vocabulary
 
 EPSILON = 1e-9
+
+# (metric, canonical mineral, mine, deposit, subset, region, the plan's regions when the row names none)
+MatchKey = tuple[str, str | None, str | None, str | None, str | None, str | None, tuple[str, ...]]
 
 
 @lru_cache(maxsize=4096)
@@ -44,6 +47,9 @@ class Stated:
     basis: Basis
     low: float | None
     high: float | None
+    # What decides which ancestor rows bind this row (`match.Index.ancestor_rows`): rows of any plan with
+    # equal keys are bound by the same rows, so the answer is computed once per key, not once per row.
+    match_key: MatchKey
 
     @property
     def metric(self) -> str:
@@ -99,8 +105,15 @@ def prepare(
             mineral, lineage = known
         low, high = _bounds(indicator, unit)
         basis = resolve_basis(unit, indicator.basis)
-        prepared.append(Stated(plan.id, indicator, zone, mineral, lineage, unit, basis, low, high))
+        key = _match_key(indicator, mineral, plan)
+        prepared.append(Stated(plan.id, indicator, zone, mineral, lineage, unit, basis, low, high, key))
     return prepared
+
+
+def _match_key(indicator: Indicator, mineral: str | None, plan: Plan) -> MatchKey:
+    scope = indicator.scope
+    regions = plan.regions if scope.region is None else ()
+    return (indicator.metric, mineral, scope.mine, scope.deposit, scope.subset, scope.region, regions)
 
 
 def side(stated: Stated, direction: str) -> float | None:
