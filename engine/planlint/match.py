@@ -7,6 +7,7 @@ The three relations kinds ask about (every other comparison is a kind's own busi
   plan-wide); the scopes overlap (mine kind, deposit scale, subset: an absent field means "all"); the
   ancestor's region, if any, is the row's or one the plan lies in; the ancestor's row is not a zone's limit.
   Within one ancestor the most specific mineral wins (lex specialis). Units are not compared here.
+  `Index.bound_by(ancestors, row)` asks it of every ancestor in turn, nearest first.
 - `Index.plan_rows_over_zone(limit)` — **a plan's plan-wide row bounds its own zone limit**: as above within
   one plan, plus no zone scope, the zone's region (or none), the same year where both give one, and
   comparable units.
@@ -27,6 +28,8 @@ from planlint.prepared import MatchKey, Stated, prepare
 from planlint.vocabulary import Vocabulary
 
 CAP_OPS = ("<=", "<")
+# (mine kind, deposit scale, mineral): the kinds of caps a parent's cap counts a child's under
+CapKind = tuple[str | None, str | None, str | None]
 
 
 class Index:
@@ -40,6 +43,7 @@ class Index:
             pid: prepare(plan, vocabulary, names) for pid, plan in plans.items()
         }
         self._lineages: dict[str, frozenset[str]] = {}
+        self._minerals: dict[str, frozenset[str]] = {}
         self._by_key: dict[tuple[str, str, str | None], list[Stated]] = defaultdict(list)
         self._by_metric: dict[tuple[str, str], list[Stated]] = defaultdict(list)
         for plan_id, stated in self.by_plan.items():
@@ -49,6 +53,9 @@ class Index:
         # NOTE: several kinds ask for the same ancestor and rows that differ only in what cannot change the
         # answer (their plan, value, unit, zone): the answers are kept here by (ancestor, the row's match key).
         self._ancestor_rows: dict[tuple[str, MatchKey], tuple[Stated, ...]] = {}
+        self._bound_by: dict[tuple[tuple[str, ...], MatchKey], tuple[tuple[int, Stated], ...]] = {}
+        # (plan, metric) -> the plan's plan-wide caps by kind: every parent cap asks about every child's
+        self._caps: dict[tuple[str, str], dict[CapKind, list[Stated]]] = {}
 
     def of(self, plan_id: str, metric: str | None = None) -> list[Stated]:
         """A plan's rows (plan-wide and zone limits), or only those of one metric."""
@@ -58,6 +65,14 @@ class Index:
 
     def get(self, plan_id: str, metric: str, mineral: str | None) -> list[Stated]:
         return self._by_key.get((plan_id, metric, mineral), [])
+
+    def minerals_of(self, plan_id: str) -> frozenset[str]:
+        """Every mineral a plan's rows name, and every broader one (the union of their lineages)."""
+        found = self._minerals.get(plan_id)
+        if found is None:
+            rows = self.by_plan.get(plan_id, ())
+            found = self._minerals[plan_id] = frozenset().union(*(row.lineage for row in rows))
+        return found
 
     def lineage_of(self, mineral: str) -> frozenset[str]:
         """The mineral and every broader one, memoised."""
@@ -78,6 +93,19 @@ class Index:
                 if c.zone is None and scopes_overlap(c.scope, row.scope) and region_applies(c, plan, row)
             ]
             found = self._ancestor_rows[key] = tuple(self.most_specific(candidates))
+        return found
+
+    def bound_by(self, ancestors: tuple[str, ...], row: Stated) -> tuple[tuple[int, Stated], ...]:
+        """Every row of `ancestors` (nearest first) that binds `row`, as (the ancestor's distance, the row):
+        `ancestor_rows` of each ancestor in turn, kept per (ancestors, match key) as sibling plans share both."""
+        key = (ancestors, row.match_key)
+        found = self._bound_by.get(key)
+        if found is None:
+            found = self._bound_by[key] = tuple(
+                (distance, candidate)
+                for distance, ancestor in enumerate(ancestors)
+                for candidate in self.ancestor_rows(ancestor, row)
+            )
         return found
 
     def plan_rows_over_zone(self, limit: Stated) -> list[Stated]:
@@ -103,11 +131,26 @@ class Index:
     ) -> list[Stated]:
         """The child's caps that count under the parent's cap `parent` (third relation)."""
         meaning_all = frozenset(subsets_meaning_all)
+        key = (parent.scope.mine, parent.scope.deposit, parent.mineral)
         return [
             r
-            for r in self.of(child, parent.metric)
-            if is_plan_wide_cap(r) and _fits_under(parent, r, meaning_all)
+            for r in self._caps_by_kind(child, parent.metric).get(key, ())
+            if _fits_under(parent, r, meaning_all)
         ]
+
+    def _caps_by_kind(self, plan_id: str, metric: str) -> dict[CapKind, list[Stated]]:
+        """A plan's plan-wide caps of `metric`, in order, by (mine kind, deposit scale, a mineral of their
+        lineage or None for all): a parent cap's mine kind and deposit scale must equal theirs, and its
+        mineral (if any) be in their lineage."""
+        key = (plan_id, metric)
+        found = self._caps.get(key)
+        if found is None:
+            found = self._caps[key] = defaultdict(list)
+            for row in self._by_metric.get(key, ()):
+                if is_plan_wide_cap(row):
+                    for mineral in (None, *row.lineage):
+                        found[(row.scope.mine, row.scope.deposit, mineral)].append(row)
+        return found
 
     def most_specific(self, found: list[Stated]) -> list[Stated]:
         """Drop the rows whose mineral is broader than another row's mineral among `found` (lex specialis)."""

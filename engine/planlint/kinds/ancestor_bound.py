@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import takewhile
 
 from planlint.context import Context
 from planlint.hits import Fragment, Held, Hit, Place, ScopeWords, Value, bound, required
@@ -68,15 +69,24 @@ def _broken(row: float, limit: float, direction: str) -> bool:
 
 
 def _applicable_rows(
-    context: Context, plan_id: str, row: Stated, direction: Direction
+    context: Context, ancestors: tuple[str, ...], row: Stated, direction: Direction
 ) -> list[tuple[int, Stated]]:
-    """Every ancestor row that binds `row` and compares with it, as (distance, row)."""
-    return [
+    """Every ancestor row that binds `row` and compares with it, as (distance, row), strictest first."""
+    applicable = [
         (distance, candidate)
-        for distance, ancestor in enumerate(context.ancestors(plan_id))
-        for candidate in context.index.ancestor_rows(ancestor, row)
+        for distance, candidate in context.index.bound_by(ancestors, row)
         if side(candidate, direction) is not None and row.incomparable_with(candidate) is None
     ]
+    return sorted(applicable, key=lambda item: _strictness(item, direction))
+
+
+def _broken_rows(
+    value: float, applicable: list[tuple[int, Stated]], direction: Direction
+) -> list[tuple[int, Stated]]:
+    """The applicable rows `value` breaks: sorted strictest first, they are a prefix (usually empty)."""
+    return list(
+        takewhile(lambda item: _broken(value, side(item[1], direction) or 0.0, direction), applicable)
+    )
 
 
 def _strictness(item: tuple[int, Stated], direction: str) -> tuple[float, int, int]:
@@ -87,21 +97,21 @@ def _strictness(item: tuple[int, Stated], direction: str) -> tuple[float, int, i
 
 def check(context: Context, params: Params) -> Iterator[LooserBound | Held]:
     direction = direction_of(context.vocabulary, params.metric, params.direction)
+    # Rows with the same ancestors, match key and units have the same applicable rows (siblings share most).
+    applicable_to: dict[tuple[object, ...], list[tuple[int, Stated]]] = {}
     for plan_id in context.targets:
+        ancestors = context.ancestors(plan_id)
         for row in context.index.of(plan_id, params.metric):
             value = side(row, direction)
             if value is None:
                 continue
-            applicable = sorted(
-                _applicable_rows(context, plan_id, row, direction),
-                key=lambda item: _strictness(item, direction),
-            )
-            ordered = [
-                item for item in applicable if _broken(value, side(item[1], direction) or 0.0, direction)
-            ]
-            if context.passes:
-                held = [stated for _, stated in applicable if all(stated is not b for _, b in ordered)]
-                yield from held_rows(row, held, "ancestor")
+            key = (ancestors, row.match_key, row.unit.dimension, row.basis)
+            applicable = applicable_to.get(key)
+            if applicable is None:
+                applicable = applicable_to[key] = _applicable_rows(context, ancestors, row, direction)
+            ordered = _broken_rows(value, applicable, direction)
+            if context.passes:  # every applicable row after the broken ones held
+                yield from held_rows(row, [stated for _, stated in applicable[len(ordered) :]], "ancestor")
             if not ordered:
                 continue
             strictest = ordered[0][1]

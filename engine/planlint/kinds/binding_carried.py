@@ -67,18 +67,14 @@ HITS = (NotBinding,)
 
 def check(context: Context, params: Params) -> Iterator[NotBinding | Held]:
     for plan_id in context.targets:
+        ancestors = context.ancestors(plan_id)
         for row in context.index.of(plan_id):
             reported = row.attribute in params.plan_attributes
             if row.zone is not None or not (reported or (context.passes and row.attribute == "binding")):
                 continue
             if params.metrics is not None and row.metric not in params.metrics:
                 continue
-            binding = [
-                candidate
-                for ancestor in context.ancestors(plan_id)
-                for candidate in context.index.ancestor_rows(ancestor, row)
-                if candidate.attribute == "binding"
-            ]
+            binding = [c for _, c in context.index.bound_by(ancestors, row) if c.attribute == "binding"]
             if not binding:
                 continue
             if not reported:  # a binding row where the ancestor's is binding: held (asked for passes only)

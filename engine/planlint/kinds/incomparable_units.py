@@ -101,29 +101,30 @@ def reason(row: Stated, other: Stated) -> Fragment:
 
 def check(context: Context, params: Params) -> Iterator[Incomparable]:
     for plan_id in context.targets:
+        ancestors = context.ancestors(plan_id)
         for metric in params.metrics or context.vocabulary.metrics_of("limit"):
             context.vocabulary.require_metric(metric)
             for row in context.index.of(plan_id, metric):
-                for ancestor in context.ancestors(plan_id):
-                    for candidate in context.index.ancestor_rows(ancestor, row):
-                        if row.incomparable_with(candidate) is None:
-                            continue
-                        yield Incomparable(
-                            plan=plan_id,
-                            against=ancestor,
-                            places=(
-                                Place("ancestor", ancestor, candidate.cite),
-                                Place("plan", plan_id, row.cite),
-                            ),
-                            attribute=candidate.attribute,
-                            metric=metric,
-                            mineral=row.indicator.mineral,
-                            expected=bound(candidate.indicator),
-                            actual=bound(row.indicator),
-                            scope=row.scope,
-                            zone=row.zone.name if row.zone else None,
-                            year=row.indicator.year,
-                            detail=(candidate.indicator.mineral or "", candidate.indicator.unit),
-                            row=row,
-                            candidate=candidate,
-                        )
+                for _, candidate in context.index.bound_by(ancestors, row):
+                    if row.incomparable_with(candidate) is None:
+                        continue
+                    ancestor = candidate.plan
+                    yield Incomparable(
+                        plan=plan_id,
+                        against=ancestor,
+                        places=(
+                            Place("ancestor", ancestor, candidate.cite),
+                            Place("plan", plan_id, row.cite),
+                        ),
+                        attribute=candidate.attribute,
+                        metric=metric,
+                        mineral=row.indicator.mineral,
+                        expected=bound(candidate.indicator),
+                        actual=bound(row.indicator),
+                        scope=row.scope,
+                        zone=row.zone.name if row.zone else None,
+                        year=row.indicator.year,
+                        detail=(candidate.indicator.mineral or "", candidate.indicator.unit),
+                        row=row,
+                        candidate=candidate,
+                    )
