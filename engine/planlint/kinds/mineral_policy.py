@@ -28,9 +28,9 @@ Example (PASS): ancestor `prohibited: [可耕地砖瓦用粘土]`; plan `encoura
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
@@ -44,6 +44,8 @@ from planlint.vocabulary import Vocabulary
 
 KIND = "mineral_policy"
 SHOWN_USES = 3
+# a printed mineral name -> its canonical name and lineage
+Named = Callable[[str], tuple[str, frozenset[str]]]
 
 
 class Params(BaseModel):
@@ -95,30 +97,53 @@ class ListedMineralUsed(Hit):
 HITS = (ListedMineralUsed,)
 
 
-def _uses(context: Context, plan_id: str, params: Params) -> list[Use]:
+def _uses(context: Context, plan_id: str, params: Params, reach: frozenset[str], named: Named) -> list[Use]:
+    """The plan's uses whose lineage meets `reach`, in order: no other use can hit a listed mineral."""
     plan, vocabulary, found = context.plan(plan_id), context.vocabulary, []
     metrics = params.metrics or vocabulary.mining_metrics()
     zone_kinds = params.zone_kinds or vocabulary.zone_kinds_for("exploration", "mining")
     if "encouraged" in params.uses:
         for entry in plan.minerals.encouraged:
-            found.append(_use(vocabulary, entry.mineral, entry.cite, partial(_encouraged_words, entry)))
-    if "indicators" in params.uses:
+            mineral, lineage = named(entry.mineral)
+            if not reach.isdisjoint(lineage):
+                found.append(Use(mineral, lineage, entry.cite, partial(_encouraged_words, entry)))
+    if "indicators" in params.uses and not reach.isdisjoint(context.index.minerals_of(plan_id)):
         for row in context.index.of(plan_id):
             if row.metric not in metrics or row.mineral is None or (row.high is not None and row.high <= 0):
                 continue
-            found.append(Use(row.mineral, row.lineage, row.cite, partial(_indicator_words, row)))
+            if not reach.isdisjoint(row.lineage):
+                found.append(Use(row.mineral, row.lineage, row.cite, partial(_indicator_words, row)))
     if "zones" in params.uses:
         for zone in plan.zones:
             if zone.kind not in zone_kinds:
                 continue
             for printed in zone.minerals:
-                found.append(_use(vocabulary, printed, zone.cite, partial(_zone_words, zone, printed)))
+                mineral, lineage = named(printed)
+                if not reach.isdisjoint(lineage):
+                    found.append(Use(mineral, lineage, zone.cite, partial(_zone_words, zone, printed)))
     return found
 
 
-def _use(vocabulary: Vocabulary, printed: str, cite: Cite, describe: Callable[[], Fragment]) -> Use:
-    canonical = vocabulary.canonical(printed)
-    return Use(canonical, vocabulary.lineage(canonical), cite, describe)
+def _reach(vocabulary: Vocabulary, listed: Iterable[str], params: Params, passes: bool) -> frozenset[str]:
+    """The minerals a use's lineage must meet to hit one of `listed`: those (`same_or_narrower`: a use of
+    the mineral or a narrower one) or every broader one (`broader`: a use of a wider mineral). With passes
+    asked for, every mineral: a listed mineral no use hits holds only where the plan has uses at all."""
+    if passes:
+        return frozenset(vocabulary.minerals)
+    if params.match == "same_or_narrower":
+        return frozenset(listed)
+    return frozenset().union(*(vocabulary.lineage(m) for m in listed))
+
+
+def _names(vocabulary: Vocabulary) -> Named:
+    """A printed mineral name's canonical name and lineage, looked up once per name within one check."""
+
+    @cache
+    def named(printed: str) -> tuple[str, frozenset[str]]:
+        canonical = vocabulary.canonical(printed)
+        return canonical, vocabulary.lineage(canonical)
+
+    return named
 
 
 def _encouraged_words(entry: MineralEntry) -> Fragment:
@@ -140,12 +165,14 @@ def _zone_words(zone: Zone, printed: str) -> Fragment:
     return Words.of("use.zone", mineral=printed, zone_kind=ZoneKindName(zone.kind), zone=zone.name)
 
 
-def _listed(context: Context, plan_id: str, params: Params) -> dict[str, list[tuple[str, MineralEntry]]]:
+def _listed(
+    context: Context, plan_id: str, params: Params, named: Named
+) -> dict[str, list[tuple[str, MineralEntry]]]:
     """The ancestors' entries on the list, by canonical mineral, nearest ancestor first."""
     listed: dict[str, list[tuple[str, MineralEntry]]] = {}
     for ancestor in context.ancestors(plan_id):
         for entry in getattr(context.plan(ancestor).minerals, params.list):
-            listed.setdefault(context.vocabulary.canonical(entry.mineral), []).append((ancestor, entry))
+            listed.setdefault(named(entry.mineral)[0], []).append((ancestor, entry))
     return listed
 
 
@@ -164,9 +191,12 @@ def _held(plan_id: str, mineral: str, entries: list[tuple[str, MineralEntry]], p
 
 def check(context: Context, params: Params) -> Iterator[ListedMineralUsed | Held]:
     vocabulary = context.vocabulary
+    named = _names(vocabulary)
     for plan_id in context.targets:
-        listed = _listed(context, plan_id, params)
-        uses = _uses(context, plan_id, params) if listed else []
+        listed = _listed(context, plan_id, params, named)
+        uses = []
+        if listed:
+            uses = _uses(context, plan_id, params, _reach(vocabulary, listed, params, context.passes), named)
         for mineral, entries in sorted(listed.items()):
             # NOTE: membership in each use's lineage (computed once) is `covers` without a name lookup per pair.
             if params.match == "same_or_narrower":
