@@ -73,3 +73,50 @@ def test_the_index_reads_id_lines_and_parses_files_it_cannot_scan(nation: Path, 
 def test_an_unknown_plan_is_reported_as_before(nation: Path) -> None:
     with pytest.raises(PlanlintError, match="no loaded plan has id 'nowhere'"):
         api.check(api.load([nation], only=["nowhere"]), ["nowhere"])
+
+
+def header_lines(id_: str, level: str, parents: str, jurisdiction: str) -> list[bytes]:
+    return [
+        f"id: {id_}".encode(),
+        f"level: {level}".encode(),
+        f"parents: {parents}".encode(),
+        f"jurisdiction: {jurisdiction}".encode(),
+    ]
+
+
+PLAIN_HEADERS = [
+    ("p01-c02", "[p01]", "北川县"),
+    ("nation", "[]", "中华人民共和国"),
+    ("k9", "[a-1, b-2]", "永川区"),
+]
+OTHER_HEADERS = [
+    ("yes", "[p01]", "北川县"),  # a boolean in YAML 1.1
+    ("p01", "[no]", "北川县"),
+    ("null", "[]", "北川县"),
+    ("0x1f", "[]", "北川县"),  # a hexadecimal number
+    ("2023-10-10", "[]", "北川县"),  # a date
+    ("p01", "[p02,p03]", "北川县"),
+    ("p01", "[p02]", "500119"),  # a code: YAML's integer
+    ("p01", "[p02]", "北川县 # comment"),
+    ("p01", '["p02"]', "北川县"),
+    ("p01", "[p02]", "'北川县'"),
+    ("p01", "[p02]", "Beichuan"),
+]
+
+
+@pytest.mark.parametrize("plainly", [True, False])
+def test_a_header_is_read_plainly_only_in_its_plain_forms(plainly: bool) -> None:
+    for id_, parents, jurisdiction in PLAIN_HEADERS if plainly else OTHER_HEADERS:
+        lines = header_lines(id_, "county", parents, jurisdiction)
+        plain = planindex._plain(lines)
+        assert (plain is not None) == plainly, lines
+        assert plain is None or plain == planindex._parsed_lines(lines)
+
+
+def test_the_synthetic_plans_headers_are_read_plainly(nation: Path) -> None:
+    for path in plan_files([nation]):
+        data = b"\n" + path.read_bytes()
+        lines = [data[data.index(b"\n" + key + b":") + 1 :].split(b"\n", 1)[0] for key in planindex.KEYS]
+        plain = planindex._plain(lines)
+        assert plain is not None, path
+        assert plain == planindex._parsed_lines(lines)

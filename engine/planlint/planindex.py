@@ -3,9 +3,10 @@
 Checking one plan (`check --plan ID`, or a draft) needs that plan, its ancestors, and the other children of
 its parents (a parent's cap is shared out among all its children: `aggregate_children`), each with its own
 ancestors so that the hierarchy is whole. `index` reads each file's top-level `id:`, `level:`, `parents:`
-and `jurisdiction:` lines (a byte search, then a parse of those few lines); a file where that is not certain
-(the key missing or given twice, a merge key, several documents) is parsed whole instead. The caller
-checks the loaded plans against the index and loads everything when they disagree.
+and `jurisdiction:` lines (a byte search, then those lines read in their plain forms, or parsed where they
+have others); a file where that is not certain (the key missing or given twice, a merge key, several
+documents) is parsed whole instead. The caller checks the loaded plans against the index and loads
+everything when they disagree.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ HEAD = 4096
 
 
 Header = tuple[str, str, tuple[str, ...], str]
+
+# The plain forms plan files write these lines in (`id: p01-c01`, `level: county`, `parents: [p01]`,
+# `jurisdiction: 北川县`), read without a YAML parser: each value is a string in YAML 1.1 and 1.2 alike. An id
+# that starts with a letter is never a number or a date; the words either version reads as a boolean or null
+# are left to the parser (_NOT_PLAIN), as is any other form (quotes, comments, block lists, codes).
+_ID = rb"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+_PLAIN = {
+    b"id": re.compile(rb"id: (" + _ID + rb") *"),
+    b"level": re.compile(rb"level: (national|province|city|county) *"),
+    b"parents": re.compile(rb"parents: \[((?:" + _ID + rb"(?:, " + _ID + rb")*)?)\] *"),
+    b"jurisdiction": re.compile(rb"jurisdiction: ((?:[\xe4-\xe9][\x80-\xbf]{2})+) *"),  # U+4000-U+9FFF
+}
+_NOT_PLAIN = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,22 @@ def _scan(data: bytes) -> Header | None:
             return None
         match = _VALUE_LINES.match(text, start + 1)
         lines.append(match.group() if match else b"")
+    return _plain(lines) or _parsed_lines(lines)
+
+
+def _plain(lines: list[bytes]) -> Header | None:
+    """The header, where every one of its lines has its plain form (`_PLAIN`); else None."""
+    found = [_PLAIN[key].fullmatch(line) for key, line in zip(KEYS, lines, strict=True)]
+    if not all(found):
+        return None
+    plan_id, level, listed, jurisdiction = (m.group(1).decode("utf-8") for m in found if m)
+    parents = tuple(listed.split(", ")) if listed else ()
+    if plan_id in _NOT_PLAIN or _NOT_PLAIN.intersection(parents):
+        return None
+    return plan_id, level, parents, jurisdiction
+
+
+def _parsed_lines(lines: list[bytes]) -> Header | None:
     try:
         header = parse_yaml(b"\n".join(lines).decode("utf-8") + "\n", "<index>")
     except (UnicodeDecodeError, PlanlintError):
