@@ -570,3 +570,16 @@ def test_no_arguments_still_shows_the_help_in_chinese() -> None:
     ran = planlint(cwd=ROOT, env={"LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8"})
     assert "错误" not in ran.stderr + ran.stdout and "用法" not in ran.stderr
     assert "对照上级规划检查矿产资源总体规划" in ran.stdout + ran.stderr
+
+
+def test_an_extracted_item_that_is_not_valid_says_why_in_chinese() -> None:
+    from planlint import api
+    from planlint.extract.assemble import _check_indicator, _valid
+    from planlint.vocabulary import load_vocabulary
+
+    item = {"metric": "extraction_total", "op": "range", "value": 3, "unit": "万吨", "cite": {"line": 7}}
+    rejected: list[Any] = []
+    assert _valid([item], _check_indicator, load_vocabulary(api.rule_directories()), rejected) == []
+    (why,) = rejected
+    assert why.describe("en") == "line 7 (not valid: op 'range' needs value: [low, high]): 3"
+    assert why.describe("zh") == "第7行 (无效：op 为 range 时 value 应为 [下限, 上限]): 3"

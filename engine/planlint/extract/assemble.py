@@ -32,6 +32,7 @@ from planlint.extract.words import localise_plan
 from planlint.loader import InputErrors, load_plan
 from planlint.model import Baseline, Count, Indicator, MineralEntry, Zone
 from planlint.units import parse_unit, resolve_basis
+from planlint.validation import described
 from planlint.vocabulary import Vocabulary
 
 SCHEMA = "planlint/plan/v1"
@@ -288,20 +289,22 @@ def _valid(items: list[Item], check: Any, vocabulary: Vocabulary, rejected: list
         except (ValidationError, PlanlintError, KeyError, ValueError) as error:
             line = item.get("cite", {}).get("line", 1)
             what = item.get("label") or item.get("name") or item.get("mineral") or item.get("key") or ""
-            rejected.append(unparsed(line, f"{what} {item.get('value', '')}".strip(), f"not valid: {_reason(error)}",
-                                     item.get("cite", {}).get("table")))  # fmt: skip
+            english, chinese = _reasons(error)
+            rejected.append(unparsed(line, f"{what} {item.get('value', '')}".strip(), f"not valid: {english}",
+                                     item.get("cite", {}).get("table"), reason_zh=f"无效：{chinese}"))  # fmt: skip
             continue
         kept.append(item)
     return kept
 
 
-def _reason(error: Exception) -> str:
+def _reasons(error: Exception) -> tuple[str, str]:
+    """Why an item is not valid, in English and Chinese."""
     if isinstance(error, ValidationError):
-        first = error.errors()[0]
-        return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        _, field, english, chinese = described(error)[0]
+        return (f"{field}: {english}", f"{field}：{chinese}") if field else (english, chinese)
     if isinstance(error, PlanlintError):
-        return error.message
-    return str(error)
+        return error.message, error.zh
+    return str(error), str(error)  # a key the extractor itself left out: its name
 
 
 def _check_indicator(item: Item, vocabulary: Vocabulary) -> None:

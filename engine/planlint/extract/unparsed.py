@@ -18,12 +18,13 @@ class Unparsed:
     text: str
     reason: str
     table: str | None = None
+    reason_zh: str | None = None  # where the reason is not one of the templates of `words.py`
 
     def describe(self, lang: str = "en") -> str:
         from planlint.extract.words import LABELS, zh
 
         where = f"{self.table}, " if self.table else ""
-        reason = zh(self.reason) if lang == "zh" else self.reason
+        reason = (self.reason_zh or zh(self.reason)) if lang == "zh" else self.reason
         return f"{LABELS[lang]['line'].format(line=self.line)} ({where}{reason}): {self.text}"
 
 
@@ -32,8 +33,10 @@ def shorten(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def unparsed(line: int, text: str, reason: str, table: str | None = None) -> Unparsed:
-    return Unparsed(line, shorten(text), reason, table)
+def unparsed(
+    line: int, text: str, reason: str, table: str | None = None, reason_zh: str | None = None
+) -> Unparsed:
+    return Unparsed(line, shorten(text), reason, table, reason_zh)
 
 
 def comment_block(

@@ -45,7 +45,6 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     (r"(.+) column of (\S+)", r"\2 的「\1」列"),
     (r"listed under (.+)", r"列于「\1」之下"),
     # why an item was not read
-    (r"not valid: (.+)", r"无效：\1"),
     (r"a number whose meaning was not recognised", "未能识别含义的数字"),
     (r"an empty table", "空表"),
     (r"a list of projects \(重大工程\): not modelled", "重大工程清单：不在规划文件格式之内"),
