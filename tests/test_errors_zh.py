@@ -326,6 +326,14 @@ CORPUS: dict[str, Builder] = {
     ),
     "rights-years": lambda f: _csv(f, lambda lines: [lines[0], lines[1].replace("16.10", "十六年")]),
     "rights-duplicate-id": lambda f: _csv(f, lambda lines: [lines[0], lines[1], lines[1]]),
+    "rights-place-not-planned": lambda f: _csv(f, lambda lines: lines),
+    "rights-no-county": lambda f: _csv(
+        f,
+        lambda lines: [
+            lines[0],
+            ",".join(cell if i not in (1, 2) else "某矿" for i, cell in enumerate(lines[1].split(","))),
+        ],
+    ),
     "rights-bad-xlsx": lambda f: _rights(f, "rights.xlsx", b"PK\x03\x04 not a workbook"),
     "rights-not-utf8": lambda f: _rights(f, "rights.csv", b"\xff\xfe\x00\xd8\x00\x00bad"),
     "rights-yaml-schema": lambda f: _rights(f, "rights.yaml", "schema: planlint/plan/v1\n"),

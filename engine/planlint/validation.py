@@ -119,9 +119,9 @@ def described(
         unknown = item["type"] == "extra_forbidden"
         message = unknown_field[0] if unknown else english_message(item)
         _, english, chinese = merged.setdefault(field_name(loc), (loc, [], []))
-        if message not in english:
-            english.append(message)
-            chinese.append(unknown_field[1] if unknown else zh_message(item))
+        zh = unknown_field[1] if unknown else zh_message(item)
+        english.extend([message] if message not in english else [])
+        chinese.extend([zh] if zh not in chinese else [])
     return [
         (loc, field, "; or ".join(english), "；或".join(chinese))
         for field, (loc, english, chinese) in merged.items()
@@ -129,16 +129,10 @@ def described(
 
 
 def input_errors(
-    error: ValidationError,
-    path: Path,
-    unknown_field: tuple[str, str] = ("unknown field", "未知字段"),
-    at: Loc = (),
+    error: ValidationError, path: Path, unknown_field: tuple[str, str] = ("unknown field", "未知字段")
 ) -> list[PlanlintError]:
-    """One PlanlintError per field of a validation error, each at its line in `path`.
-
-    `at` is where the validated data sits in the file (`("rules", 0, "params")`).
-    """
+    """One PlanlintError per field of a validation error, each at its line in `path`."""
     return [
-        PlanlintError(english, path, line_of(path, (*at, *loc)), field_name((*at, *loc)) or None, zh=chinese)
-        for loc, _, english, chinese in described(error, unknown_field)
+        PlanlintError(english, path, line_of(path, loc), field or None, zh=chinese)
+        for loc, field, english, chinese in described(error, unknown_field)
     ]
