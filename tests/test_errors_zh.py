@@ -591,3 +591,42 @@ def test_an_extracted_item_that_is_not_valid_says_why_in_chinese() -> None:
     (why,) = rejected
     assert why.describe("en") == "line 7 (not valid: op 'range' needs value: [low, high]): 3"
     assert why.describe("zh") == "第7行 (无效：op 为 range 时 value 应为 [下限, 上限]): 3"
+
+
+# The problems PyYAML's Python scanner, parser, composer and constructor and libyaml's C reader, scanner and
+# parser report (their source texts, `%r` filled in).
+YAML_PROBLEM_TEXTS = (
+    "mapping values are not allowed here", "mapping values are not allowed in this context",
+    "mapping keys are not allowed here", "mapping keys are not allowed in this context",
+    "sequence entries are not allowed here", "block sequence entries are not allowed in this context",
+    "could not find expected ':'", "found character '\\t' that cannot start any token",
+    "found character that cannot start any token", "expected <block end>, but found '<scalar>'",
+    "did not find expected key", "did not find expected '-' indicator", "did not find expected node content",
+    "expected the node content, but found '<block end>'", "expected ',' or ']', but got '<scalar>'",
+    "did not find expected ',' or ']'", "expected ',' or '}', but got '<scalar>'", "did not find expected ',' or '}'",
+    "invalid indentation or unclosed '[' or '{'", "found unexpected end of stream",
+    "found unknown escape character 'q'", "found unknown escape character",
+    "expected escape sequence of 4 hexadecimal numbers, but found 'z'", "did not find expected hexdecimal number",
+    "found undefined alias 'a'", "found duplicate anchor 'a'; first occurrence",
+    "expected alphabetic or numeric character, but found '!'", "did not find expected alphabetic or numeric character",
+    "found unhashable key", "expected a mapping for merging, but found scalar",
+    "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object'",
+    "found undefined tag handle '!x!'", "found undefined tag handle", "did not find expected tag URI",
+    "expected '<document start>', but found '<block mapping start>'", "did not find expected <document start>",
+    "expected a single document in the stream", "found unexpected document indicator",
+    "found unexpected document separator", "expected a comment or a line break, but found 'x'",
+    "did not find expected comment or line break", "expected ' ', but found 'x'",
+    "did not find expected whitespace or line break", "found unexpected ':'",
+    "found a tab character where an indentation space is expected", "found a tab character that violates indentation",
+    "expected indentation indicator in the range 1-9, but found 0", "found an indentation indicator equal to 0",
+    "expected chomping or indentation indicators, but found 'x'", "found duplicate YAML directive",
+    "found incompatible YAML document (version 1.* is required)", "found unknown directive name",
+    "invalid leading UTF-8 octet", "incomplete UTF-8 octet sequence", "control characters are not allowed",
+    "special characters are not allowed", "unacceptable character #x0000: special characters are not allowed",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("problem", YAML_PROBLEM_TEXTS)
+def test_each_problem_yaml_reports_is_worded_in_chinese(problem: str) -> None:
+    said = yaml_problem_zh(problem)
+    assert not said.startswith("无法解析"), f"add a pattern to YAML_PROBLEMS for {problem!r}"
