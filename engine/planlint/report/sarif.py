@@ -99,7 +99,7 @@ class _Run:
     def qualified(self, plan_id: str) -> str:
         """'cn/cq/cq-banan': the plan's path from its root along first parents."""
         chain = [plan_id]
-        parents = {p.id: p.parents for p in self.report.plans}
+        parents = self.report.parents
         while parents.get(chain[-1]) and parents[chain[-1]][0] not in chain:
             chain.append(parents[chain[-1]][0])
         return "/".join(reversed(chain))
