@@ -34,7 +34,9 @@ def metric_unit(unit: str, annual: bool) -> ParsedUnit:
     )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# NOTE: not frozen: a frozen dataclass sets each field through object.__setattr__, which made building the
+# national index's 141,000 rows ten times slower. Rows are never assigned to after `prepare`.
+@dataclass(slots=True, eq=False)
 class Stated:
     """One indicator of one plan, prepared for comparison (a row is itself: compared and hashed by identity)."""
 
