@@ -12,6 +12,7 @@ import yaml
 from planlint.cli import app
 from planlint.cli.help_zh import HELP_ZH, help_texts
 from planlint.paths import bundled_plans
+from tests.cli import planlint
 
 
 def _planlint(*args: str) -> str:
@@ -34,8 +35,10 @@ def test_help_in_chinese_under_lang_zh() -> None:
     out = _planlint("check", "--help", "--lang", "zh")
     assert "逐一对照各上级规划及自身检查每个规划" in out and "显示本帮助并退出" in out
     assert "Check every plan" not in out
+    assert out.startswith("用法：") and "\n选项:" in out and "Usage:" not in out
     english = _planlint("check", "--help", "--lang", "en")
     assert "Check every plan" in english and "显示本帮助并退出" not in english
+    assert english.startswith("Usage: ") and "\nOptions:" in english
 
 
 def test_rules_and_rule_explanations_in_chinese() -> None:
@@ -52,3 +55,12 @@ def test_bundled_source_titles_are_chinese() -> None:
         titles = [data["source"].get("title") or ""] + [s.get("title") or "" for s in data.get("sources", [])]
         for title in titles:
             assert not re.search(r"[A-Za-z]{3,}", title), f"{path.name}: {title}"
+
+
+def test_chinese_help_lasts_one_run() -> None:
+    # in one process (as a library user or the test suite runs it), --help in Chinese leaves no trace
+    chinese = planlint("check", "--help", "--lang", "zh")
+    english = planlint("check", "--help", "--lang", "en")
+    assert chinese.stdout.startswith("用法：") and "逐一对照各上级规划" in chinese.stdout
+    assert english.stdout.startswith("Usage: ") and "Check every plan" in english.stdout
+    assert "显示本帮助并退出" not in english.stdout and "选项:" not in english.stdout

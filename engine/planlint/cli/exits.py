@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from typer.core import TyperGroup
@@ -25,15 +25,20 @@ class PlanlintGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
         argv = sys.argv[1:] if args is None else list(args)
         self.lang = error_lang(argv)
-        if (not argv or "--help" in argv) and self.lang == "zh":
-            from planlint.cli.help_zh import translate
-
-            translate(self)
         try:
-            return super().main(argv, *rest, **options)
+            with self._help_in_language(argv):
+                return super().main(argv, *rest, **options)
         except PlanlintError as error:
             print_error(error, self.lang)
             sys.exit(Exit.BAD_INPUT)
+
+    def _help_in_language(self, argv: Sequence[str]) -> AbstractContextManager[None]:
+        """--help (and the help of a bare `planlint`) in Chinese under --lang zh, for this run."""
+        if (not argv or "--help" in argv) and self.lang == "zh":
+            from planlint.cli.help_zh import translated
+
+            return translated(self)
+        return nullcontext()
 
     def make_context(self, *args: Any, **options: Any) -> Any:
         with self._usage_in_language():

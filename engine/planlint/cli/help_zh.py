@@ -3,6 +3,8 @@ shown from this table, and typer's panel titles with it. A test keeps the table 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # English help text (as the commands declare it) → Chinese.
@@ -79,35 +81,68 @@ def help_texts(command: Any) -> list[str]:
     return texts
 
 
-def translate(command: Any) -> None:
-    """Put the Chinese help texts into a click command tree, and typer's panel titles and the --help option."""
+@contextmanager
+def translated(command: Any) -> Iterator[None]:
+    """The Chinese help texts in a click command tree, typer's panel titles, the plain help's headings and
+    usage line and the --help option, for the time of one run (the English ones are put back after it)."""
     import typer.core
     import typer.rich_utils as rich_utils
 
-    def walk(item: Any) -> None:
-        item.help = HELP_ZH.get(item.help, item.help) if item.help else item.help
-        if getattr(item, "short_help", None):
-            item.short_help = HELP_ZH.get(item.short_help, item.short_help)
-        for param in item.params:
-            if getattr(param, "help", None):
-                param.help = HELP_ZH.get(param.help, param.help)
-        for sub in getattr(item, "commands", {}).values():
-            walk(sub)
+    changed: list[tuple[Any, str, Any]] = []
 
-    walk(command)
+    def put(target: Any, name: str, value: Any) -> None:
+        changed.append((target, name, getattr(target, name)))
+        setattr(target, name, value)
+
+    for item in _commands(command):
+        for target in (item, *item.params):
+            for name in ("help", "short_help"):
+                text = getattr(target, name, None)
+                if text in HELP_ZH:
+                    put(target, name, HELP_ZH[text])
     for name, value in PANELS_ZH.items():
-        setattr(rich_utils, name, value)
+        put(rich_utils, name, value)
     for kind in (typer.core.TyperCommand, typer.core.TyperGroup):
-        _chinese_help_option(kind)
+        put(kind, "get_help_option", _chinese_help_option(kind.get_help_option))
+    formatter = typer.core.TyperGroup.context_class.formatter_class
+    put(formatter, "write_heading", _chinese_heading(formatter.write_heading))
+    put(formatter, "write_usage", _chinese_usage(formatter.write_usage))
+    try:
+        yield
+    finally:
+        for target, name, value in reversed(changed):
+            setattr(target, name, value)
 
 
-def _chinese_help_option(kind: Any) -> None:
-    plain = kind.get_help_option
+def _commands(command: Any) -> Iterator[Any]:
+    yield command
+    for sub in getattr(command, "commands", {}).values():
+        yield from _commands(sub)
 
+
+# The plain help's headings (typer's rich panels are PANELS_ZH).
+HEADINGS_ZH = {"Arguments": "参数", "Options": "选项", "Commands": "命令"}
+
+
+def _chinese_heading(plain: Any) -> Any:
+    def write_heading(self: Any, text: str) -> None:
+        plain(self, HEADINGS_ZH.get(text, text))
+
+    return write_heading
+
+
+def _chinese_usage(plain: Any) -> Any:
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        plain(self, prog, args, "用法：" if prefix is None else prefix)
+
+    return write_usage
+
+
+def _chinese_help_option(plain: Any) -> Any:
     def help_option(self: Any, ctx: Any) -> Any:
         option = plain(self, ctx)
         if option is not None:
             option.help = HELP_ZH["Show this message and exit."]
         return option
 
-    kind.get_help_option = help_option
+    return help_option
