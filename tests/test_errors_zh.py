@@ -22,11 +22,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from planlint.cli.usage_zh import MESSAGES, VALUES
 from planlint.errors import PlanlintError
-from planlint.errortext import YAML_PROBLEMS, yaml_problem_zh
+from planlint.errortext import PYDANTIC_ZH, USAGE_MESSAGES, USAGE_VALUES, YAML_PROBLEMS, yaml_problem_zh
 from planlint.model import Indicator
-from planlint.validation import ZH_MESSAGES, english_message, zh_message
+from planlint.validation import english_message, zh_message
 from tests.cli import Ran, planlint
 from tests.test_bad_input import BAD, CASES, ROOT
 from tests.test_fuzz import (
@@ -419,9 +418,9 @@ def test_an_unknown_yaml_problem_keeps_the_original_quoted() -> None:
     assert said.startswith("无法解析") and "'something no parser says'" in said
 
 
-@pytest.mark.parametrize("kind", sorted(ZH_MESSAGES))
+@pytest.mark.parametrize("kind", sorted(PYDANTIC_ZH))
 def test_each_pydantic_message_is_chinese(kind: str) -> None:
-    assert CHINESE.search(ZH_MESSAGES[kind]) and not english_left(ZH_MESSAGES[kind])
+    assert CHINESE.search(PYDANTIC_ZH[kind]) and not english_left(PYDANTIC_ZH[kind])
 
 
 # --- mutated files: whatever the error, it is said in Chinese ---
@@ -569,7 +568,7 @@ def test_usage_errors_in_english(name: str) -> None:
     assert ran.stderr.splitlines()[-1].startswith("Error: ") and not CHINESE.search(ran.stderr)
 
 
-@pytest.mark.parametrize(("pattern", "chinese"), MESSAGES + VALUES)
+@pytest.mark.parametrize(("pattern", "chinese"), USAGE_MESSAGES + USAGE_VALUES)
 def test_each_usage_message_has_its_chinese(pattern: str, chinese: str) -> None:
     assert CHINESE.search(chinese) and not english_left(chinese)
 

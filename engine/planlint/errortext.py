@@ -1,8 +1,9 @@
-"""Chinese for the English other libraries put in their errors: PyYAML's (and libyaml's) problems, the OS's.
+"""Chinese for the English other libraries put in their errors: pydantic's error types, PyYAML's and libyaml's
+problems, the OS's, typer's and click's usage errors. The one table of each.
 
-planlint's own errors carry both languages where they are raised (`PlanlintError(..., zh=...)`) and
-pydantic's are worded in `validation.py`; this module words the rest. An unknown text keeps the original,
-quoted, after a Chinese sentence.
+planlint's own errors carry both languages where they are raised (`PlanlintError(..., zh=...)`, a
+validator's `InvalidValue`); `validation.py`, `yamlio.py`, `files.py` and `cli/usage_zh.py` word the rest
+from here. An unknown YAML problem keeps the original, quoted, after a Chinese sentence.
 """
 
 from __future__ import annotations
@@ -83,3 +84,105 @@ def os_error_zh(error: OSError) -> str:
 def os_error_en(error: OSError) -> str:
     """The English of an OS error: its `strerror`, else what it says."""
     return error.strerror or str(error)
+
+
+# pydantic error type → the Chinese message; `{x}` is filled from the error's context. A `value_error` is
+# our validators' `InvalidValue`, which carries its own Chinese.
+PYDANTIC_ZH: dict[str, str] = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "未知字段",
+    "string_type": "应为文字",
+    "string_sub_type": "应为文字",
+    "string_unicode": "应为有效的 Unicode 文字",
+    "string_too_short": "不能为空",
+    "string_too_long": "文字过长（至多 {max_length} 个字符）",
+    "string_pattern_mismatch": "不符合格式 {pattern}",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_parsing_size": "整数超出范围",
+    "int_from_float": "应为整数，不能有小数部分",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "tuple_type": "应为列表",
+    "set_type": "应为列表",
+    "frozen_set_type": "应为列表",
+    "iterable_type": "应为列表",
+    "dict_type": "应为映射（键: 值）",
+    "invalid_key": "键应为文字",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "dataclass_type": "应为映射（键: 值）",
+    "date_type": "应为日期（如 2025-12-31）",
+    "date_parsing": "应为日期（如 2025-12-31）",
+    "date_from_datetime_parsing": "应为日期（如 2025-12-31）",
+    "date_from_datetime_inexact": "应为日期（如 2025-12-31）",
+    "datetime_type": "应为日期时间（如 2025-12-31T00:00:00）",
+    "datetime_parsing": "应为日期时间（如 2025-12-31T00:00:00）",
+    "datetime_from_date_parsing": "应为日期时间（如 2025-12-31T00:00:00）",
+    "literal_error": "应为以下之一：{expected}",
+    "enum": "应为以下之一：{expected}",
+    "greater_than": "应大于 {gt}",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than": "应小于 {lt}",
+    "less_than_equal": "应不大于 {le}",
+    "finite_number": "应为有限数值",
+    "too_short": "至少需要 {min_length} 项",
+    "too_long": "至多 {max_length} 项",
+    "union_tag_invalid": "应为以下之一：{expected_tags}",
+    "union_tag_not_found": "缺少用于区分类型的字段 {discriminator}",
+    "frozen_instance": "不可修改",
+    "recursion_loop": "数据自我引用（成环）",
+}
+
+
+# typer's and click's usage messages → Chinese; `\1` ... keep the option, argument or value.
+USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"No such option: (\S+) \(Possible options: (.+)\)", r"没有此选项：\1（可用：\2）"),
+    (r"No such option: (\S+) Did you mean (\S+)\?", r"没有此选项：\1；是否应为 \2？"),
+    (r"No such option: (\S+)", r"没有此选项：\1"),
+    (r"No such option '(\S+)'\.", r"没有此选项：\1"),
+    (r"Option '(.+)' requires an argument\.", r"选项 \1 需要一个值"),
+    (r"Option '(.+)' requires (\d+) arguments\.", r"选项 \1 需要 \2 个值"),
+    (r"Option '(.+)' does not take a value\.", r"选项 \1 不接受值"),
+    (r"Missing argument '(.+)'\..*", r"缺少参数 \1"),
+    (r"Missing option '(.+)'\..*", r"缺少选项 \1"),
+    (r"Missing parameter: (.+)", r"缺少参数 \1"),
+    (r"Missing command\.", "缺少命令"),
+    (r"No such command '(.+)'\.", r"没有此命令：\1"),
+    (r"Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)", r"多余的参数：\1"),
+)
+# What is wrong with a value, after `Invalid value for '--x': `.
+USAGE_VALUES: tuple[tuple[str, str], ...] = (
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"Input should be a valid number.*", "应为数字"),
+    (r"Input should be a valid boolean.*", "应为 true 或 false"),
+    (r"(?:Value )?('.*') is not a valid (?:integer|int)\.", r"\1 不是整数"),
+    (r"(?:Value )?('.*') is not a valid (?:float|number)\.", r"\1 不是数字"),
+    (r"('.*') is not one of (.+)\.", r"\1 不是以下之一：\2"),
+    (r"('.*') is not (.+)\.", r"\1 不是 \2"),
+    (r"(?:File|Directory|Path) ('.*') does not exist\.", r"\1 不存在"),
+    (r"(?:File|Directory|Path) ('.*') is a file\.", r"\1 是文件"),
+    (r"(?:File|Directory|Path) ('.*') is a directory\.", r"\1 是目录"),
+)
+_USAGE_MESSAGES = tuple((re.compile(pattern, re.DOTALL), zh) for pattern, zh in USAGE_MESSAGES)
+_USAGE_VALUES = tuple((re.compile(pattern, re.DOTALL), zh) for pattern, zh in USAGE_VALUES)
+_INVALID = re.compile(r"Invalid value(?: for (.+?))?: (.*)", re.DOTALL)
+
+
+def usage_zh(message: str) -> str:
+    """The Chinese of one of typer's usage messages (unchanged when no pattern matches)."""
+    invalid = _INVALID.fullmatch(message)
+    if invalid:
+        where = f"{invalid.group(1)} 的值无效" if invalid.group(1) else "值无效"
+        return f"{where}：{_first(_USAGE_VALUES, invalid.group(2))}"
+    return _first(_USAGE_MESSAGES, message)
+
+
+def _first(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
+    for pattern, zh in table:
+        if pattern.fullmatch(text):
+            return pattern.sub(zh, text)
+    return text

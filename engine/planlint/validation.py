@@ -10,58 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from planlint.errors import InvalidValue, PlanlintError
+from planlint.errortext import PYDANTIC_ZH
 from planlint.yamlio import line_of
-
-# pydantic error type → the Chinese message; `{x}` is filled from the error's context. A `value_error` is
-# our validators' `InvalidValue`, which carries its own Chinese.
-ZH_MESSAGES: dict[str, str] = {
-    "missing": "缺少必填字段",
-    "extra_forbidden": "未知字段",
-    "string_type": "应为文字",
-    "string_sub_type": "应为文字",
-    "string_unicode": "应为有效的 Unicode 文字",
-    "string_too_short": "不能为空",
-    "string_too_long": "文字过长（至多 {max_length} 个字符）",
-    "string_pattern_mismatch": "不符合格式 {pattern}",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_parsing_size": "整数超出范围",
-    "int_from_float": "应为整数，不能有小数部分",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表",
-    "tuple_type": "应为列表",
-    "set_type": "应为列表",
-    "frozen_set_type": "应为列表",
-    "iterable_type": "应为列表",
-    "dict_type": "应为映射（键: 值）",
-    "invalid_key": "键应为文字",
-    "model_type": "应为映射（键: 值）",
-    "model_attributes_type": "应为映射（键: 值）",
-    "dataclass_type": "应为映射（键: 值）",
-    "date_type": "应为日期（如 2025-12-31）",
-    "date_parsing": "应为日期（如 2025-12-31）",
-    "date_from_datetime_parsing": "应为日期（如 2025-12-31）",
-    "date_from_datetime_inexact": "应为日期（如 2025-12-31）",
-    "datetime_type": "应为日期时间（如 2025-12-31T00:00:00）",
-    "datetime_parsing": "应为日期时间（如 2025-12-31T00:00:00）",
-    "datetime_from_date_parsing": "应为日期时间（如 2025-12-31T00:00:00）",
-    "literal_error": "应为以下之一：{expected}",
-    "enum": "应为以下之一：{expected}",
-    "greater_than": "应大于 {gt}",
-    "greater_than_equal": "应不小于 {ge}",
-    "less_than": "应小于 {lt}",
-    "less_than_equal": "应不大于 {le}",
-    "finite_number": "应为有限数值",
-    "too_short": "至少需要 {min_length} 项",
-    "too_long": "至多 {max_length} 项",
-    "union_tag_invalid": "应为以下之一：{expected_tags}",
-    "union_tag_not_found": "缺少用于区分类型的字段 {discriminator}",
-    "frozen_instance": "不可修改",
-    "recursion_loop": "数据自我引用（成环）",
-}
 
 
 def zh_message(item: Any) -> str:
@@ -69,7 +19,7 @@ def zh_message(item: Any) -> str:
     ctx = item.get("ctx") or {}
     if item["type"] == "value_error" and isinstance(ctx.get("error"), InvalidValue):
         return str(ctx["error"].zh)
-    template = ZH_MESSAGES.get(item["type"])
+    template = PYDANTIC_ZH.get(item["type"])
     if template is None:
         return f"值无效：{english_message(item)}"
     try:
