@@ -630,3 +630,12 @@ YAML_PROBLEM_TEXTS = (
 def test_each_problem_yaml_reports_is_worded_in_chinese(problem: str) -> None:
     said = yaml_problem_zh(problem)
     assert not said.startswith("无法解析"), f"add a pattern to YAML_PROBLEMS for {problem!r}"
+
+
+def test_a_draft_is_named_in_the_language_asked_for() -> None:
+    document = Path("fixtures") / "extract" / "county.md"  # its county is in no plan: no parent is found
+    chinese = planlint("check", document, "--lang", "zh", cwd=ROOT)
+    english = planlint("check", document, "--lang", "en", cwd=ROOT)
+    assert_chinese(chinese)
+    assert chinese.stderr.startswith(f"planlint: {document}（提取所得）: parents: ")
+    assert english.stderr.startswith(f"planlint: {document} (extracted): parents: ")

@@ -238,7 +238,8 @@ def _renamed(error: PlanlintError, folder: Path, ids: dict[str, Path]) -> Planli
     for item in errors:
         if item.path and Path(item.path).parent == folder:
             document = ids.get(Path(item.path).stem)
-            item.path = f"{document} (extracted)" if document else item.path
+            if document:
+                item.path, item.path_zh = f"{document} (extracted)", f"{document}（提取所得）"
             item.line = None
     return error
 

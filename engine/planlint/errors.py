@@ -29,11 +29,13 @@ class PlanlintError(Exception):
         field: str | None = None,
         *,
         zh: str,
+        path_zh: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.zh = zh
         self.path = str(path) if path is not None else None
+        self.path_zh = path_zh  # where `path` names no file but says something ("巴南.docx (extracted)")
         self.line = line
         self.field = field
 
@@ -50,10 +52,11 @@ class PlanlintError(Exception):
         return self
 
     def render(self, lang: str = "en") -> str:
-        """`file:line: field: message`, the message in Chinese where one was given and asked for."""
+        """`file:line: field: message` in the language asked for."""
         where = ""
-        if self.path:
-            where = self.path + (f":{self.line}" if self.line else "") + ": "
+        path = self.path_zh if lang == "zh" and self.path_zh else self.path
+        if path:
+            where = path + (f":{self.line}" if self.line else "") + ": "
         field = f"{self.field}: " if self.field else ""
         message = self.zh if lang == "zh" else self.message
         return f"{where}{field}{message}"

@@ -108,7 +108,13 @@ def _load(
     others = [p for p in paths if p not in documents] or None
     project, ids = load_with_drafts(documents, others, rules, parent)
     problems = [
-        PlanlintError(en, path=f"{document} (answers: {document.stem}.planlint.yaml)", field=field, zh=zh)
+        PlanlintError(
+            en,
+            path=f"{document} (answers: {document.stem}.planlint.yaml)",
+            field=field,
+            zh=zh,
+            path_zh=f"{document}（答复文件：{document.stem}.planlint.yaml）",
+        )
         for plan_id, document in zip(ids, documents, strict=True)
         for field, en, zh in unsettled(project, plan_id)
     ]
