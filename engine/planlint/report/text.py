@@ -53,8 +53,9 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
 
 def render(report: Report, options: Options) -> str:
     # NOTE: one print of the whole report: rich's cost is mostly per call (one per line took 0.7 s for a
-    # nation), and it wraps each line at the width as it would have alone.
+    # nation). No line is broken (soft_wrap): a saved report keeps one finding's message on one line, to
+    # grep and diff, and a terminal wraps long lines itself.
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=options.color, width=120, highlight=False)
-    console.print("\n".join(_lines(report, options)))
+    console.print("\n".join(_lines(report, options)), soft_wrap=True)
     return buffer.getvalue()
