@@ -12,19 +12,21 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from planlint import api
 from planlint.evaluate import evaluate
 from planlint.findings import Citation, Report
+from planlint.kinds import REGISTRY
 from planlint.rights import check_rights, rights_rules
 from planlint.rights.evaluate import RightHeld, RightsContext
 from planlint.rights.kinds import REGISTRY as RIGHTS_KINDS
 from planlint.rights.prepare import prepare_rights
 from planlint.rights.read import load_rights
 from tests.cli import planlint
-from tests.kindcases import REPO, all_rules, write_plans
+from tests.kindcases import REPO, all_rules, load_cases, write_plans
 from tests.test_properties import RULES, SETTINGS, _move, hierarchy
 from tests.test_report_sarif import _valid, validator  # noqa: F401 (a fixture)
 
@@ -38,8 +40,10 @@ def _floor(mineral: str, value: float, unit: str, line: int, **extra: Any) -> di
 
 
 def checked(directory: Path, plans: list[dict[str, Any]], rules: tuple[str, ...] = RULES) -> Report:
+    """The plans written and checked with passes, by the given rules (none given: every rule)."""
     write_plans(directory, plans)
-    return evaluate(api.load([directory]), [r for r in all_rules() if r.id in rules], with_passes=True)
+    chosen = [r for r in all_rules() if not rules or r.id in rules]
+    return evaluate(api.load([directory]), chosen, with_passes=True)
 
 
 def _lines(citations: tuple[Citation, ...], role: str) -> list[tuple[str | None, int | None]]:
@@ -300,3 +304,32 @@ def test_check_rights_passes_in_sarif_and_text(validator: Any) -> None:  # noqa:
     assert any("holds for" in r["message"]["text"] and "right " in r["message"]["text"] for r in passed)
     text = planlint("check-rights", breaches, "--show-passes", "--fail-on", "never", "--lang", "en").stdout
     assert "comparison(s) checked and held" in text
+
+
+# --- every kind's fixtures ---------------------------------------------------------------------------------
+
+CASES = load_cases()
+NO_PASSES = {"incomparable_units", "partial_ancestor"}  # no comparison of theirs can hold (docs/reports.md)
+
+
+@pytest.mark.parametrize(("case_id", "case"), CASES, ids=[c[0] for c in CASES])
+def test_asking_for_passes_changes_no_finding(case_id: str, case: dict[str, Any], tmp_path: Path) -> None:
+    write_plans(tmp_path, case["plans"])
+    project = api.load([tmp_path])
+    rules = [r for r in all_rules() if not case.get("rules") or r.id in case["rules"]]
+    plain, with_passes = evaluate(project, rules), evaluate(project, rules, with_passes=True)
+    assert with_passes.findings == plain.findings and plain.passes is None
+    assert with_passes.passes is not None
+    ids = [p.id for p in with_passes.passes]
+    assert len(set(ids)) == len(ids) and not set(ids) & {f.id for f in plain.findings}
+    for held in with_passes.passes:
+        assert held.citations[0].role == "norm" and any(c.role == "plan" for c in held.citations)
+
+
+def test_every_kind_that_compares_lists_a_pass_in_its_fixtures(tmp_path: Path) -> None:
+    kinds: set[str] = set()
+    for number, (_, case) in enumerate(CASES):
+        (tmp_path / str(number)).mkdir()
+        held = checked(tmp_path / str(number), case["plans"], tuple(case.get("rules") or ()))
+        kinds.update(p.kind for p in held.passes or ())
+    assert kinds == set(REGISTRY) - NO_PASSES

@@ -15,7 +15,8 @@ with decimals add their own rounding (whole numbers are exact).
 A ratio series (1.4:1:5.4) is compared with the counts it describes (large, medium, small): the part
 printed as exactly 1 is the reference (else the first part), and every other part must equal
 count_i / count_ref × ratio_ref within half a unit of its printed precision (plus the reference's own
-rounding when it is not 1).
+rounding when it is not 1). With passes asked for, a percentage or ratio that agrees is a held check
+citing the figures.
 
 Params:
     percentages: list of {percent, numerator: [keys], denominator: [keys]}
@@ -37,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planlint.context import Context
 from planlint.errors import InvalidValue
-from planlint.hits import Fragment, Hit, Place
+from planlint.hits import Fragment, Held, Hit, Place
 from planlint.kinds._printed import decimals, half_unit, number, slack
 from planlint.model import Cite, Plan
 
@@ -208,7 +209,18 @@ def _check_series(group: Group, spec: Series) -> dict[str, str] | None:
     }
 
 
-def check(context: Context, params: Params) -> Iterator[_Printed]:
+def _held(plan_id: str, group: Group, key: str, year: int, subject: str, names: Sequence[str]) -> Held:
+    """A percentage or ratio that agrees with the counts it is printed from: held, citing the figures."""
+    return Held(
+        plan=plan_id,
+        places=tuple(Place("plan", plan_id, c) for c in _cites(group, names)),
+        metric="baseline",
+        year=year,
+        detail=(key, subject),
+    )
+
+
+def check(context: Context, params: Params) -> Iterator[_Printed | Held]:
     for plan_id in context.targets:
         for (key, year), group in sorted(_groups(context.plan(plan_id)).items()):
             problems: list[tuple[type[_Printed], str, dict[str, str], list[str]]] = []
@@ -221,12 +233,16 @@ def check(context: Context, params: Params) -> Iterator[_Printed]:
                 found = _check_percentage(group, pct)
                 if found:
                     problems.append((PercentageOff, pct.percent, found, names))
+                elif context.passes:
+                    yield _held(plan_id, group, key, year, pct.percent, names)
             for series in params.ratios:
                 names = [*series.ratio, *series.counts]
                 if _available(group, names):
                     found = _check_series(group, series)
                     if found:
                         problems.append((RatioOff, ":".join(series.ratio), found, names))
+                    elif context.passes:
+                        yield _held(plan_id, group, key, year, ":".join(series.ratio), names)
             for hit_type, subject, figures, names in problems:
                 yield hit_type(
                     plan=plan_id,

@@ -9,7 +9,8 @@ a figure printed with decimals may be off by half a unit of its last digit, and 
 `check: breakdown` follows nested breakdowns. Parts are flat (`parts: {retained: 12, ...}`); a part broken
 down further is its own `counts` entry whose key is `<key>_<part>` (`mining_blocks` part `retained` →
 `mining_blocks_retained`). That entry's total must equal the part. Entries whose units differ in dimension
-or scale are not linked.
+or scale are not linked. With passes asked for, an entry whose parts agree with its total (`sum`) and a part
+equal to its breakdown's total (`breakdown`) are held checks.
 
 Params:
     check: sum | breakdown
@@ -30,7 +31,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, Place, Words
+from planlint.hits import Fragment, Held, Hit, Place, Words
 from planlint.kinds._printed import half_unit, number, slack
 from planlint.model import Count
 from planlint.units import parse_unit
@@ -118,10 +119,17 @@ def _sum_problem(count: Count) -> tuple[Literal["over", "short"], float] | None:
     return None
 
 
-def _sum_hits(context: Context, plan_id: str) -> Iterator[PartsOff]:
+def _sum_hits(context: Context, plan_id: str) -> Iterator[PartsOff | Held]:
     for count in context.plan(plan_id).counts:
         problem = _sum_problem(count)
         if problem is None:
+            if context.passes and count.parts:
+                yield Held(
+                    plan=plan_id,
+                    places=(Place("plan", plan_id, count.cite),),
+                    metric="counts",
+                    detail=(count.key, "sum"),
+                )
             continue
         relation, total = problem
         yield PartsOff(
@@ -135,7 +143,7 @@ def _sum_hits(context: Context, plan_id: str) -> Iterator[PartsOff]:
         )
 
 
-def _breakdown_hits(context: Context, plan_id: str) -> Iterator[BreakdownOff]:
+def _breakdown_hits(context: Context, plan_id: str) -> Iterator[BreakdownOff | Held]:
     counts = context.plan(plan_id).counts
     by_key = {c.key: c for c in counts}
     for count in counts:
@@ -144,11 +152,13 @@ def _breakdown_hits(context: Context, plan_id: str) -> Iterator[BreakdownOff]:
             if child is None or not _same_unit(count.unit, child.unit):
                 continue
             tolerance = slack(value) + _rounding(value) + _rounding(child.total)
-            if abs(child.total - value) <= tolerance:
-                continue
             places = [Place("plan", plan_id, count.cite)]
             if child.cite != count.cite:
                 places.append(Place("plan", plan_id, child.cite))
+            if abs(child.total - value) <= tolerance:
+                if context.passes:
+                    yield Held(plan=plan_id, places=tuple(places), metric="counts", detail=(count.key, part))
+                continue
             yield BreakdownOff(
                 plan=plan_id,
                 places=tuple(places),
@@ -160,7 +170,7 @@ def _breakdown_hits(context: Context, plan_id: str) -> Iterator[BreakdownOff]:
             )
 
 
-def check(context: Context, params: Params) -> Iterator[PartsOff | BreakdownOff]:
+def check(context: Context, params: Params) -> Iterator[PartsOff | BreakdownOff | Held]:
     for plan_id in context.targets:
         if params.check == "sum":
             yield from _sum_hits(context, plan_id)

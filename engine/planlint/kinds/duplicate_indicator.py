@@ -5,7 +5,8 @@ Plan-wide indicators (no zone) are grouped by metric, canonical mineral (through
 the first one: the op and the bounds (as floats in base units, `Stated.low`/`high`) must agree. Identical
 restatements (the 专栏 and the text repeating the same target, in any unit of the same dimension) are fine.
 Statements whose units cannot be compared are not judged. One finding per differing statement, citing the
-first statement and the differing one.
+first statement and the differing one. With passes asked for, a statement that restates the first is a held
+comparison citing both.
 
 Severity: by the stricter attribute of the two statements (binding over expected over unspecified),
 except when only the strictness of the op differs (超过 40% vs ≥ 40%: `>` vs `>=` on the same number),
@@ -29,7 +30,8 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
 from planlint.findings import Severity
-from planlint.hits import Fragment, Hit, Place, ScopeWords, Value, bound
+from planlint.hits import Fragment, Held, Hit, Place, ScopeWords, Value, bound
+from planlint.kinds._held import held_rows
 from planlint.kinds._printed import slack
 from planlint.model import Attribute
 from planlint.params import Metric
@@ -89,7 +91,7 @@ def _stricter(a: Attribute, b: Attribute) -> Attribute:
     return min(a, b, key=ATTRIBUTE_RANK.__getitem__)
 
 
-def check(context: Context, params: Params) -> Iterator[Restated]:
+def check(context: Context, params: Params) -> Iterator[Restated | Held]:
     for plan_id in context.targets:
         groups: dict[tuple[object, ...], list[Stated]] = defaultdict(list)
         for stated in context.index.of(plan_id):
@@ -103,6 +105,8 @@ def check(context: Context, params: Params) -> Iterator[Restated]:
                     continue
                 same_bounds = _same_bounds(first, other)
                 if same_bounds and first.indicator.op == other.indicator.op:
+                    if context.passes:
+                        yield from held_rows(other, (first,), "plan")
                     continue
                 only_strictness = same_bounds and _loose(first.indicator.op) == _loose(other.indicator.op)
                 yield Restated(

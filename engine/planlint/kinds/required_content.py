@@ -15,6 +15,9 @@ Two modes:
   plan citation (the plan is silent) and the first place the mineral appears in the plan. When a narrower
   mineral is reported, its broader ones are folded into that finding (one cap for the narrower settles both).
 
+With passes asked for, a plan that states the metric is held (citing its first row), and so is each
+mineral an ancestor caps for which the plan states a cap (citing the caps on both sides).
+
 Severity is fixed by the rule pack (warning by default: a plan may state the number in an appendix or
 table that was not published, so silence in the text is a gap to ask about rather than a breach).
 
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
-from planlint.hits import Fragment, Hit, MetricName, Place, Value
+from planlint.hits import Fragment, Held, Hit, MetricName, Place, Value, bound
 from planlint.match import CAP_OPS, region_applies
 from planlint.model import Cite, Level, Plan
 from planlint.params import Metric
@@ -110,14 +113,40 @@ def presence(context: Context, plan: Plan, mineral: str) -> Cite | None:
 
 
 def _states_cap(context: Context, plan_id: str, metric: str, mineral: str) -> bool:
+    return _stated_cap(context, plan_id, metric, mineral) is not None
+
+
+def _stated_cap(context: Context, plan_id: str, metric: str, mineral: str) -> Stated | None:
+    """The plan's first plan-wide upper bound of `metric` for `mineral`, a narrower or a broader one."""
     wider = context.vocabulary.lineage(mineral)
-    return any(
-        s.zone is None
-        and s.high is not None
-        and s.mineral is not None
-        and (mineral in s.lineage or s.mineral in wider)
-        for s in context.index.of(plan_id, metric)
+    return next(
+        (
+            s
+            for s in context.index.of(plan_id, metric)
+            if s.zone is None
+            and s.high is not None
+            and s.mineral is not None
+            and (mineral in s.lineage or s.mineral in wider)
+        ),
+        None,
     )
+
+
+def _held_caps(context: Context, plan: Plan, params: Params, caps: dict[str, list[Stated]]) -> Iterator[Held]:
+    """Each mineral an ancestor caps for which the plan states a cap: held, citing the caps on both sides."""
+    for mineral in sorted(caps):
+        own = _stated_cap(context, plan.id, params.metric, mineral)
+        if own is not None:
+            rows = caps[mineral]
+            yield Held(
+                plan=plan.id,
+                against=rows[0].plan,
+                places=(*(Place("ancestor", r.plan, r.cite) for r in rows), Place("plan", plan.id, own.cite)),
+                metric=params.metric,
+                mineral=mineral,
+                expected=bound(rows[0].indicator),
+                actual=bound(own.indicator),
+            )
 
 
 def _ancestor_caps(context: Context, plan: Plan, metric: str) -> dict[str, list[Stated]]:
@@ -130,8 +159,10 @@ def _ancestor_caps(context: Context, plan: Plan, metric: str) -> dict[str, list[
     return caps
 
 
-def _missing_caps(context: Context, plan: Plan, params: Params) -> Iterator[CapMissing]:
+def _missing_caps(context: Context, plan: Plan, params: Params) -> Iterator[CapMissing | Held]:
     caps = _ancestor_caps(context, plan, params.metric)
+    if context.passes:
+        yield from _held_caps(context, plan, params, caps)
     missing = {
         m: cite
         for m in caps
@@ -160,12 +191,16 @@ def _missing_caps(context: Context, plan: Plan, params: Params) -> Iterator[CapM
         )
 
 
-def check(context: Context, params: Params) -> Iterator[MetricMissing | CapMissing]:
+def check(context: Context, params: Params) -> Iterator[MetricMissing | CapMissing | Held]:
     for plan_id in context.targets:
         plan = context.plan(plan_id)
         if plan.level != params.level:
             continue
         if params.ancestor_caps:
             yield from _missing_caps(context, plan, params)
-        elif not any(s.zone is None for s in context.index.of(plan_id, params.metric)):
+            continue
+        first = next((s for s in context.index.of(plan_id, params.metric) if s.zone is None), None)
+        if first is None:
             yield MetricMissing(plan=plan_id, places=(Place("plan", plan_id),), metric=params.metric)
+        elif context.passes:
+            yield Held(plan=plan_id, places=(Place("plan", plan_id, first.cite),), metric=params.metric)
