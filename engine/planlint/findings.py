@@ -240,6 +240,11 @@ class Pass:
         )
 
     def sort_key(self) -> tuple[Any, ...]:
+        return self._order
+
+    @cached_property
+    def _order(self) -> tuple[Any, ...]:
+        # NOTE: computed once: a nation has hundreds of thousands of passes, each keyed and sorted by it.
         return (self.plan, self.rule, self.against or "", self.subject.key()[3:])
 
     def as_dict(self) -> dict[str, Any]:
