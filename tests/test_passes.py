@@ -29,6 +29,7 @@ from tests.cli import planlint
 from tests.kindcases import REPO, all_rules, load_cases, write_plans
 from tests.test_properties import RULES, SETTINGS, _move, hierarchy
 from tests.test_report_sarif import _valid, validator  # noqa: F401 (a fixture)
+from tests.test_review import _rewrite, _shift_lines
 
 
 def _floor(mineral: str, value: float, unit: str, line: int, **extra: Any) -> dict[str, Any]:
@@ -209,6 +210,15 @@ def test_passes_are_stable_across_runs_and_listed_only_when_asked() -> None:
     assert len({p.id for p in first.passes}) == len(first.passes)
     assert not {p.id for p in first.passes} & {f.id for f in first.findings}
     assert api.check(project).passes is None
+
+
+def test_pass_ids_survive_file_order_and_shifted_lines(tmp_path: Path) -> None:
+    expected = sorted(p.id for p in api.check(api.load(), passes=True).passes or ())
+    renamed, shifted = tmp_path / "renamed", tmp_path / "shifted"
+    _rewrite(renamed, lambda name, data: (f"z{len(name):02d}-{name[::-1]}.yaml", data))
+    _rewrite(shifted, lambda name, data: (name, _shift_lines(data, 7)))
+    for directory in (renamed, shifted):
+        assert sorted(p.id for p in api.check(api.load([directory]), passes=True).passes or ()) == expected
 
 
 def test_show_passes_in_the_json_report() -> None:
