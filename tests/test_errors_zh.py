@@ -639,3 +639,17 @@ def test_a_draft_is_named_in_the_language_asked_for() -> None:
     assert_chinese(chinese)
     assert chinese.stderr.startswith(f"planlint: {document}（提取所得）: parents: ")
     assert english.stderr.startswith(f"planlint: {document} (extracted): parents: ")
+
+
+@FUZZ
+@given(edits=mutations)
+def test_mutated_rights_files_fail_in_chinese(edits: list[Mutation]) -> None:
+    text = (ROOT / "fixtures" / "rights" / "breaches.yaml").read_text(encoding="utf-8")
+    for edit in edits:
+        text = mutate(text, edit)
+    with fuzz_folder() as folder:
+        rights = folder / "rights.yaml"
+        rights.write_text(text, encoding="utf-8", errors="surrogatepass")
+        ran = planlint("check-rights", rights, "--lang", "zh", "--fail-on", "never")
+        if ran.returncode == 2:
+            assert_chinese(ran)
