@@ -34,6 +34,17 @@ def generate(
     from planlint.synth.shape import layout
     from planlint.vocabulary import load_vocabulary
 
+    rule_dirs = api.rule_directories()
+    vocabulary = load_vocabulary(rule_dirs)
+    rules = load_rules(rule_dirs)
+    counts = {rule.id: violations for rule in rules} | dict(per_rule or {})
+    unknown = sorted(set(counts) - {r.id for r in rules})
+    if unknown:  # before anything is built or replaced
+        raise PlanlintError(
+            f"no loaded rule has id {unknown[0]!r}",
+            field="--plant",
+            zh=f"已加载的规则中没有编号 {unknown[0]!r}",
+        )
     plans_dir = out / "plans"
     if plans_dir.exists() or (out / "manifest.json").exists():
         if not force:
@@ -43,20 +54,9 @@ def generate(
                 zh="输出目录中已有合成的全国规划（用 --force 替换）",
             )
         shutil.rmtree(plans_dir, ignore_errors=True)
-    rule_dirs = api.rule_directories()
-    vocabulary = load_vocabulary(rule_dirs)
-    rules = load_rules(rule_dirs)
     rng = random.Random(seed)
     nation = Nation(layout(shape, rng), vocabulary, seed=seed)
     Builder(nation, rng).build()
-    counts = {rule.id: violations for rule in rules} | dict(per_rule or {})
-    unknown = sorted(set(counts) - {r.id for r in rules})
-    if unknown:
-        raise PlanlintError(
-            f"no loaded rule has id {unknown[0]!r}",
-            field="--plant",
-            zh=f"已加载的规则中没有编号 {unknown[0]!r}",
-        )
     planted, summary = plant_all(Planting(nation, rules, random.Random(seed + 1)), counts)
     meta = {"seed": seed, "shape": vars(shape) | {"plans": shape.plans}}
     out.mkdir(parents=True, exist_ok=True)
