@@ -653,3 +653,9 @@ def test_mutated_rights_files_fail_in_chinese(edits: list[Mutation]) -> None:
         ran = planlint("check-rights", rights, "--lang", "zh", "--fail-on", "never")
         if ran.returncode == 2:
             assert_chinese(ran)
+
+
+def test_a_chinese_locale_gives_chinese_errors_without_lang() -> None:
+    chinese = {"LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8"}
+    assert_chinese(planlint("validate", BAD / "unknown-unit.yaml", cwd=ROOT, env=chinese))
+    assert_chinese(planlint("check", VALID, "--plan", "nowhere", cwd=ROOT, env=chinese))
