@@ -312,13 +312,12 @@ class Report:
     def summary(self, plan: str | None = None) -> dict[str, int]:
         """Findings by severity, for the whole report or for one plan."""
         counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
-        for finding in self.findings:
-            if plan is None or finding.plan == plan:
-                counts[finding.severity] += 1
+        for finding in self.findings if plan is None else self.by_plan.get(plan, ()):
+            counts[finding.severity] += 1
         return counts
 
     def worst(self, plan_id: str) -> Severity | None:
-        ranks = [SEVERITY_RANK[f.severity] for f in self.findings if f.plan == plan_id]
+        ranks = [SEVERITY_RANK[f.severity] for f in self.by_plan.get(plan_id, ())]
         return SEVERITIES[min(ranks)] if ranks else None
 
     def at_or_above(self, threshold: str) -> int:
