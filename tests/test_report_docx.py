@@ -33,6 +33,17 @@ def test_memo_has_a_section_and_verdict_per_plan_and_each_finding() -> None:
     assert any(t.startswith("依据：市县级矿产资源总体规划编制要点") for t in text)
 
 
+def test_memo_verdict_line_counts_passes_only_when_asked() -> None:
+    project = api.load()
+    report = api.check(project, passes=True)
+    text = _paragraphs(render_binary("docx", report, Options(lang="zh")))
+    held = report.passes_of("cq-banan")
+    assert held > 0
+    assert f"审查结论：需修改（错误 1 个，警告 0 个，提示 0 个）；已核查并符合：{held} 项比对" in text
+    plain = _paragraphs(render_binary("docx", api.check(project), Options(lang="zh")))
+    assert not any("已核查并符合" in t for t in plain)
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="needs the seed documents in ../shared/seeds")
 def test_memo_quotes_both_documents_with_docs() -> None:
     report = api.check(api.load(), ["cq-banan"])

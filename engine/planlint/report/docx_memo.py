@@ -115,6 +115,8 @@ def _verdict_line(document: Any, report: Report, plan: PlanSummary, lang: Lang) 
     counts = report.summary(plan.id)
     more = word("memo.waived_count", lang, n=waived) if waived else ""
     paragraph.add_run(word("memo.counts", lang, waived=more, **counts))
+    if report.passes is not None and plan.judged:
+        paragraph.add_run(word("memo.passes", lang, n=report.passes_of(plan.id)))
 
 
 def _plan(document: Any, report: Report, plan: PlanSummary, options: Options) -> None:

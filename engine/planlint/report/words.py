@@ -114,6 +114,7 @@ WORDS: dict[str, dict[str, str]] = {
     "memo.title": {"zh": "矿产资源总体规划审查意见", "en": "Review memo: mineral resource master plans"},
     "memo.about": {"zh": "关于《{name}》的审查意见", "en": "Review of {name}"},
     "memo.verdict": {"zh": "审查结论：", "en": "Verdict: "},
+    "memo.passes": {"zh": "；已核查并符合：{n} 项比对", "en": "; {n} comparison(s) checked and held"},
     "memo.counts": {
         "zh": "（错误 {error} 个，警告 {warning} 个，提示 {info} 个{waived}）",
         "en": " ({error} error(s), {warning} warning(s), {info} info{waived})",
