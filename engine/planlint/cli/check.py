@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
+from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang, collector_off
 from planlint.cli.rounds import (
     BaselineOpt,
     FailOnOpt,
@@ -56,20 +56,14 @@ def check(
     A plan document among the paths (DRAFT.docx, .txt, .md) is extracted in memory, its answers
     (DRAFT.planlint.yaml) applied, and judged against the other paths' plans (default: the bundled ones).
     """
-    # NOTE: the loaded plans live until the process ends and hold no reference cycles, nor does the report
-    # (hundreds of thousands of small strings). With the cyclic collector off from the start (the engine's
-    # imports included), no collection walks them: the first one after loading alone took 0.5 s at national
-    # scale, and the rules and the report cost about 1 s more. Freezing the loaded plans also keeps the
-    # collections at interpreter exit off them. Done here, not in the library, because both affect the
-    # whole process, which ends after the report.
-    gc.disable()
+    collector_off()
     from planlint import api
 
     check_round(format, output, fail_on, docs)
     chosen = chosen_lang(lang)
     project, drafted = _load(paths or [], rules or [], parent or [], plan or [])
     plan = plan or drafted or None
-    gc.freeze()
+    gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
     report = api.check(project, plan, passes=show_passes)
     if docs is not None:
         _warn_unverifiable(docs, project, chosen)

@@ -1,7 +1,9 @@
-"""Arguments and options shared by several commands, and the language they ask for."""
+"""Arguments and options shared by several commands, the language they ask for, and how a command that loads
+plans runs its process."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, cast
 
@@ -37,3 +39,14 @@ def chosen_lang(value: str | None) -> Lang:
     if value not in ("zh", "en"):
         raise PlanlintError("--lang must be zh or en", field="--lang", zh="--lang 应为 zh 或 en")
     return cast("Lang", value)
+
+
+def collector_off() -> None:
+    """Turn the cyclic garbage collector off for the rest of the process, before a command loads plans.
+
+    The loaded plans, and what is built from them, hold no reference cycles and live until the process ends,
+    which it does after the command: each automatic collection would only walk them again (the first after
+    loading 3,205 plans took 0.5 s). A command that goes on after loading also freezes them (`gc.freeze`),
+    so that the collections at interpreter exit skip them. Not done in the library: it affects the process.
+    """
+    gc.disable()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from planlint.cli.options import LangOpt, PathsArg, RulesOpt, chosen_lang
+from planlint.cli.options import LangOpt, PathsArg, RulesOpt, chosen_lang, collector_off
 
 
 def validate(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """Load and validate plans only: schema, units, minerals, hierarchy."""
+    collector_off()
     from planlint import api
     from planlint.report.words import word
 
@@ -18,6 +19,7 @@ def validate(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = Non
 
 def tree(paths: PathsArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """Show the plan hierarchy with level, stage and indicator counts."""
+    collector_off()
     from planlint import api
     from planlint.report.tree import render_tree
 

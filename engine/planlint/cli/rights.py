@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
+from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang, collector_off
 from planlint.cli.rounds import (
     BaselineOpt,
     FailOnOpt,
@@ -44,12 +44,13 @@ def check_rights(
     show_passes: PassesOpt = False,
 ) -> Exit:
     """Check mining rights (new grants, expansions) against every plan above them, and report."""
+    collector_off()
     from planlint import api
     from planlint.rights import check_rights as run
 
     check_round(format, output, fail_on, docs)
     chosen = chosen_lang(lang)
     project = api.load(paths, rules or ())
-    gc.freeze()  # as in `check`: the loaded plans live until the process ends
+    gc.freeze()  # as in `check`: the loaded plans, out of the way of the collections at exit
     report = run(project, rights, passes=show_passes)
     return finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))
