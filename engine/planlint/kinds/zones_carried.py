@@ -32,7 +32,6 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -97,39 +96,44 @@ def compatible(vocabulary: Vocabulary, a: str, b: str) -> bool:
     return a == b or (group is not None and vocabulary.require_zone_kind(b).carried_by == group)
 
 
-def _places(context: Context, extra: tuple[str, ...]) -> frozenset[str]:
+@dataclass(frozen=True)
+class PlaceNames:
+    """The place names a zone name may start with, and their lengths, longest first.
+
+    NOTE: prefixes are looked up by length in the set, longest first: a scan of every place name per zone
+    grew with the square of the nation's size. The lengths are computed once per check (they were kept in a
+    cache keyed by the set, which compared each check's new set with the first one's, 6,000 names, per zone).
+    """
+
+    names: frozenset[str]
+    lengths: tuple[int, ...]
+
+
+def _places(context: Context, extra: tuple[str, ...]) -> PlaceNames:
     names: set[str] = set()
     for jurisdiction in context.hierarchy.jurisdictions:
         names.update(PLACE_PART.findall(jurisdiction) or [jurisdiction])
     names.update(extra)
     forms = {form for name in names for form in (name, PLACE_SUFFIX.sub("", name))}
-    return frozenset(f for f in forms if len(f) >= 2)
+    found = frozenset(f for f in forms if len(f) >= 2)
+    return PlaceNames(found, tuple(sorted({len(p) for p in found}, reverse=True)))
 
 
-def normalise(name: str, places: frozenset[str], suffixes: tuple[str, ...]) -> str:
+def normalise(name: str, places: PlaceNames, suffixes: tuple[str, ...]) -> str:
     """A zone name without punctuation, leading place names and a trailing kind word."""
     text = NOT_WORD.sub("", name.replace("黏", "粘"))
     for suffix in sorted(suffixes, key=len, reverse=True):
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
             break
-    # NOTE: prefixes are looked up by length in a set, longest first: a scan of every place name per zone
-    # grew with the square of the nation's size.
-    lengths = _lengths(places)
     stripped = True
     while stripped:
         stripped = False
-        for length in lengths:
-            if len(text) > length and text[:length] in places:
+        for length in places.lengths:
+            if len(text) > length and text[:length] in places.names:
                 text, stripped = text[length:], True
                 break
     return text
-
-
-@lru_cache(maxsize=8)
-def _lengths(places: frozenset[str]) -> tuple[int, ...]:
-    """The lengths of the place names, longest first (one set per check: computed once, not per zone)."""
-    return tuple(sorted({len(p) for p in places}, reverse=True))
 
 
 def _shares_mineral(context: Context, a: Zone, b: Zone) -> bool:
