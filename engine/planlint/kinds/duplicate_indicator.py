@@ -97,7 +97,17 @@ def check(context: Context, params: Params) -> Iterator[Restated | Held]:
         for stated in context.index.of(plan_id):
             if stated.zone is not None or (params.metrics and stated.metric not in params.metrics):
                 continue
-            groups[(stated.metric, stated.mineral, stated.scope, stated.indicator.year)].append(stated)
+            scope = stated.scope  # its fields, not the model: hashing a pydantic model is slow
+            key = (
+                stated.metric,
+                stated.mineral,
+                scope.mine,
+                scope.deposit,
+                scope.region,
+                scope.subset,
+                scope.zone,
+            )
+            groups[(*key, stated.indicator.year)].append(stated)
         for items in groups.values():
             first = items[0]
             for other in items[1:]:
