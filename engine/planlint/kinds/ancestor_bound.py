@@ -84,6 +84,8 @@ def _broken_rows(
     value: float, applicable: list[tuple[int, Stated]], direction: Direction
 ) -> list[tuple[int, Stated]]:
     """The applicable rows `value` breaks: sorted strictest first, they are a prefix (usually empty)."""
+    if not applicable or not _broken(value, side(applicable[0][1], direction) or 0.0, direction):
+        return []
     return list(
         takewhile(lambda item: _broken(value, side(item[1], direction) or 0.0, direction), applicable)
     )

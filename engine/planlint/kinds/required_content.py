@@ -118,7 +118,7 @@ def _states_cap(context: Context, plan_id: str, metric: str, mineral: str) -> bo
 
 def _stated_cap(context: Context, plan_id: str, metric: str, mineral: str) -> Stated | None:
     """The plan's first plan-wide upper bound of `metric` for `mineral`, a narrower or a broader one."""
-    wider = context.vocabulary.lineage(mineral)
+    wider = context.index.lineage_of(mineral)
     return next(
         (
             s
