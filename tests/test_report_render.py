@@ -48,9 +48,9 @@ def test_a_silent_plan_says_so() -> None:
     assert citation_place(SILENT, "zh", terse=True) == "000.txt (本规划未作规定)"
 
 
-def test_a_citation_without_a_place() -> None:
-    assert citation_text(NOWHERE, "en") == "ancestor gs-baiyin: "
-    assert citation_text(NOWHERE, "en", terse=True) == "ancestor gs-baiyin:"
+def test_a_plan_known_only_by_name_says_it_has_no_source() -> None:
+    assert citation_text(NOWHERE, "en") == "ancestor gs-baiyin: (no document or public source recorded)"
+    assert citation_text(NOWHERE, "zh", terse=True) == "上级规划 gs-baiyin: (未记录原文或公开来源)"
 
 
 def test_levels_have_names_and_unknown_ones_stay_as_recorded() -> None:

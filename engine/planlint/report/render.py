@@ -76,6 +76,8 @@ def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
         parts.append(citation.locator)
     elif citation.role == "plan":
         parts.append(f"({word('plan_silent', lang)})")
+    if not parts:  # a plan known only by name (no text, no public source): say so, not an empty place
+        parts.append(f"({word('unsourced', lang)})")
     return " ".join(parts)
 
 

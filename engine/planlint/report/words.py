@@ -61,6 +61,7 @@ WORDS: dict[str, dict[str, str]] = {
     "plan": {"zh": "本规划", "en": "plan"},
     "right": {"zh": "采矿权", "en": "right"},
     "plan_silent": {"zh": "本规划未作规定", "en": "the plan is silent"},
+    "unsourced": {"zh": "未记录原文或公开来源", "en": "no document or public source recorded"},
     "line": {"zh": "第 {n} 行", "en": "line {n}"},
     # report documents (Markdown and HTML)
     "title": {"zh": "矿产资源总体规划符合性检查报告", "en": "Mineral resource plan conformance report"},
