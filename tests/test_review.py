@@ -79,6 +79,18 @@ def test_ids_survive_file_order_shifted_lines_and_other_wording(bundled: Report,
     assert sorted(_ids([reworded])) == expected
 
 
+def test_ids_do_not_depend_on_which_plans_are_judged(bundled: Report) -> None:
+    """A county's own run (--plan) gives each of its findings the id the full run gives, the partial-ancestor
+    note included although the full run places it on another plan (cn's note sits on cq)."""
+    alone = api.check(api.load(only=["gs-baiyin-huining"]), ["gs-baiyin-huining"])
+    full = {f.id: f for f in bundled.findings}
+    notes = [f for f in alone.findings if f.kind == "partial_ancestor"]
+    assert {f.against for f in notes} == {"cn", "gs", "gs-baiyin"}
+    assert {f.id for f in alone.findings} <= set(full)
+    cn_note = next(f for f in notes if f.against == "cn")
+    assert cn_note.plan == "gs-baiyin-huining" and full[cn_note.id].plan == "cq"
+
+
 def test_a_changed_problem_gets_another_id(bundled: Report, tmp_path: Path) -> None:
     """Two different problems never share an id: another mineral or ancestor is another finding."""
     first = next(f for f in bundled.findings if f.rule == "PL101")

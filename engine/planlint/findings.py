@@ -130,10 +130,11 @@ class Finding:
     def id(self) -> str:
         """A stable id ('PL101-3fa9c02b1e'): the same problem gets the same id in every run.
 
-        It hashes what the problem is (rule, plan, ancestor, metric, mineral, subject), never where it is
-        printed (lines, wording, file order), so a waiver or a baseline still finds it next round.
+        It hashes what the problem is (rule, the plan it is about, ancestor, metric, mineral, subject), never
+        where it is printed (lines, wording, file order, the judged plan a note said once is placed on), so a
+        waiver or a baseline still finds it next round, and a `--plan` run gives the id a full run gives.
         """
-        return stable_id(self.rule, self.plan, self.against, self.metric, self.mineral, self.subject)
+        return stable_id(self.rule, self.subject.plan, self.against, self.metric, self.mineral, self.subject)
 
     def sort_key(self) -> tuple[Any, ...]:
         first_line = next((c.line or 0 for c in self.citations if c.role == "plan"), 0)
