@@ -58,8 +58,12 @@ def run(command: list[str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_maxrss / 1024, process.returncode
 
 
-def median_run(command: list[str], repeat: int) -> tuple[float, float]:
+def median_run(command: list[str], repeat: int, label: str = "") -> tuple[float, float]:
+    """The median CPU seconds and the largest peak RSS of `repeat` runs; with a label, every run's CPU seconds
+    are printed too (on a shared machine the spread says how far to trust one ratio)."""
     results = [run(command) for _ in range(repeat)]
+    if label:
+        print(f"  {label}: {', '.join(f'{r[0]:.2f}' for r in results)} s")
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -205,16 +209,16 @@ def main() -> None:
     print(
         f"command: {' '.join([Path(sys.executable).name, 'bench/bench.py', *sys.argv[1:]])}  (work: {args.work})"
     )
-    print("times: CPU seconds (user + system), median of the runs\n")
+    print("times: CPU seconds (user + system), median of the runs")
+    print(f"load average at the start (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
 
     rows = []
     for scale in scales:
         plans, manifest = nation(args.work, scale, args.seed)
-        floor, _ = median_run([sys.executable, "-c", FLOOR, str(plans)], args.repeat)
+        floor, _ = median_run([sys.executable, "-c", FLOOR, str(plans)], args.repeat, f"floor {scale:g}")
         report = args.work / f"report-{scale:g}.txt"
-        check, memory = median_run(
-            [*planlint_command(), "check", str(plans), "--output", str(report)], args.repeat
-        )
+        command = [*planlint_command(), "check", str(plans), "--output", str(report)]
+        check, memory = median_run(command, args.repeat, f"check {scale:g}")
         rows.append((scale, manifest["plans"], manifest["indicators"], floor, check, memory))
 
     header = f"{'scale':>6} {'plans':>6} {'indicators':>10} {'floor s':>8} {'check s':>8} {'check/floor':>11} {'peak MB':>8} {'growth':>7}"
@@ -265,6 +269,7 @@ def main() -> None:
         )
         print(f"  {name}: {value:.2f}{unit} — {verdict}")
 
+    print(f"load average at the end (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if not args.no_phases:
         print(f"\nwhere one check of the {largest[0]:g} nation spends its CPU time (in-process):")
         for name, seconds in phases(plans):
