@@ -294,6 +294,14 @@ class Report:
         return {plan: tuple(found) for plan, found in grouped.items()}
 
     @cached_property
+    def by_kind(self) -> dict[str, tuple[Finding, ...]]:
+        """The findings of each rule kind, in report order."""
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.kind, []).append(finding)
+        return {kind: tuple(found) for kind, found in grouped.items()}
+
+    @cached_property
     def by_against(self) -> dict[str | None, tuple[Finding, ...]]:
         """The findings judged against each ancestor (None: a plan by itself), in report order."""
         grouped: dict[str | None, list[Finding]] = {}

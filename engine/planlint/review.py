@@ -209,21 +209,50 @@ def warnings(report: Report) -> list[PlanlintError]:
     ]
 
 
+@dataclass(frozen=True)
+class Grounds:
+    """Why a plan gets its verdict: its counted errors and warnings, the undecided notes that concern it
+    (on it, or said once on another plan about one of its ancestors), its info and waived findings."""
+
+    errors: tuple[Finding, ...]
+    warnings: tuple[Finding, ...]
+    undecided: tuple[Finding, ...]
+    infos: int
+    waived: int
+
+    @property
+    def verdict(self) -> Verdict:
+        """需修改 with an error that counts; 需人工审查 with a warning or something undecided; else 通过."""
+        if self.errors:
+            return "revise"
+        return "review" if self.warnings or self.undecided else "pass"
+
+
+def grounds(report: Report, plan_id: str) -> Grounds:
+    """The findings a plan's verdict rests on (waived ones only counted)."""
+    own = report.by_plan.get(plan_id, ())
+    counted = [f for f in own if report.counted(f)]
+    return Grounds(
+        errors=tuple(f for f in counted if f.severity == "error"),
+        warnings=tuple(f for f in counted if f.severity == "warning"),
+        undecided=_undecided(report, plan_id),
+        infos=sum(1 for f in counted if f.severity == "info"),
+        waived=len(own) - len(counted),
+    )
+
+
 def verdict(report: Report, plan_id: str) -> Verdict:
     """需修改 with an error that counts; 需人工审查 with a warning or something undecided; else 通过."""
-    counted = [f for f in report.by_plan.get(plan_id, ()) if report.counted(f)]
-    if any(f.severity == "error" for f in counted):
-        return "revise"
-    if any(f.severity == "warning" for f in counted) or _undecided(report, plan_id):
-        return "review"
-    return "pass"
+    return grounds(report, plan_id).verdict
 
 
-def _undecided(report: Report, plan_id: str) -> bool:
-    """Whether something undecided concerns the plan: said on it, or (said once) on one of its ancestors."""
+def _undecided(report: Report, plan_id: str) -> tuple[Finding, ...]:
+    """The counted undecided notes that concern the plan: said on it, or (said once) about an ancestor."""
+    notes = [f for kind in UNDECIDED_KINDS for f in report.by_kind.get(kind, ()) if report.counted(f)]
+    if not notes:
+        return ()
     above = _ancestors(report, plan_id)
-    candidates = [*report.by_plan.get(plan_id, ()), *(f for a in above for f in report.by_against.get(a, ()))]
-    return any(f.kind in UNDECIDED_KINDS and report.counted(f) for f in candidates)
+    return tuple(f for f in notes if f.plan == plan_id or f.against in above)
 
 
 def _ancestors(report: Report, plan_id: str) -> set[str]:

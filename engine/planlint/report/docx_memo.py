@@ -24,14 +24,16 @@ from planlint.report.render import (
     citation_place,
     level_name,
     norm_text,
+    reasons,
     reported_plans,
     rule_specs,
     rule_title,
     severity_name,
+    waiver_text,
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
-from planlint.review import verdict, verdict_text
+from planlint.review import grounds, verdict, verdict_text
 
 VERDICT_COLOURS = {"pass": RGBColor(0x2E, 0x7D, 0x32), "revise": RGBColor(0xC6, 0x28, 0x28)}
 REVIEW_COLOUR = RGBColor(0xE0, 0x78, 0x00)
@@ -55,21 +57,6 @@ def _quote(citation: Citation, options: Options) -> str:
         return f"{place} {suffix}".strip()
     before, cited = quote
     return f"「{' '.join([*before, cited])}」 — {place}"
-
-
-def _waiver_text(waiver: Any, lang: Lang) -> str:
-    document = f"，{waiver.document}" if lang == "zh" and waiver.document else ""
-    if lang != "zh" and waiver.document:
-        document = f", {waiver.document}"
-    expires = word("memo.until", lang, date=waiver.expires.isoformat()) if waiver.expires else ""
-    return word(
-        "memo.waived_by",
-        lang,
-        reason=waiver.reason,
-        approver=waiver.approver,
-        document=document,
-        expires=expires,
-    )
 
 
 def _finding(document: Any, number: int, finding: Finding, report: Report, options: Options) -> None:
@@ -96,9 +83,9 @@ def _finding(document: Any, number: int, finding: Finding, report: Report, optio
     if change:
         _labelled(document, word("memo.remedy", lang), change)
     if review is not None and finding.id in review.waived:
-        _labelled(document, word("memo.waived", lang), _waiver_text(review.waived[finding.id], lang))
+        _labelled(document, word("memo.waived", lang), waiver_text(review.waived[finding.id], lang))
     if review is not None and finding.id in review.expired:
-        _labelled(document, word("memo.expired", lang), _waiver_text(review.expired[finding.id], lang))
+        _labelled(document, word("memo.expired", lang), waiver_text(review.expired[finding.id], lang))
     _labelled(document, word("memo.id", lang), finding.id)
 
 
@@ -117,6 +104,8 @@ def _verdict_line(document: Any, report: Report, plan: PlanSummary, lang: Lang) 
     paragraph.add_run(word("memo.counts", lang, waived=more, **counts))
     if report.passes is not None and plan.judged:
         paragraph.add_run(word("memo.passes", lang, n=report.passes_of(plan.id)))
+    if plan.judged:
+        _labelled(document, word("memo.reason", lang), reasons(grounds(report, plan.id), lang))
 
 
 def _plan(document: Any, report: Report, plan: PlanSummary, options: Options) -> None:

@@ -28,6 +28,7 @@ from planlint.report.render import (
     rule_specs,
     rule_title,
     severity_name,
+    summary_text,
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
@@ -660,15 +661,12 @@ def _notes(report: Report, listed: list[PlanSummary], options: Options) -> list[
 def render(report: Report, options: Options) -> str:
     lang = options.lang
     specs = rule_specs(report)
-    judged = sum(1 for p in report.plans if p.judged)
     listed = reported_plans(report)
     by_plan: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_plan.setdefault(finding.plan, []).append(finding)
     title = word("title", lang)
-    meta = f"{word('generated', lang, version=__version__)} · " + word(
-        "summary", lang, plans=judged, **report.summary()
-    )
+    meta = f"{word('generated', lang, version=__version__)} · " + summary_text(report, lang)
     sections = "".join(_plan_section(report, p, by_plan.get(p.id, []), specs, options) for p in listed)
     if not report.findings:
         sections = f'<p class="clean">{escape(word("all_clean", lang))}</p>' + sections

@@ -15,15 +15,22 @@ from planlint.report.render import (
     citation_place,
     citation_who,
     counterpart,
+    finding_waiver,
     level_name,
     norm_text,
     reported_plans,
+    review_marks,
+    review_notes,
     rule_specs,
     rule_title,
     severity_name,
+    summary_text,
+    verdict_line,
+    waiver_text,
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
+from planlint.review import verdict, verdict_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -35,32 +42,42 @@ def escape(value: str) -> str:
 
 def _summary(report: Report, lang: Lang) -> list[str]:
     severities = [severity_name(s, lang).capitalize() for s in SEVERITIES]
-    header = [word(k, lang) for k in ("plan_col", "name_col", "level_col")] + severities
+    header = [word(k, lang) for k in ("plan_col", "name_col", "level_col", "verdict")] + severities
     lines = [
         "| " + " | ".join(header) + " |",
-        "| --- | --- | --- | " + " | ".join("---:" for _ in SEVERITIES) + " |",
+        "| --- | --- | --- | --- | " + " | ".join("---:" for _ in SEVERITIES) + " |",
     ]
     for plan in reported_plans(report):
         counts = report.summary(plan.id)
         level = level_name(plan.level, lang)
-        cells = [f"`{plan.id}`", escape(plan.name), escape(level)] + [str(counts[s]) for s in SEVERITIES]
+        judged = verdict_text(verdict(report, plan.id), lang) if plan.judged else ""
+        cells = [f"`{plan.id}`", escape(plan.name), escape(level), judged] + [
+            str(counts[s]) for s in SEVERITIES
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     totals = report.summary()
     lines.append(
-        f"| **{word('total', lang)}** | | | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |"
+        f"| **{word('total', lang)}** | | | | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |"
     )
     return lines
 
 
-def _finding(number: int, finding: Finding, specs: dict[str, Any], options: Options) -> list[str]:
+def _finding(
+    report: Report, number: int, finding: Finding, specs: dict[str, Any], options: Options
+) -> list[str]:
     lang = options.lang
+    colon = "：" if lang == "zh" else ": "
     severity = severity_name(finding.severity, lang)
     title = rule_title(specs, finding.rule, lang)
     label, who = counterpart(finding, lang)
     heading = f"#### {number}. {severity} · {finding.rule}" + (f" {escape(title)}" if title else "")
+    heading += "".join(f" · **{escape(mark)}**" for mark in review_marks(report, finding, lang))
     lines = [heading, "", f"*{label} `{who}`* — {escape(finding.text(lang))}", ""]
+    lines.append(f"- **{word('finding_id', lang)}**{colon}`{finding.id}`")
+    waiver = finding_waiver(report, finding)
+    if waiver is not None:
+        lines.append(f"- **{word(waiver[0], lang)}**{colon}{escape(waiver_text(waiver[1], lang))}")
     for citation in finding.citations:
-        colon = "：" if lang == "zh" else ": "
         lines.append(
             f"- **{escape(citation_who(citation, lang))}**{colon}{escape(citation_place(citation, lang))}"
         )
@@ -96,13 +113,12 @@ def _rules(report: Report, specs: dict[str, Any], lang: Lang) -> list[str]:
 def render(report: Report, options: Options) -> str:
     lang = options.lang
     specs = rule_specs(report)
-    judged = sum(1 for p in report.plans if p.judged)
     lines = [
         f"# {word('title', lang)}",
         "",
-        f"{word('generated', lang, version=__version__)} · "
-        + word("summary", lang, plans=judged, **report.summary()),
+        f"{word('generated', lang, version=__version__)} · " + summary_text(report, lang),
         "",
+        *(line for note in review_notes(report, lang) for line in (escape(note), "")),
         f"## {word('summary_heading', lang)}",
         "",
         *_summary(report, lang),
@@ -116,13 +132,16 @@ def render(report: Report, options: Options) -> str:
     if options.docs is None and report.findings:
         lines += [f"*{word('no_docs', lang)}*", ""]
     for plan in reported_plans(report):
-        findings = [f for f in report.findings if f.plan == plan.id]
+        findings = report.by_plan.get(plan.id, ())
         partial = f" ({word('partial', lang)})" if plan.partial else ""
         lines += [f"### `{plan.id}` {escape(plan.name)}{partial}", ""]
+        if plan.judged:
+            colon = "：" if lang == "zh" else ": "
+            lines += [f"**{word('verdict', lang)}**{colon}{escape(verdict_line(report, plan.id, lang))}", ""]
         if not findings:
             lines += [word("no_findings", lang), ""]
         for number, finding in enumerate(findings, start=1):
-            lines += _finding(number, finding, specs, options)
+            lines += _finding(report, number, finding, specs, options)
         if report.passes is not None and plan.judged:
             lines += [word("passes_count", lang, n=report.passes_of(plan.id)), ""]
     lines += _rules(report, specs, lang)

@@ -14,8 +14,10 @@ from planlint.i18n import Lang
 from planlint.messages import OP_SIGNS
 from planlint.remedy import bound_text
 from planlint.report.words import word
+from planlint.review import Grounds, Waiver, grounds, verdict_text
 
 LEVELS = ("national", "province", "city", "county")
+RULES_NAMED = 6  # a verdict's reason names at most this many rules per severity
 
 
 @dataclass(frozen=True)
@@ -122,3 +124,101 @@ def norm_text(specs: dict[str, Any], rule_id: str) -> str:
     """'document · clause' of the norm a rule rests on, or '' for a rule the report does not carry."""
     norm = getattr(specs.get(rule_id), "norm", None)
     return " · ".join(x for x in (getattr(norm, "document", None), getattr(norm, "clause", None)) if x)
+
+
+def summary_text(report: Report, lang: Lang) -> str:
+    """'7 plan(s) checked: 4 error(s) (1 waived), 9 warning(s), 5 info.' (rights counted in a rights check)."""
+    totals = report.summary()
+    waived = dict.fromkeys(totals, 0)
+    if report.review is not None and report.review.waived:
+        for finding in report.findings:
+            if not report.counted(finding):
+                waived[finding.severity] += 1
+    counts = {
+        s: word(f"count.{s}", lang, n=totals[s])
+        + (word("count.waived", lang, n=waived[s]) if waived[s] else "")
+        for s in totals
+    }
+    if report.rights:
+        return word("rights_summary", lang, rights=len(report.rights), **counts)
+    return word("summary", lang, plans=sum(1 for p in report.plans if p.judged), **counts)
+
+
+def verdict_line(report: Report, plan_id: str, lang: Lang) -> str:
+    """'需人工审查（上级规划 cn 仅部分已知，见 PL150-8d41e0625a）': a plan's verdict with its reasons."""
+    found = grounds(report, plan_id)
+    return word(
+        "verdict.because", lang, verdict=verdict_text(found.verdict, lang), reasons=reasons(found, lang)
+    )
+
+
+def reasons(found: Grounds, lang: Lang) -> str:
+    """Why a verdict: the counted errors and warnings by rule, the ancestors only partly known, what was waived."""
+    parts = []
+    for key, findings in (("reason.errors", found.errors), ("reason.warnings", found.warnings)):
+        if findings:
+            parts.append(word(key, lang, n=len(findings), rules=_rule_list(findings, lang)))
+    parts += [word("reason.partial", lang, ancestor=f.against, id=f.id) for f in found.undecided]
+    if not parts:
+        parts.append(word("reason.infos", lang, n=found.infos) if found.infos else word("reason.clean", lang))
+    if found.waived:
+        parts.append(word("reason.waived", lang, n=found.waived))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _rule_list(findings: tuple[Finding, ...], lang: Lang) -> str:
+    rules = list(dict.fromkeys(f.rule for f in findings))
+    named = ("、" if lang == "zh" else ", ").join(rules[:RULES_NAMED])
+    return named + ("…" if len(rules) > RULES_NAMED else "")
+
+
+def review_marks(report: Report, finding: Finding, lang: Lang) -> list[str]:
+    """A finding's marks in a review round: 已豁免 or 豁免已过期, and 本轮新增 or 上轮已提出."""
+    review = report.review
+    if review is None:
+        return []
+    marks = []
+    if finding.id in review.waived:
+        marks.append(word("waived", lang))
+    elif finding.id in review.expired:
+        marks.append(word("waiver_expired", lang))
+    status = review.status(finding)
+    if status is not None:
+        marks.append(word(f"baseline.{status}", lang))
+    return marks
+
+
+def finding_waiver(report: Report, finding: Finding) -> tuple[str, Waiver] | None:
+    """('waived' | 'waiver_expired', the waiver) when a waiver names the finding."""
+    review = report.review
+    if review is None:
+        return None
+    if finding.id in review.waived:
+        return "waived", review.waived[finding.id]
+    if finding.id in review.expired:
+        return "waiver_expired", review.expired[finding.id]
+    return None
+
+
+def waiver_text(waiver: Waiver, lang: Lang) -> str:
+    """'经论证，同意（重庆市规划和自然资源局，渝规资〔2023〕12号，有效期至 2025-12-31）'."""
+    comma = "，" if lang == "zh" else ", "
+    document = f"{comma}{waiver.document}" if waiver.document else ""
+    expires = word("waiver_until", lang, date=waiver.expires.isoformat()) if waiver.expires else ""
+    return word(
+        "waiver_by", lang, reason=waiver.reason, approver=waiver.approver, document=document, expires=expires
+    )
+
+
+def review_notes(report: Report, lang: Lang) -> list[str]:
+    """The round's notes on the whole report: the ids resolved since the baseline, the stale waivers."""
+    review = report.review
+    if review is None:
+        return []
+    separator = "、" if lang == "zh" else ", "
+    notes = []
+    if review.resolved:
+        notes.append(word("resolved", lang, ids=separator.join(review.resolved)))
+    if review.stale:
+        notes.append(word("stale_waivers", lang, ids=separator.join(w.finding for w in review.stale)))
+    return notes

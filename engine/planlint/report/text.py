@@ -9,21 +9,40 @@ from rich.console import Console
 from rich.markup import escape
 
 from planlint.findings import Finding, Report
-from planlint.report.render import Options, citation_text, counterpart, severity_name
+from planlint.report.render import (
+    Options,
+    citation_text,
+    counterpart,
+    finding_waiver,
+    review_marks,
+    review_notes,
+    severity_name,
+    summary_text,
+    verdict_line,
+    waiver_text,
+)
 from planlint.report.sources import cited_line
 from planlint.report.words import word
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _finding(finding: Finding, options: Options) -> Iterator[str]:
-    """A finding's lines, in console markup."""
-    subject = " ".join(counterpart(finding, options.lang))
-    severity = severity_name(finding.severity, options.lang)
+def _finding(report: Report, finding: Finding, options: Options) -> Iterator[str]:
+    """A finding's lines, in console markup: severity, rule, review marks and message; its id (and waiver);
+    its citations."""
+    lang = options.lang
+    subject = " ".join(counterpart(finding, lang))
+    severity = severity_name(finding.severity, lang)
+    marks = "".join(f" [magenta]\\[{escape(mark)}][/]" for mark in review_marks(report, finding, lang))
     yield (
-        f"  [{STYLE[finding.severity]}]{severity}[/] [bold]{finding.rule}[/] "
-        f"({escape(subject)}) {escape(finding.text(options.lang))}"
+        f"  [{STYLE[finding.severity]}]{severity}[/] [bold]{finding.rule}[/]{marks} "
+        f"({escape(subject)}) {escape(finding.text(lang))}"
     )
+    about = f"{word('finding_id', lang)} {finding.id}"
+    waiver = finding_waiver(report, finding)
+    if waiver is not None:
+        about += f" · {word(waiver[0], lang)}: {waiver_text(waiver[1], lang)}"
+    yield f"[dim]      {escape(about)}[/dim]"
     for citation in finding.citations:
         yield f"[dim]      {escape(citation_text(citation, options.lang, terse=True))}[/dim]"
         quote = cited_line(options.docs, citation)
@@ -38,17 +57,16 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
         if not plan.judged and not findings:
             continue
         yield f"[bold]{plan.id}[/] {escape(plan.name)}"
+        if plan.judged:
+            yield f"  [bold]{word('verdict', options.lang)}[/]: {escape(verdict_line(report, plan.id, options.lang))}"
         if not findings:
             yield f"  {word('no_findings', options.lang)}"
         for finding in findings:
-            yield from _finding(finding, options)
+            yield from _finding(report, finding, options)
         if report.passes is not None and plan.judged:
             yield f"[green]  {word('passes_count', options.lang, n=report.passes_of(plan.id))}[/green]"
-    if report.rights:
-        yield word("rights_summary", options.lang, rights=len(report.rights), **report.summary())
-        return
-    judged = sum(1 for p in report.plans if p.judged)
-    yield word("summary", options.lang, plans=judged, **report.summary())
+    yield from (escape(note) for note in review_notes(report, options.lang))
+    yield escape(summary_text(report, options.lang))
 
 
 def render(report: Report, options: Options) -> str:

@@ -1,0 +1,160 @@
+"""A review round in every format: each plan's verdict with its reason, each finding's id, and the waiver
+and baseline marks (已豁免, 豁免已过期, 本轮新增, 上轮已提出, the resolved ids, the stale waivers)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from planlint import api
+from planlint.findings import Report
+from planlint.paths import bundled_plans
+from planlint.report.render import verdict_line
+from planlint.review import verdict, verdict_text
+from tests.cli import planlint
+
+# The words each language marks a review round with (report/words.py), checked literally here.
+MARKS = {
+    "zh": {
+        "waived": "已豁免",
+        "expired": "豁免已过期",
+        "new": "本轮新增",
+        "unchanged": "上轮已提出",
+        "resolved": "上轮提出、本轮已解决：",
+        "stale": "未对应任何问题的豁免",
+        "total": "3 个错误（其中 1 个已豁免）",
+        "partial": "需人工审查（上级规划 cn 仅部分已知，见 {id}）",
+    },
+    "en": {
+        "waived": "waived",
+        "expired": "waiver expired",
+        "new": "new",
+        "unchanged": "unchanged",
+        "resolved": "Raised last round and now resolved: ",
+        "stale": "Waivers that match no finding",
+        "total": "3 error(s) (1 waived)",
+        "partial": "needs a reviewer's judgement (ancestor cn is only partly known, see {id})",
+    },
+}
+FORMATS = ("text", "markdown")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Report:
+    return api.check(api.load())
+
+
+def _plain(output: str) -> str:
+    """Markdown without its emphasis and escapes, to look for words."""
+    return re.sub(r"\\(.)", r"\1", output.replace("**", "").replace("`", ""))
+
+
+def _sections(output: str, plans: list[str]) -> dict[str, str]:
+    """Each judged plan's part of a text or Markdown report (from its heading to the next plan's)."""
+    starts = {p: re.search(rf"^(### )?{re.escape(p)} ", output, re.MULTILINE) for p in plans}
+    places = sorted((m.start(), p) for p, m in starts.items() if m)
+    ends = [start for start, _ in places[1:]] + [len(output)]
+    return {p: output[start:end] for (start, p), end in zip(places, ends, strict=True)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_plan_shows_its_verdict_with_the_reason_and_each_finding_its_id(
+    bundled: Report, fmt: str, lang: str
+) -> None:
+    run = planlint("check", "-f", fmt, "--lang", lang, "--fail-on", "never")
+    output = _plain(run.stdout)
+    judged = [p.id for p in bundled.plans if p.judged]
+    sections = _sections(output, judged)
+    assert set(sections) == set(judged)
+    for plan in judged:
+        assert verdict_line(bundled, plan, lang) in sections[plan]
+        assert verdict_text(verdict(bundled, plan), lang) in sections[plan]
+        for finding in bundled.by_plan.get(plan, ()):
+            assert finding.id in sections[plan]
+    if lang == "zh":
+        assert re.search(
+            r"需修改（1 个错误：PL101；上级规划 cn 仅部分已知，见 PL150-\w+）", sections["cq-banan"]
+        )
+
+
+def _fixed_banan(tmp_path: Path) -> Path:
+    """The bundled plans with cq-banan's 地热 minimum scale raised to cq's 20: its one error gone."""
+    plans = tmp_path / "plans"
+    shutil.copytree(bundled_plans(), plans)
+    banan = plans / "cq-banan.yaml"
+    text = banan.read_text(encoding="utf-8")
+    row = '    mineral: 地热\n    op: ">="\n    value: 5\n'
+    assert text.count(row) == 1
+    banan.write_text(text.replace(row, row.replace("value: 5", "value: 20")), encoding="utf-8")
+    return plans
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_plan_without_findings_of_its_own_says_why_it_needs_review(tmp_path: Path, lang: str) -> None:
+    """cq-banan's only error fixed: it still needs review, for cn is partly known (said once, on cq)."""
+    plans = _fixed_banan(tmp_path)
+    report = api.check(api.load([plans]))
+    assert not report.by_plan.get("cq-banan")
+    (note,) = [f for f in report.findings if f.kind == "partial_ancestor" and f.against == "cn"]
+    expected = MARKS[lang]["partial"].format(id=note.id)
+    for fmt in FORMATS:
+        output = _plain(planlint("check", plans, "-f", fmt, "--lang", lang).stdout)
+        assert expected in _sections(output, ["cq", "cq-banan", "cq-dazu"])["cq-banan"], fmt
+    memo = tmp_path / "memo.docx"
+    assert planlint("check", plans, "-f", "docx", "-o", memo, "--lang", lang).returncode == 1
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs]
+    about = paragraphs.index(next(t for t in paragraphs if "巴南区" in t))
+    reason = next(t for t in paragraphs[about:] if t.startswith(("理由：", "Why: ")))
+    assert note.id in reason and "cn" in reason
+
+
+def _round(bundled: Report, tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """A waivers file (one active, one expired, one stale) and a baseline (one id gone, one new)."""
+    errors = [f.id for f in bundled.findings if f.severity == "error"]
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "schema: planlint/waivers/v1\nwaivers:\n"
+        f"  - finding: {errors[0]}\n    reason: 经论证同意\n    approver: 重庆市规划和自然资源局\n"
+        "    document: 渝规资〔2023〕12号\n    expires: 2999-12-31\n"
+        f"  - finding: {errors[1]}\n    reason: 曾经同意\n    approver: 某局\n    expires: 2001-01-01\n"
+        "  - finding: PL101-ffffffffff\n    reason: 已不适用\n    approver: 某局\n",
+        encoding="utf-8",
+    )
+    earlier = json.loads(planlint("check", "-f", "json", "--fail-on", "never").stdout)
+    earlier["findings"] = [f for f in earlier["findings"] if f["id"] != errors[2]]
+    earlier["findings"].append(dict(earlier["findings"][0], id="PL111-0000000000"))
+    baseline = tmp_path / "round1.json"
+    baseline.write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
+    return waivers, baseline, errors
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_waivers_and_the_baseline_are_marked(bundled: Report, tmp_path: Path, fmt: str, lang: str) -> None:
+    waivers, baseline, errors = _round(bundled, tmp_path)
+    words = MARKS[lang]
+    run = planlint("check", "-f", fmt, "--lang", lang, "--waivers", waivers, "--baseline", baseline)
+    output = _plain(run.stdout)
+    lines = output.splitlines()
+
+    def near(finding_id: str) -> str:
+        """The finding's own lines: from its heading to its id (the id follows the heading)."""
+        at = next(i for i, line in enumerate(lines) if finding_id in line)
+        return "\n".join(lines[at - 4 : at + 2])
+
+    assert words["waived"] in near(errors[0])
+    assert "经论证同意" in near(errors[0]) and "渝规资〔2023〕12号" in near(errors[0])
+    assert words["expired"] in near(errors[1]) and "曾经同意" in near(errors[1])
+    assert words["new"] in near(errors[2]) and words["unchanged"] in near(errors[0])
+    assert f"{words['resolved']}PL111-0000000000" in output
+    assert words["stale"] in output and "PL101-ffffffffff" in output
+    assert words["total"] in output
+    plain = planlint("check", "-f", fmt, "--lang", lang).stdout
+    assert not any(words[k] in plain for k in ("expired", "resolved", "stale", "total"))
