@@ -13,6 +13,8 @@ import pytest
 
 from planlint import api
 from planlint.report import Options, render
+from planlint.report.render import reasons
+from planlint.review import Waiver, grounds, review, verdict_text
 from tests.cli import planlint
 from tests.test_report_markdown import REPO, SEEDS, sample_docs, sample_report
 
@@ -167,3 +169,31 @@ def test_passes_are_sarif_results_of_kind_pass(validator: Any, lang: str) -> Non
     related = [loc["properties"]["role"] for loc in bound["relatedLocations"]]
     assert related == ["norm", "ancestor"]
     assert bound["partialFingerprints"]["planlint/v2"] == bound["properties"]["id"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_judged_plan_carries_its_verdict_and_reason(validator: Any, lang: str) -> None:
+    """A judged plan's logical location says its verdict (code and words) and why; a review round's
+    resolved ids and stale waivers are in the run's properties; still valid SARIF."""
+    report = api.check(api.load())
+    errors = [f for f in report.findings if f.severity == "error"]
+    stale = Waiver("PL101-ffffffffff", "已不适用", "某局")
+    reviewed = review(report, [Waiver(errors[0].id, "经论证同意", "某局"), stale], frozenset({"PL111-0"}))
+    data = sarif(reviewed, lang=lang)
+    _valid(validator, data)
+    run = data["runs"][0]
+    verdicts = {loc["name"]: loc["properties"] for loc in run["logicalLocations"]}
+    for plan in report.plans:
+        properties = verdicts[plan.id]
+        if not plan.judged:
+            assert "verdict" not in properties
+            continue
+        found = grounds(reviewed, plan.id)
+        assert properties["verdict"] == found.verdict
+        assert properties["verdictText"] == verdict_text(found.verdict, lang)
+        assert properties["verdictReason"] == reasons(found, lang)
+    assert verdicts["cq-banan"]["verdict"] == "review"  # its one error waived, cn only partly known
+    assert "PL150-" in verdicts["cq-banan"]["verdictReason"]
+    assert run["properties"]["resolved"] == ["PL111-0"]
+    assert run["properties"]["staleWaivers"][0]["finding"] == "PL101-ffffffffff"
+    assert "resolved" not in sarif(report, lang=lang)["runs"][0]["properties"]

@@ -5,8 +5,10 @@ One run. The driver carries one reportingDescriptor per rule (with the norm it r
 its `relatedLocations` the ancestor's and the norm's. A citation with a document and a line is a
 physical location in that source document (an artifact under the `DOCS` base, which is `--docs` when
 given); every plan citation also names its plan as a logical location (`run.logicalLocations`, one per
-plan, parent first). A finding's id (`Finding.id`) is its partial fingerprint; in a review round a waiver
-is an accepted external suppression and the baseline comparison is the result's `baselineState`.
+plan, parent first), and a judged plan's logical location carries its verdict and the reason in its
+`properties`. A finding's id (`Finding.id`) is its partial fingerprint; in a review round a waiver is an
+accepted external suppression, the baseline comparison is the result's `baselineState`, and the run's
+`properties` list the resolved ids and the stale waivers.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from urllib.parse import quote
 from planlint import __version__
 from planlint.findings import Citation, Finding, Pass, Report
 from planlint.i18n import Lang
-from planlint.report.render import Options, citation_text, pass_text, rule_specs
+from planlint.report.render import Options, citation_text, pass_text, reasons, rule_specs
 from planlint.report.sources import cited_line
 from planlint.report.words import word
+from planlint.review import grounds, verdict_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -118,12 +121,34 @@ class _Run:
                     "parents": list(plan.parents),
                     "partial": plan.partial,
                     "judged": plan.judged,
+                    **self.verdict(plan.id, plan.judged),
                 },
             }
             if plan.parents and plan.parents[0] in self.plan_index:
                 location["parentIndex"] = self.plan_index[plan.parents[0]]
             locations.append(location)
         return locations
+
+    def verdict(self, plan_id: str, judged: bool) -> dict[str, str]:
+        """A judged plan's verdict (pass | revise | review), in words, and why."""
+        if not judged:
+            return {}
+        found = grounds(self.report, plan_id)
+        return {
+            "verdict": found.verdict,
+            "verdictText": verdict_text(found.verdict, self.lang),
+            "verdictReason": reasons(found, self.lang),
+        }
+
+    def review_properties(self) -> dict[str, Any]:
+        """The round's ids resolved since the baseline and its stale waivers, beside the summary."""
+        review = self.report.review
+        data: dict[str, Any] = {}
+        if review is not None and review.baseline is not None:
+            data["resolved"] = list(review.resolved)
+        if review is not None and review.stale:
+            data["staleWaivers"] = [w.as_dict() for w in review.stale]
+        return data
 
     def artifact(self, document: str) -> int:
         if document not in self.artifact_index:
@@ -273,7 +298,7 @@ class _Run:
             "artifacts": self.artifacts,
             "logicalLocations": logical,
             "results": results,
-            "properties": {"summary": self.report.summary()},
+            "properties": {"summary": self.report.summary(), **self.review_properties()},
         }
 
 
