@@ -75,3 +75,72 @@ def test_a_finding_in_other_plans_is_found_there(tmp_path: Path) -> None:
     run = _explain(finding.id, str(plans), "--lang", "en")
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith(f"{finding.id}  ")
+
+
+def test_a_countys_own_run_is_explained_with_the_same_plan_option() -> None:
+    """The id a `check --plan` run prints is found by `explain --plan`, in both languages (cn's partial note
+    included, which the full run prints on cq)."""
+    alone = api.check(api.load(only=["gs-baiyin-huining"]), ["gs-baiyin-huining"])
+    note = next(f for f in alone.findings if f.against == "cn")
+    zh = _explain(note.id, "--plan", "gs-baiyin-huining", "--lang", "zh")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.startswith(f"{note.id}  提示") and "gs-baiyin-huining 对照 cn" in zh.stdout
+    en = _explain(note.id, "--plan", "gs-baiyin-huining", "--lang", "en")
+    assert en.returncode == 0 and "gs-baiyin-huining against cn" in en.stdout
+
+
+def test_a_prohibited_mineral_shows_the_vocabulary_path_both_ways() -> None:
+    """PL112: 河南 prohibits 砂金; 方城 plans 金, which is wider: the path 砂金 → 金 says which is broader."""
+    report = api.check(api.load(), ["ha-nanyang-fangcheng"])
+    finding = next(f for f in report.findings if f.rule == "PL112" and f.mineral == "砂金")
+    zh = _explain(finding.id, "--lang", "zh").stdout
+    assert "矿种匹配:" in zh
+    assert "上级所列的 砂金 属于本规划的 金（词表路径：砂金 → 金）：金 比 砂金 宽" in zh
+    assert "地热 与 砂金" not in zh  # names the vocabulary does not relate are left out
+    en = _explain(finding.id, "--lang", "en").stdout
+    assert "Mineral match:" in en
+    assert "the listed 砂金 is a kind of the plan's 金 (vocabulary path: 砂金 → 金): 金 is wider" in en
+
+
+FULING = """项目编号,采矿权名称（暂定名）,地理位置,矿种,资源储量（万吨）,生产规模,出让年限（年）
+FLGC202203,涪陵区百胜镇百兴村张家湾建筑石料用灰岩矿,涪陵区百胜镇百兴村,建筑石料用灰岩,10513.5,295万吨/年,30
+FLGC202299,涪陵区某镇某村建筑石料用灰岩矿（示例）,涪陵区某镇某村,建筑石料用灰岩,1500,60万吨/年,30
+"""
+
+
+def test_a_rights_finding_shows_the_record_rows_units_and_what_is_missing(tmp_path: Path) -> None:
+    """docs/rights.md's example: PL511 on FLGC202299 needs --rights to be found, then says why."""
+    from planlint.rights import check_rights
+
+    rights = tmp_path / "fuling.csv"
+    rights.write_text(FULING, encoding="utf-8")
+    report = check_rights(api.load(), rights)
+    finding = next(f for f in report.findings if f.rule == "PL511")
+    without = _explain(finding.id, "--lang", "zh")
+    assert without.returncode == 2 and "--rights" in without.stderr and "Traceback" not in without.stderr
+    zh = _explain(finding.id, "--rights", str(rights), "--lang", "zh")
+    assert zh.returncode == 0, zh.stderr
+    out = zh.stdout
+    assert "采矿权 FLGC202299 对照 cq" in out
+    assert "采矿权记录 (fuling.csv 第 3 行):" in out and "  生产规模: 60 万吨/年" in out
+    assert "  矿床规模: （未填）" in out
+    assert "落位：涪陵区，对照的规划（由近及远）：cq、cn" in out
+    assert "上级规划 cq: 001_c4a5b5da5bc9cb10.txt 五（三） 专栏9 第 303 行" in out
+    assert "缺少（无法确定是否适用）：矿床规模（大型/中型/小型）" in out
+    assert "缺少（无法确定是否适用）：新设/整合扩能/增划资源类别" in out
+    assert "采矿权: 60 万吨/年 = 600000 吨/年" in out
+    en = _explain(finding.id, "--rights", str(rights), "--lang", "en").stdout
+    assert "right FLGC202299 against cq" in en and "production capacity: 60 万吨/年" in en
+    assert "missing (so unsure whether it applies): the deposit's reserve scale" in en
+
+
+def test_a_pass_id_says_it_is_a_pass_and_shows_what_was_compared() -> None:
+    report = api.check(api.load(only=["cq-banan"]), ["cq-banan"], passes=True)
+    held = next(p for p in report.passes or () if p.rule == "PL101")
+    zh = _explain(held.id, "--plan", "cq-banan", "--lang", "zh")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.startswith(f"{held.id}  符合（已比对且满足，不是问题）")
+    assert "本规划 cq-banan:" in zh.stdout and "单位换算:" in zh.stdout
+    en = _explain(held.id, "--plan", "cq-banan", "--lang", "en")
+    assert "pass (compared and held, not a finding)" in en.stdout
+    assert _explain("PL101-pass-0000000000").returncode == 2

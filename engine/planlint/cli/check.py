@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang, collector_off
+from planlint.cli.options import (
+    DocsOpt,
+    LangOpt,
+    ParentOpt,
+    PathsArg,
+    PlanOpt,
+    RulesOpt,
+    chosen_lang,
+    collector_off,
+)
 from planlint.cli.rounds import (
     BaselineOpt,
     FailOnOpt,
@@ -30,9 +39,7 @@ if TYPE_CHECKING:
 
 def check(
     paths: PathsArg = None,
-    plan: Annotated[
-        list[str] | None, typer.Option("--plan", help="Judge only this plan (repeatable).")
-    ] = None,
+    plan: PlanOpt = None,
     rules: RulesOpt = None,
     format: FormatOpt = "text",
     output: OutputOpt = None,
@@ -42,14 +49,7 @@ def check(
     waivers: WaiversOpt = None,
     baseline: BaselineOpt = None,
     show_passes: PassesOpt = False,
-    parent: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--parent",
-            help="For a plan document: the id of the plan it must conform to (default: found from its "
-            "jurisdiction); repeatable.",
-        ),
-    ] = None,
+    parent: ParentOpt = None,
 ) -> Exit:
     """Check every plan against each of its ancestors and itself, and report the findings.
 
@@ -61,7 +61,7 @@ def check(
 
     check_round(format, output, fail_on, docs)
     chosen = chosen_lang(lang)
-    project, drafted = _load(paths or [], rules or [], parent or [], plan or [])
+    project, drafted = load_judged(paths or [], rules or [], parent or [], plan or [])
     plan = plan or drafted or None
     gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
     report = api.check(project, plan, passes=show_passes)
@@ -79,7 +79,7 @@ def _warn_unverifiable(docs: Path, project: Project, lang: Lang) -> None:
         sys.stderr.write(f"planlint: {word}: {warning.render(lang)}\n")
 
 
-def _load(
+def load_judged(
     paths: list[Path], rules: list[Path], parent: list[str], plans: list[str]
 ) -> tuple[Project, list[str]]:
     """The plans, with any plan documents among the paths extracted and settled; the documents' plan ids.

@@ -32,6 +32,8 @@ HELP_ZH: dict[str, str] = {
     "The rights: a YAML file (schema planlint/rights/v1) or a .csv/.xlsx table with the columns of a 出让公告 (项目编号, 采矿权名称, 地理位置, 矿种, 生产规模, 资源储量, 出让年限 …).": "采矿权清单：YAML 文件（schema planlint/rights/v1），或按出让公告列名（项目编号、采矿权名称、地理位置、矿种、生产规模、资源储量、出让年限……）的 .csv/.xlsx 表格。",
     "List the rules: id, kind, severity, title and the norm each rests on.": "列出规则：编号、种类、严重程度、内容及依据。",
     "Explain a rule, or why a finding was raised: the rows compared, mineral match, units and scope.": "解释一条规则，或说明某个问题的由来：比较的行、矿种匹配、单位换算与适用范围。",
+    "Explain a rule, or why a finding was raised: the rows compared, mineral match, units and scope.\n\nA finding id is looked for in a check of the same inputs: the paths, --plan, --parent and --rules the\ncheck was given, or --rights for a check-rights finding.": "解释一条规则，或说明某个问题的由来：比较的行、矿种匹配、单位换算与适用范围。\n\n问题编号在同样输入的检查结果中查找：检查时所用的路径及 --plan、--parent、--rules，采矿权问题则用 --rights。",
+    "For a check-rights finding: the rights file it was found in (as given to check-rights).": "采矿权审查的问题：该问题所出自的采矿权清单（即交给 check-rights 的文件）。",
     "A rule id (PL101) or a finding id from a report (PL101-3fa9c02b1e).": "规则编号（PL101）或报告中的问题编号（PL101-3fa9c02b1e）。",
     "List everything a plan's ancestors require of it, with citations: a drafting checklist.": "列出上级规划对本规划的全部要求及出处：编制核对清单。",
     "The plan being drafted (its id).": "正在编制的规划（其 id）。",

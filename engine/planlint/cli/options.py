@@ -24,6 +24,16 @@ RulesOpt = Annotated[
     typer.Option("--rules", help="Extra rule directory (rule packs and vocabularies); repeatable."),
 ]
 
+PlanOpt = Annotated[list[str] | None, typer.Option("--plan", help="Judge only this plan (repeatable).")]
+ParentOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--parent",
+        help="For a plan document: the id of the plan it must conform to (default: found from its "
+        "jurisdiction); repeatable.",
+    ),
+]
+
 DocsOpt = Annotated[
     Path | None,
     typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),

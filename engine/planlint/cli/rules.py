@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang
+from planlint.cli.options import DocsOpt, LangOpt, ParentOpt, PathsArg, PlanOpt, RulesOpt, chosen_lang
 from planlint.errors import Exit, PlanlintError
 
 if TYPE_CHECKING:
+    from planlint.api import Project
+    from planlint.findings import Report
     from planlint.i18n import Lang
     from planlint.rules import Rule
 
@@ -42,6 +45,26 @@ def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     Console().print(table)
 
 
+RightsFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rights",
+        help="For a check-rights finding: the rights file it was found in (as given to check-rights).",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the check that produced a finding was given: the same paths and options find the same ids."""
+
+    paths: list[Path]
+    plan: list[str]
+    parent: list[str]
+    rules: list[Path]
+    rights: Path | None
+
+
 def explain(
     item_id: Annotated[
         str,
@@ -50,18 +73,27 @@ def explain(
         ),
     ],
     paths: PathsArg = None,
+    plan: PlanOpt = None,
+    parent: ParentOpt = None,
     rules: RulesOpt = None,
+    rights: RightsFileOpt = None,
     lang: LangOpt = None,
     docs: DocsOpt = None,
 ) -> None:
-    """Explain a rule, or why a finding was raised: the rows compared, mineral match, units and scope."""
+    """Explain a rule, or why a finding was raised: the rows compared, mineral match, units and scope.
+
+    A finding id is looked for in a check of the same inputs: the paths, --plan, --parent and --rules the
+    check was given, or --rights for a check-rights finding.
+    """
     from planlint import api
     from planlint.docgen import explain as explain_rule
+    from planlint.rights import rights_rules
     from planlint.rules import load_rules
 
     chosen = chosen_lang(lang)
-    loaded = {r.id: r for r in load_rules(api.rule_directories(rules or ()))}
-    rule = loaded.get(item_id.upper()) or _rights_rule(item_id.upper(), rules)
+    directories = api.rule_directories(rules or ())
+    loaded = {r.id: r for r in [*load_rules(directories), *rights_rules(directories)]}
+    rule = loaded.get(item_id.upper())
     if rule is not None:
         sys.stdout.write(explain_rule(rule, chosen))
         return
@@ -71,33 +103,64 @@ def explain(
             field="ID",
             zh=f"没有规则或问题 {item_id!r}（规则：{'、'.join(sorted(loaded))}）",
         )
-    sys.stdout.write(_explain_finding(item_id, paths, rules, chosen, docs))
+    inputs = Inputs(paths or [], plan or [], parent or [], rules or [], rights)
+    sys.stdout.write(
+        _explain_finding(item_id, loaded[item_id.split("-", 1)[0].upper()], inputs, chosen, docs)
+    )
 
 
-def _rights_rule(rule_id: str, rules: list[Path] | None) -> Rule | None:
-    """A rights rule (PL5xx, for check-rights) by its id."""
-    from planlint import api
-    from planlint.rights import rights_rules
+def _explain_finding(item_id: str, rule: Rule, inputs: Inputs, lang: Lang, docs: Path | None) -> str:
+    from planlint.report.explain import explain_finding, explain_pass, explain_right_finding
 
-    return next((r for r in rights_rules(api.rule_directories(rules or ())) if r.id == rule_id), None)
-
-
-def _explain_finding(
-    item_id: str, paths: list[Path] | None, rules: list[Path] | None, lang: Lang, docs: Path | None
-) -> str:
-    from planlint import api
-    from planlint.report.explain import explain_finding
-
-    project = api.load(paths, rules or ())
-    report = api.check(project)
+    if rule.kind in _rights_kinds() and inputs.rights is None:
+        raise PlanlintError(
+            f"{rule.id} is a check-rights rule: give the rights file the finding came from (--rights FILE)",
+            field="--rights",
+            zh=f"{rule.id} 是采矿权审查（check-rights）规则：请用 --rights 给出该问题所出自的采矿权清单",
+        )
+    is_pass = "-pass-" in item_id.lower()
+    project, report = _checked(inputs, is_pass)
+    if is_pass:
+        held = next((p for p in report.passes or () if p.id.lower() == item_id.lower()), None)
+        if held is not None:
+            return explain_pass(project, report, held, lang, docs)
+        total = len(report.passes or ())
+        raise PlanlintError(
+            f"no pass {item_id!r} among the {total} pass(es) of these inputs",
+            field="ID",
+            zh=f"这些输入的 {total} 项符合的比对中没有 {item_id!r}",
+        )
     finding = next((f for f in report.findings if f.id.lower() == item_id.lower()), None)
     if finding is None:
         raise PlanlintError(
-            f"no finding {item_id!r} among the {len(report.findings)} finding(s) of these plans",
+            f"no finding {item_id!r} among the {len(report.findings)} finding(s) of these plans "
+            "(give explain the paths, --plan, --parent, --rules or --rights the check was given)",
             field="ID",
-            zh=f"这些规划的 {len(report.findings)} 个问题中没有 {item_id!r}",
+            zh=f"这些规划的 {len(report.findings)} 个问题中没有 {item_id!r}"
+            "（请给出检查时所用的路径及 --plan、--parent、--rules 或 --rights）",
         )
+    if finding.right is not None and inputs.rights is not None:
+        return explain_right_finding(project, report, finding, inputs.rights, lang, docs)
     return explain_finding(project, report, finding, lang, docs)
+
+
+def _rights_kinds() -> frozenset[str]:
+    from planlint.rights.kinds import REGISTRY
+
+    return frozenset(REGISTRY)
+
+
+def _checked(inputs: Inputs, passes: bool) -> tuple[Project, Report]:
+    """The check (or check-rights) the inputs describe, as `check` would run it."""
+    from planlint import api
+    from planlint.cli.check import load_judged
+    from planlint.rights import check_rights
+
+    if inputs.rights is not None:
+        project = api.load(inputs.paths or None, inputs.rules)
+        return project, check_rights(project, inputs.rights, passes=passes)
+    project, drafted = load_judged(inputs.paths, inputs.rules, inputs.parent, inputs.plan)
+    return project, api.check(project, inputs.plan or drafted or None, passes=passes)
 
 
 def test_rules(

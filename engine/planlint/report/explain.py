@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planlint.api import Project
-from planlint.findings import Citation, Finding, Report
+from planlint.findings import Citation, Finding, Pass, Report
 from planlint.i18n import Lang, scope_text
 from planlint.model import Indicator, Zone
 from planlint.remedy import description_of, remedy
@@ -29,6 +30,10 @@ from planlint.report.words import word
 from planlint.review import verdict_text
 from planlint.units import UnitError, parse_unit, registry
 from planlint.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from planlint.rights.model import Right
+    from planlint.rights.prepare import PreparedRight
 
 OP_SIGNS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=", "range": ""}
 # dimension → (zh unit, en unit, base units per display unit) for showing converted values
@@ -51,7 +56,7 @@ class Row:
     zone: Zone | None
 
 
-def cited_rows(project: Project, finding: Finding) -> list[Row]:
+def cited_rows(project: Project, finding: Finding | Pass) -> list[Row]:
     """The indicators the finding's citations point at (same plan, line, table and section)."""
     rows = []
     for citation in finding.citations:
@@ -103,10 +108,16 @@ def _converted(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
     indicator = row.indicator
     metric = vocabulary.metrics.get(indicator.metric)
     annual = bool(metric is not None and metric.annual)
+    values = indicator.value if isinstance(indicator.value, tuple) else (indicator.value,)
+    return f"{_value(indicator)}{_in_base(values, indicator.unit, annual, OP_SIGNS[indicator.op], lang)}"
+
+
+def _in_base(values: tuple[float, ...], unit_text: str, annual: bool, sign: str, lang: Lang) -> str:
+    """' = ≥ 200000 立方米/年（年度指标…）': the values in the display unit of their dimension, per year."""
     try:
-        unit = parse_unit(indicator.unit)
+        unit = parse_unit(unit_text)
     except UnitError:
-        return f"{_value(indicator)}: ?"
+        return ": ?"
     dimension = unit.dimension
     per_year = 1.0
     note = ""
@@ -116,17 +127,14 @@ def _converted(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
     elif annual:
         note = word("explain.annual", lang)
     display = DISPLAY.get(dimension)
-    values = indicator.value if isinstance(indicator.value, tuple) else (indicator.value,)
     if display is None:
-        return f"{_value(indicator)} → {unit.expression}"
+        return f" → {unit.expression}"
     zh_unit, en_unit, size = display
     shown = "–".join(f"{round(unit.to_base(v) * per_year / size, 6):.12g}" for v in values)
     rate = ("/年" if lang == "zh" else "/year") if unit.is_rate or annual else ""
     basis = f" {unit.basis}" if unit.basis else ""
     shown_unit = zh_unit if lang == "zh" else en_unit
-    return f"{_value(indicator)} = {OP_SIGNS[indicator.op]} {shown} {shown_unit}{rate}{basis}{note}".replace(
-        "  ", " "
-    )
+    return f" = {sign} {shown} {shown_unit}{rate}{basis}{note}".replace("  ", " ")
 
 
 def _mineral_line(plan_row: Row, ancestor_row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
@@ -141,6 +149,64 @@ def _mineral_line(plan_row: Row, ancestor_row: Row, vocabulary: Vocabulary, lang
     if path is None:
         return word("explain.unrelated", lang, a=narrow, b=broad)
     return word("explain.broader", lang, narrow=path[0], broad=path[-1], path=" → ".join(path))
+
+
+def _plan_minerals(project: Project, finding: Finding) -> list[str]:
+    """The minerals the plan names at the places the finding cites (list entries, rows, zones), in order."""
+    names: dict[str, None] = {}
+    for citation in finding.citations:
+        if citation.role != "plan" or citation.plan is None or citation.line is None:
+            continue
+        plan = project.hierarchy.plan(citation.plan)
+        place = (citation.line, citation.table, citation.section)
+        lists = plan.minerals
+        for entry in (*lists.encouraged, *lists.restricted, *lists.prohibited):
+            if (entry.cite.line, entry.cite.table, entry.cite.section) == place:
+                names.setdefault(entry.mineral)
+        for indicator, _zone in plan.all_indicators():
+            cite = indicator.cite
+            if indicator.mineral and (cite.line, cite.table, cite.section) == place:
+                names.setdefault(indicator.mineral)
+        for zone in plan.zones:
+            if (zone.cite.line, zone.cite.table, zone.cite.section) == place:
+                names.update(dict.fromkeys(zone.minerals))
+    return list(names)
+
+
+def _related_first(names: list[str], listed: str, vocabulary: Vocabulary) -> list[str]:
+    """The names the vocabulary relates to the listed mineral (all of them when none is related)."""
+    related = [n for n in names if _relation(vocabulary, n, listed) is not None]
+    return related or names
+
+
+def _relation(vocabulary: Vocabulary, a: str, b: str) -> list[str] | None:
+    if a not in vocabulary.minerals and vocabulary.canonical(a) not in vocabulary.minerals:
+        return None
+    if vocabulary.canonical(a) == vocabulary.canonical(b):
+        return [a]
+    return mineral_path(vocabulary, a, b) or mineral_path(vocabulary, b, a)
+
+
+def _listed_line(plan_mineral: str, listed: str, vocabulary: Vocabulary, lang: Lang) -> str:
+    """How a mineral the plan names meets the mineral an ancestor lists, through the vocabulary."""
+    if (
+        plan_mineral not in vocabulary.minerals
+        and vocabulary.canonical(plan_mineral) not in vocabulary.minerals
+    ):
+        return word("explain.unrelated", lang, a=plan_mineral, b=listed)
+    if vocabulary.canonical(plan_mineral) == vocabulary.canonical(listed):
+        return word(
+            "explain.same_mineral", lang, a=plan_mineral, b=listed, entry=vocabulary.canonical(listed)
+        )
+    narrower = mineral_path(vocabulary, plan_mineral, listed)
+    if narrower is not None:
+        return word(
+            "explain.listed_covers", lang, plan=plan_mineral, listed=listed, path=" → ".join(narrower)
+        )
+    wider = mineral_path(vocabulary, listed, plan_mineral)
+    if wider is not None:
+        return word("explain.plan_wider", lang, plan=plan_mineral, listed=listed, path=" → ".join(wider))
+    return word("explain.unrelated", lang, a=plan_mineral, b=listed)
 
 
 def _scope_lines(project: Project, plan_row: Row, ancestor_row: Row, lang: Lang) -> list[str]:
@@ -221,6 +287,11 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
         lines += ["", f"{word('explain.mineral', lang)}:"]
         matches = (_mineral_line(plan_rows[0], a, vocabulary, lang) for a in ancestor_rows)
         lines += [f"  {line}" for line in dict.fromkeys(matches)]
+    elif finding.mineral is not None:
+        names = _related_first(_plan_minerals(project, finding), finding.mineral, vocabulary)
+        if names:
+            lines += ["", f"{word('explain.mineral', lang)}:"]
+            lines += [f"  {_listed_line(n, finding.mineral, vocabulary, lang)}" for n in names]
     if rows:
         lines += ["", f"{word('explain.units', lang)}:"]
         lines += [f"  {_converted(row, vocabulary, lang)}" for row in rows]
@@ -239,3 +310,195 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
 
         lines.append(f"{word('explain.verdict', lang)}: {verdict_text(verdict(report, finding.plan), lang)}")
     return "\n".join(lines) + "\n"
+
+
+def explain_pass(project: Project, report: Report, held: Pass, lang: Lang, docs: Path | None) -> str:
+    """What a pass (a comparison that held) compared: the rows on both sides, the mineral match, the units."""
+    specs = rule_specs(report)
+    vocabulary = project.vocabulary
+    against = held.against or word("itself", lang)
+    subject = f"{word('explain.right', lang)} {held.right}" if held.right else held.plan
+    lines = [
+        f"{held.id}  {word('explain.pass', lang)} · {held.rule} {rule_title(specs, held.rule, lang)}",
+        f"{subject} {word('against', lang)} {against}",
+        "",
+        f"{word('explain.rows', lang)}:",
+    ]
+    rows = cited_rows(project, held)
+    for citation in held.citations:
+        if citation.role != "norm":
+            lines += _citation_block(citation, docs, lang)
+            lines += [f"    {_row_line(r, vocabulary, lang)}" for r in rows if r.citation == citation]
+    plan_rows = [r for r in rows if r.citation.role == "plan"]
+    ancestor_rows = [r for r in rows if r.citation.role == "ancestor"]
+    if plan_rows and ancestor_rows:
+        lines += ["", f"{word('explain.mineral', lang)}:"]
+        matches = (_mineral_line(plan_rows[0], a, vocabulary, lang) for a in ancestor_rows)
+        lines += [f"  {line}" for line in dict.fromkeys(matches)]
+    if rows:
+        lines += [
+            "",
+            f"{word('explain.units', lang)}:",
+            *(f"  {_converted(r, vocabulary, lang)}" for r in rows),
+        ]
+    norm = norm_text(specs, held.rule)
+    if norm:
+        lines += ["", f"{word('explain.norm', lang)}: {norm}"]
+    return "\n".join(lines) + "\n"
+
+
+def explain_right_finding(
+    project: Project, report: Report, finding: Finding, rights: Path, lang: Lang, docs: Path | None
+) -> str:
+    """Why a check-rights finding was raised: the right's record, where it was placed, the plan rows it was
+    compared with (and what the record lacks to decide each), the mineral match and the units."""
+    from planlint.rights.prepare import prepare_rights
+    from planlint.rights.read import load_rights
+
+    specs = rule_specs(report)
+    vocabulary = project.vocabulary
+    loaded = load_rights(rights, vocabulary)
+    prepared = next(
+        p for p in prepare_rights(loaded, project.hierarchy, vocabulary) if p.right.id == finding.right
+    )
+    right = prepared.right
+    severity = severity_name(finding.severity, lang)
+    lines = [
+        f"{finding.id}  {severity} · {finding.rule} {rule_title(specs, finding.rule, lang)}",
+        f"{word('explain.right', lang)} {right.id} {word('against', lang)} {finding.plan}",
+        "",
+        finding.text(lang),
+        "",
+        f"{word('explain.right_record', lang)} ({prepared.loaded.path.name} {_line_words(prepared.loaded.line, lang)}):",
+        *(f"  {label}: {value}" for label, value in _record(right, lang)),
+        "",
+        word(
+            "explain.placed",
+            lang,
+            place=right.jurisdiction,
+            plans="、".join(prepared.plans) if lang == "zh" else ", ".join(prepared.plans),
+        ),
+        "",
+        f"{word('explain.rows', lang)}:",
+    ]
+    rows = [r for r in cited_rows(project, finding) if r.citation.role != "right"]
+    if not rows:
+        lines.append(f"  {word('explain.no_rows', lang)}")
+    lacking = _lacking(project, prepared, finding, lang)
+    for citation in finding.citations:
+        if citation.role in ("norm", "right"):
+            continue
+        lines += _citation_block(citation, docs, lang)
+        for row in (r for r in rows if r.citation == citation):
+            lines.append(f"    {_row_line(row, vocabulary, lang)}")
+            missing = lacking.get(
+                (row.indicator.cite.line, row.indicator.cite.table, row.indicator.cite.section)
+            )
+            if missing:
+                lines.append(f"      {word('explain.missing', lang, fields=missing)}")
+    if rows:
+        lines += ["", f"{word('explain.mineral', lang)}:"]
+        lines += [
+            f"  {line}"
+            for line in dict.fromkeys(_right_mineral_line(right.mineral, r, vocabulary, lang) for r in rows)
+        ]
+    lines += [
+        "",
+        f"{word('explain.units', lang)}:",
+        f"  {word('explain.right', lang)}: {_right_capacity(right, lang)}",
+    ]
+    lines += [f"  {_converted(row, vocabulary, lang)}" for row in rows]
+    norm = norm_text(specs, finding.rule)
+    if norm:
+        lines += ["", f"{word('explain.norm', lang)}: {norm}"]
+    change = remedy(finding, lang, description_of(specs.get(finding.rule), lang))
+    if change:
+        lines.append(f"{word('explain.remedy', lang)}: {change}")
+    return "\n".join(lines) + "\n"
+
+
+RECORD_FIELDS = (
+    "id",
+    "name",
+    "jurisdiction",
+    "location",
+    "mineral",
+    "kind",
+    "capacity",
+    "reserves",
+    "term_years",
+    "deposit",
+    "method",
+    "region",
+    "zone",
+    "note",
+)
+
+
+def _record(right: Right, lang: Lang) -> list[tuple[str, str]]:
+    """The right's record as read, field by field; a field the record leaves out says so."""
+    shown = []
+    for field in RECORD_FIELDS:
+        value = getattr(right, field)
+        if field in ("capacity", "reserves") and value is not None:
+            basis = "" if value.basis == "none" else f" ({value.basis})"
+            value = f"{value.value:.12g} {value.unit}{basis}"
+        elif field == "term_years" and value is not None:
+            value = f"{value:.12g} {'年' if lang == 'zh' else 'years'}"
+        elif field == "kind" and value == "unknown":
+            value = None
+        shown.append(
+            (
+                word(f"explain.right.{field}", lang),
+                word("explain.not_stated", lang) if value is None else str(value),
+            )
+        )
+    return shown
+
+
+def _line_words(line: int | None, lang: Lang) -> str:
+    if line is None:
+        return ""
+    return f"第 {line} 行" if lang == "zh" else f"line {line}"
+
+
+def _lacking(
+    project: Project, prepared: PreparedRight, finding: Finding, lang: Lang
+) -> dict[tuple[object, ...], str]:
+    """For each plan row the right may fall under, what its record lacks to decide it (in words), by row place."""
+    from planlint.match import Index
+    from planlint.rights.match import MISSING_TEXT, candidates
+
+    if finding.metric is None:
+        return {}
+    index = Index(project.hierarchy.plans, project.vocabulary)
+    separator = "、" if lang == "zh" else ", "
+    lacking: dict[tuple[object, ...], str] = {}
+    for plan_id in prepared.plans:
+        for candidate in candidates(index, plan_id, prepared, finding.metric):
+            if candidate.missing:
+                cite = candidate.stated.cite
+                fields = sorted(set(candidate.missing))
+                lacking[(cite.line, cite.table, cite.section)] = separator.join(
+                    MISSING_TEXT[f][lang] for f in fields
+                )
+    return lacking
+
+
+def _right_mineral_line(mineral: str, row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
+    """How the right's mineral meets a plan row's, through the vocabulary."""
+    listed = row.indicator.mineral
+    if listed is None:
+        return word("explain.plan_wide", lang)
+    if vocabulary.canonical(mineral) == vocabulary.canonical(listed):
+        return word("explain.same_mineral", lang, a=mineral, b=listed, entry=vocabulary.canonical(listed))
+    path = mineral_path(vocabulary, mineral, listed)
+    if path is None:
+        return word("explain.unrelated", lang, a=mineral, b=listed)
+    return word("explain.right_broader", lang, narrow=mineral, broad=listed, path=" → ".join(path))
+
+
+def _right_capacity(right: Right, lang: Lang) -> str:
+    amount = right.capacity
+    printed = f"{amount.value:.12g} {amount.unit}"
+    return f"{printed}{_in_base((amount.value,), amount.unit, False, '', lang)}".replace("=  ", "= ")

@@ -191,6 +191,51 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{a} 与 {b} 在词表中无上下位关系",
         "en": "{a} and {b} are not related in the vocabulary",
     },
+    "explain.listed_covers": {
+        "zh": "本规划的 {plan} 属于上级所列的 {listed}（词表路径：{path}），上级对 {listed} 的规定适用于它",
+        "en": "the plan's {plan} is a kind of the listed {listed} (vocabulary path: {path}), so the "
+        "ancestor's entry applies to it",
+    },
+    "explain.plan_wider": {
+        "zh": "上级所列的 {listed} 属于本规划的 {plan}（词表路径：{path}）：{plan} 比 {listed} 宽，"
+        "包含 {listed}，本规划应写明是否排除 {listed}",
+        "en": "the listed {listed} is a kind of the plan's {plan} (vocabulary path: {path}): {plan} is "
+        "wider and includes {listed}, so the plan should say whether {listed} is excluded",
+    },
+    "explain.right_broader": {
+        "zh": "采矿权的 {narrow} 属于 {broad}（词表路径：{path}），规划对 {broad} 的规定适用于它",
+        "en": "the right's {narrow} is a kind of {broad} (vocabulary path: {path}), so the plan's row on "
+        "{broad} applies to it",
+    },
+    "explain.pass": {"zh": "符合（已比对且满足，不是问题）", "en": "pass (compared and held, not a finding)"},
+    "explain.right": {"zh": "采矿权", "en": "right"},
+    "explain.right_record": {"zh": "采矿权记录", "en": "The right's record"},
+    "explain.placed": {
+        "zh": "落位：{place}，对照的规划（由近及远）：{plans}",
+        "en": "Placed in {place}; judged against (nearest first): {plans}",
+    },
+    "explain.missing": {
+        "zh": "缺少（无法确定是否适用）：{fields}",
+        "en": "missing (so unsure whether it applies): {fields}",
+    },
+    "explain.not_stated": {"zh": "（未填）", "en": "(not stated)"},
+    "explain.right.id": {"zh": "项目编号", "en": "id"},
+    "explain.right.name": {"zh": "采矿权名称", "en": "name"},
+    "explain.right.jurisdiction": {"zh": "所在行政区", "en": "jurisdiction"},
+    "explain.right.location": {"zh": "地理位置", "en": "location"},
+    "explain.right.mineral": {"zh": "矿种", "en": "mineral"},
+    "explain.right.kind": {
+        "zh": "出让类型（新设/整合扩能/增划资源）",
+        "en": "kind (new, expansion, added resources)",
+    },
+    "explain.right.capacity": {"zh": "生产规模", "en": "production capacity"},
+    "explain.right.reserves": {"zh": "资源储量", "en": "reserves"},
+    "explain.right.term_years": {"zh": "出让年限", "en": "term"},
+    "explain.right.deposit": {"zh": "矿床规模", "en": "deposit scale"},
+    "explain.right.method": {"zh": "开采方式", "en": "mining method"},
+    "explain.right.region": {"zh": "所在区域", "en": "region"},
+    "explain.right.zone": {"zh": "所在集中开采区或规划区块", "en": "zone or planned block"},
+    "explain.right.note": {"zh": "备注", "en": "note"},
     "explain.units": {"zh": "单位换算", "en": "Unit conversion"},
     "explain.annual": {
         "zh": "（年度指标，单位未写“/年”，按每年计）",
