@@ -3,6 +3,7 @@ and baseline marks (已豁免, 豁免已过期, 本轮新增, 上轮已提出, t
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -15,8 +16,8 @@ import pytest
 from planlint import api
 from planlint.findings import Report
 from planlint.paths import bundled_plans
-from planlint.report.render import verdict_line
-from planlint.review import verdict, verdict_text
+from planlint.report.render import reasons, verdict_line
+from planlint.review import grounds, load_baseline, load_waivers, review, verdict, verdict_text
 from tests.cli import planlint
 
 # The words each language marks a review round with (report/words.py), checked literally here.
@@ -158,3 +159,32 @@ def test_waivers_and_the_baseline_are_marked(bundled: Report, tmp_path: Path, fm
     assert words["total"] in output
     plain = planlint("check", "-f", fmt, "--lang", lang).stdout
     assert not any(words[k] in plain for k in ("expired", "resolved", "stale", "total"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_marks_expired_and_stale_waivers_and_gives_each_verdict_its_reason(
+    bundled: Report, tmp_path: Path, lang: str
+) -> None:
+    waivers, baseline, errors = _round(bundled, tmp_path)
+    words = MARKS[lang]
+    markup = planlint(
+        "check", "-f", "html", "--lang", lang, "--waivers", waivers, "--baseline", baseline
+    ).stdout
+    page = html.unescape(markup)
+    reviewed = review(bundled, load_waivers(waivers), load_baseline(baseline))
+    for plan in (p for p in bundled.plans if p.judged):
+        assert verdict_line(reviewed, plan.id, lang) in page
+    expired = markup[markup.index(f'id="finding-{errors[1]}"') :].split("</article>")[0]
+    assert 'class="tag waiver-expired"' in expired and "曾经同意" in html.unescape(expired)
+    assert words["expired"] in html.unescape(expired)
+    assert 'id="stale-waivers"' in markup and "PL101-ffffffffff" in page
+    assert words["total"] in page
+
+
+def test_json_gives_each_verdict_its_reason(bundled: Report) -> None:
+    data = json.loads(planlint("check", "-f", "json", "--lang", "zh").stdout)
+    given = {p["id"]: p.get("verdict_reason") for p in data["plans"]}
+    for plan in bundled.plans:
+        expected = reasons(grounds(bundled, plan.id), "zh") if plan.judged else None
+        assert given[plan.id] == expected
+    assert given["cq-banan"].startswith("1 个错误：PL101；上级规划 cn 仅部分已知，见 PL150-")

@@ -22,17 +22,21 @@ from planlint.report.render import (
     citation_place,
     citation_who,
     counterpart,
+    finding_waiver,
     level_name,
     norm_text,
+    reasons,
     reported_plans,
     rule_specs,
     rule_title,
     severity_name,
     summary_text,
+    verdict_line,
+    waiver_text,
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
-from planlint.review import verdict, verdict_text
+from planlint.review import grounds, verdict, verdict_text
 
 VERDICT_ORDER = ("revise", "review", "pass")
 # Up to this many plans the whole hierarchy is drawn; above it, only the selected plan's neighbourhood.
@@ -153,10 +157,12 @@ def _review_badges(report: Report, finding: Finding, lang: Lang) -> list[str]:
     if review is None:
         return []
     badges = []
-    waiver = review.waived.get(finding.id)
+    waiver = finding_waiver(report, finding)
     if waiver is not None:
-        who = " · ".join(x for x in (waiver.approver, waiver.document, waiver.reason) if x)
-        badges.append(f'<span class="tag waived" title="{escape(who)}">{escape(word("waived", lang))}</span>')
+        mark, given = waiver
+        css = "waived" if mark == "waived" else "waiver-expired"
+        who = waiver_text(given, lang)
+        badges.append(f'<span class="tag {css}" title="{escape(who)}">{escape(word(mark, lang))}</span>')
     status = review.status(finding)
     if status is not None:
         badges.append(
@@ -185,17 +191,39 @@ def _finding(report: Report, finding: Finding, specs: dict[str, Any], options: O
         f'data-severity="{severity}" data-plan="{escape(finding.plan)}" data-rule="{escape(finding.rule)}">'
         f"<header>{' '.join(head)}</header>"
         f'<p class="message">{escape(finding.text(lang))}</p>'
+        f"{_waiver_line(report, finding, lang)}"
         f'<ul class="citations">{citations}</ul>'
         f'<p class="finding-id"><code>{escape(finding.id)}</code></p>'
         "</article>"
     )
 
 
+def _waiver_line(report: Report, finding: Finding, lang: Lang) -> str:
+    """'已豁免：reason（approver，document，有效期至 …）' (or 豁免已过期) under a finding a waiver names."""
+    waiver = finding_waiver(report, finding)
+    if waiver is None:
+        return ""
+    mark, given = waiver
+    return f'<p class="waiver {mark}"><strong>{escape(word(mark, lang))}</strong>: {escape(waiver_text(given, lang))}</p>'
+
+
 def _verdict_badge(report: Report, plan: PlanSummary, lang: Lang) -> str:
+    """The verdict as a badge, its reason as the badge's title."""
     if not plan.judged:
         return ""
-    code = verdict(report, plan.id)
-    return f'<span class="verdict verdict-{code}">{escape(verdict_text(code, lang))}</span>'
+    found = grounds(report, plan.id)
+    code = found.verdict
+    return (
+        f'<span class="verdict verdict-{code}" title="{escape(reasons(found, lang))}">'
+        f"{escape(verdict_text(code, lang))}</span>"
+    )
+
+
+def _verdict_reason(report: Report, plan: PlanSummary, lang: Lang) -> str:
+    if not plan.judged:
+        return ""
+    line = verdict_line(report, plan.id, lang)
+    return f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>: {escape(line)}</p>'
 
 
 def _plan_section(
@@ -229,6 +257,7 @@ def _plan_section(
         + (f" · {escape(plan.document)}" if plan.document else "")
         + _passes_count(report, plan, lang)
         + "</p>"
+        + _verdict_reason(report, plan, lang)
         + "".join(body)
         + "</section>"
     )
@@ -407,6 +436,8 @@ span.verdict-pass{background:var(--clean)}.card.verdict-revise{border-left-color
 .card.verdict-pass .count{color:var(--clean)}
 .tag{font-size:.78rem;border:1px solid var(--line);border-radius:4px;padding:0 6px;color:var(--muted)}
 .tag.waived{border-color:var(--clean);color:var(--clean)}.tag.baseline-new{border-color:var(--error);color:var(--error)}
+.tag.waiver-expired{border-color:var(--warning);color:var(--warning)}
+.waiver{margin:4px 0;font-size:.85rem}.verdict-reason{margin:4px 0 8px;font-size:.9rem}
 .finding.waived{opacity:.72}.finding-id{margin:4px 0 0;font-size:.78rem;color:var(--muted)}
 #hierarchy h3{margin-top:8px}
 .diagram{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:8px;background:#fcfdfe}
@@ -652,9 +683,13 @@ def _notes(report: Report, listed: list[PlanSummary], options: Options) -> list[
     context = [p.id for p in report.plans if p.id not in shown]
     if context:
         notes.append(f'<p class="meta">{escape(word("context_plans", lang, plans=", ".join(context)))}</p>')
-    if report.review is not None and report.review.resolved:
-        resolved = word("resolved", lang, ids=", ".join(report.review.resolved))
+    review = report.review
+    if review is not None and review.resolved:
+        resolved = word("resolved", lang, ids=", ".join(review.resolved))
         notes.append(f'<p class="meta" id="resolved">{escape(resolved)}</p>')
+    if review is not None and review.stale:
+        stale = word("stale_waivers", lang, ids=", ".join(w.finding for w in review.stale))
+        notes.append(f'<p class="meta" id="stale-waivers">{escape(stale)}</p>')
     return notes
 
 

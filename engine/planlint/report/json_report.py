@@ -1,8 +1,9 @@
 """`--format json`: the report exactly as the JSON contract (../shared/design/cli-contract.md).
 
 Beyond the contract's fields: each finding's `id` (and, in a review round, `waived`, `waiver_expired`,
-`baseline`), each judged plan's `verdict` (pass | revise | review) with its words, and at the top level
-`resolved` (with `--baseline`) and `stale_waivers` (with `--waivers`).
+`baseline`), each judged plan's `verdict` (pass | revise | review) with its words (`verdict_text`) and
+why (`verdict_reason`), and at the top level `resolved` (with `--baseline`) and `stale_waivers` (with
+`--waivers`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import Any
 
 from planlint import __version__
 from planlint.findings import PlanSummary, Report
-from planlint.report.render import Options
-from planlint.review import finding_review, verdict, verdict_text
+from planlint.report.render import Options, reasons
+from planlint.review import finding_review, grounds, verdict_text
 
 
 def _plan(report: Report, plan: PlanSummary, options: Options) -> dict[str, Any]:
@@ -24,9 +25,10 @@ def _plan(report: Report, plan: PlanSummary, options: Options) -> dict[str, Any]
         "parents": list(plan.parents),
     }
     if plan.judged:
-        code = verdict(report, plan.id)
-        data["verdict"] = code
-        data["verdict_text"] = verdict_text(code, options.lang)
+        found = grounds(report, plan.id)
+        data["verdict"] = found.verdict
+        data["verdict_text"] = verdict_text(found.verdict, options.lang)
+        data["verdict_reason"] = reasons(found, options.lang)
     return data
 
 
