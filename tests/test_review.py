@@ -217,3 +217,43 @@ def test_sarif_fingerprints_are_the_ids_and_waivers_suppress(bundled: Report, tm
     suppressed = [r for r in results if r.get("suppressions")]
     assert [r["partialFingerprints"]["planlint/v2"] for r in suppressed] == [error.id]
     assert suppressed[0]["suppressions"][0]["justification"].startswith("经论证")
+
+
+def test_a_plan_run_resolves_and_stales_only_what_it_judged(bundled: Report, tmp_path: Path) -> None:
+    """check --plan against a full baseline and waivers: the other plans' findings are neither resolved nor
+    stale, and the report says how many it could not judge; the county's own stay judged."""
+    full = tmp_path / "full.json"
+    planlint("check", "-f", "json", "-o", full)
+    data = json.loads(full.read_text(encoding="utf-8"))
+    cn_note = next(f for f in data["findings"] if f["rule"] == "PL150" and f["against"] == "cn")
+    assert "gs-baiyin-huining" in cn_note["concerns"] and cn_note["plan"] == "cq"
+    # a finding of the county that the last round had and this one has not: resolved
+    gone = dict(next(f for f in data["findings"] if f["plan"] == "gs-baiyin-huining"), id="PL150-0123456789")
+    data["findings"].append(gone)
+    full.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    other = next(f for f in bundled.findings if f.plan == "cq-banan")
+    entries = [
+        WAIVERS.format(id=other.id, expires="2999-12-31"),  # another plan's finding: not judged here
+        WAIVERS.format(id=cn_note["id"], expires="2999-12-31"),  # the county's note: waived
+        WAIVERS.format(id="PL150-ffffffffff", expires="2999-12-31") + "    plan: gs-baiyin-huining\n",
+    ]
+    waivers = _write(
+        tmp_path / "w.yaml",
+        entries[0] + "".join(e.split("waivers:\n", 1)[1] for e in entries[1:]),
+    )
+    args = ("check", "--plan", "gs-baiyin-huining", "--baseline", full, "--waivers", waivers)
+    run = planlint(*args, "-f", "json")
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["resolved"] == ["PL150-0123456789"]
+    others = [f["id"] for f in data["findings"] if "gs-baiyin-huining" not in f.get("concerns", [f["plan"]])]
+    assert sorted(report["not_judged"]["baseline"]) == sorted(others) and len(others) == 15
+    assert report["not_judged"]["waivers"] == [other.id]
+    assert [w["finding"] for w in report["stale_waivers"]] == ["PL150-ffffffffff"]
+    assert other.id not in run.stderr and "PL150-ffffffffff" in run.stderr
+    assert {f["id"]: f["baseline"] for f in report["findings"]}[cn_note["id"]] == "unchanged"
+    assert "waived" in {f["id"]: f for f in report["findings"]}[cn_note["id"]]
+    text = planlint(*args, "--lang", "zh").stdout
+    assert "基线中 15 个问题、1 条豁免所属的规划本次未检查（--plan），不计为已解决或失效" in text
+    english = planlint(*args, "--lang", "en").stdout
+    assert "15 baseline finding(s) and 1 waiver(s) concern plans not judged in this run" in english

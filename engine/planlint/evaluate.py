@@ -66,7 +66,8 @@ def evaluate(
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
         ordered = numbered(sorted(findings.values(), key=full_order))
     passes = numbered(sorted(held.values(), key=full_order)) if with_passes else None
-    return Report(_summaries(project, context.targets), ordered, tuple(rules), passes=passes)
+    summaries = _summaries(project, context.targets)
+    return Report(summaries, ordered, tuple(rules), passes=passes, partial=bool(only))
 
 
 def to_pass(context: Context, rule: Rule, held: Held) -> Pass:
@@ -149,6 +150,7 @@ def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
         expected=hit.expected,
         actual=hit.actual,
         requirement=required,
+        also=hit.also_concerns(),
     )
 
 

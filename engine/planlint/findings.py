@@ -125,6 +125,13 @@ class Finding:
         None  # what value would satisfy the rule, when that is a bound (one per scope)
     )
     right: str | None = None  # the mining right the finding concerns (check-rights); `plan` is then the plan
+    # the judged plans a note said once concerns, when more than `plan` (a partly known ancestor's plans)
+    also: tuple[str, ...] = ()
+
+    @property
+    def concerns(self) -> tuple[str, ...]:
+        """The judged plans the finding is about: its plan, and any others a note said once names."""
+        return (self.plan, *(p for p in self.also if p != self.plan))
 
     @cached_property
     def id(self) -> str:
@@ -154,20 +161,28 @@ class Finding:
 
     def as_dict(self, lang: str) -> dict[str, Any]:
         """The JSON contract's shape (../shared/design/cli-contract.md)."""
-        return {
-            "id": self.id,
-            "rule": self.rule,
-            "kind": self.kind,
-            "severity": self.severity,
-            "plan": self.plan,
-            "against": self.against,
-            "metric": self.metric,
-            "mineral": self.mineral,
-            "expected": self.expected.as_dict() if self.expected else None,
-            "actual": self.actual.as_dict() if self.actual else None,
-            "message": self.text(lang),
-            "citations": [c.as_dict() for c in self.citations],
-        } | ({"right": self.right} if self.right is not None else {})
+        return (
+            {
+                "id": self.id,
+                "rule": self.rule,
+                "kind": self.kind,
+                "severity": self.severity,
+                "plan": self.plan,
+                "against": self.against,
+                "metric": self.metric,
+                "mineral": self.mineral,
+                "expected": self.expected.as_dict() if self.expected else None,
+                "actual": self.actual.as_dict() if self.actual else None,
+                "message": self.text(lang),
+                "citations": [c.as_dict() for c in self.citations],
+            }
+            | ({"right": self.right} if self.right is not None else {})
+            | self._concerns_dict()
+        )
+
+    def _concerns_dict(self) -> dict[str, Any]:
+        """`concerns` in JSON, only for a note about more plans than its own (a later --baseline reads it)."""
+        return {"concerns": list(self.concerns)} if len(self.concerns) > 1 else {}
 
 
 ID_DIGITS = 10
@@ -273,6 +288,7 @@ class Report:
     review: Review | None = None
     rights: tuple[RightSummary, ...] = ()
     passes: tuple[Pass, ...] | None = None  # None: passes were not asked for
+    partial: bool = False  # only the plans asked for were judged (--plan, a plan document)
 
     def passes_of(self, plan: str) -> int:
         """How many held comparisons a plan has (0 when passes were not asked for)."""

@@ -138,6 +138,10 @@ class Hit:
         """The plan the problem is about (a sum over children is about the parent's cap, not the child named)."""
         return self.plan
 
+    def also_concerns(self) -> tuple[str, ...]:
+        """Judged plans besides `plan` that the hit concerns (a note said once for several plans)."""
+        return ()
+
 
 @dataclass(frozen=True, kw_only=True)
 class Held:

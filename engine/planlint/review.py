@@ -47,6 +47,7 @@ class _WaiverEntry(BaseModel):
     approver: str = Field(min_length=1)
     document: str | None = None
     expires: datetime.date | None = None
+    plan: str | None = Field(default=None, min_length=1)
 
 
 class _WaiverFile(BaseModel):
@@ -67,6 +68,7 @@ class Waiver:
     expires: datetime.date | None = None
     path: str | None = None
     line: int | None = None
+    plan: str | None = None  # the plan of the finding waived, when the file says (it tells a --plan run)
 
     def active(self, today: datetime.date) -> bool:
         return self.expires is None or today <= self.expires
@@ -78,7 +80,7 @@ class Waiver:
             "approver": self.approver,
             "document": self.document,
             "expires": self.expires.isoformat() if self.expires else None,
-        }
+        } | ({"plan": self.plan} if self.plan is not None else {})
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,9 @@ class Review:
     stale: tuple[Waiver, ...] = ()
     baseline: frozenset[str] | None = None
     resolved: tuple[str, ...] = ()
+    # what this run cannot judge: baseline ids and waivers absent here whose plans were not judged (--plan)
+    unjudged: tuple[str, ...] = ()
+    unjudged_waivers: tuple[Waiver, ...] = ()
 
     def waives(self, finding: Finding) -> bool:
         return finding.id in self.waived
@@ -118,7 +123,14 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
         raise InputErrors(input_errors(error, path)) from None
     waivers = tuple(
         Waiver(
-            w.finding, w.reason, w.approver, w.document, w.expires, str(path), line_of(path, ["waivers", i])
+            w.finding,
+            w.reason,
+            w.approver,
+            w.document,
+            w.expires,
+            str(path),
+            line_of(path, ["waivers", i]),
+            w.plan,
         )
         for i, w in enumerate(parsed.waivers)
     )
@@ -140,8 +152,21 @@ def _refuse_repeats(waivers: Iterable[Waiver]) -> None:
             )
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """An earlier round's finding ids, and the plans each concerns (as its report says)."""
+
+    ids: frozenset[str]
+    concerns: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+
+
 def load_baseline(path: Path) -> frozenset[str]:
     """The finding ids of an earlier JSON report (`--format json`)."""
+    return read_baseline(path).ids
+
+
+def read_baseline(path: Path) -> Baseline:
+    """An earlier JSON report (`--format json`): its finding ids and the plans each concerns."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
@@ -167,36 +192,82 @@ def load_baseline(path: Path) -> frozenset[str]:
             field="findings",
             zh="不是带问题编号的 JSON 报告（应由本版本 planlint 以 --format json 生成）",
         )
-    return frozenset(str(f["id"]) for f in findings)
+    return Baseline(
+        frozenset(str(f["id"]) for f in findings),
+        {str(f["id"]): _concerned(f) for f in findings if _concerned(f)},
+    )
+
+
+def _concerned(finding: dict[str, Any]) -> tuple[str, ...]:
+    """The plans a finding of a JSON report concerns: its `concerns`, else its `plan` (none if neither)."""
+    named = finding.get("concerns")
+    if isinstance(named, list) and all(isinstance(p, str) for p in named):
+        return tuple(named)
+    plan = finding.get("plan")
+    return (plan,) if isinstance(plan, str) else ()
 
 
 def review(
     report: Report,
     waivers: Iterable[Waiver] = (),
-    baseline: frozenset[str] | None = None,
+    baseline: frozenset[str] | Baseline | None = None,
     today: datetime.date | None = None,
 ) -> Report:
-    """The report with waivers applied and the baseline compared."""
+    """The report with waivers applied and the baseline compared.
+
+    Only what this run judged can be resolved or stale: a baseline id or a waiver that matches no finding
+    counts as resolved or stale when the plans it concerns were judged (as the baseline or the waiver's
+    `plan` says; when neither says, when every plan was judged), and is listed as not judged otherwise.
+    """
     today = today or datetime.date.today()
+    known = baseline if isinstance(baseline, Baseline) else Baseline(baseline or frozenset())
+    judged = _Judged(report, known.concerns)
     ids = {f.id for f in report.findings}
     waived: dict[str, Waiver] = {}
     expired: dict[str, Waiver] = {}
-    stale = []
+    stale: list[Waiver] = []
+    unjudged_waivers: list[Waiver] = []
     for waiver in waivers:
         if waiver.finding not in ids:
-            stale.append(waiver)
+            judged_here = judged(waiver.finding, (waiver.plan,) if waiver.plan else ())
+            (stale if judged_here else unjudged_waivers).append(waiver)
         elif waiver.active(today):
             waived[waiver.finding] = waiver
         else:
             expired[waiver.finding] = waiver
-    resolved = tuple(sorted(baseline - ids)) if baseline is not None else ()
-    return dataclasses.replace(report, review=Review(waived, expired, tuple(stale), baseline, resolved))
+    gone = sorted(known.ids - ids) if baseline is not None else []
+    resolved = tuple(i for i in gone if judged(i))
+    unjudged = tuple(i for i in gone if not judged(i))
+    ids_before = known.ids if baseline is not None else None
+    return dataclasses.replace(
+        report,
+        review=Review(waived, expired, tuple(stale), ids_before, resolved, unjudged, tuple(unjudged_waivers)),
+    )
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """Whether a finding absent from this run was judged in it: its plans were (see `review`)."""
+
+    report: Report
+    concerns: Mapping[str, tuple[str, ...]]
+
+    def __call__(self, finding_id: str, plans: tuple[str, ...] = ()) -> bool:
+        plans = plans or self.concerns.get(finding_id, ())
+        if not plans:
+            return not self.report.partial
+        judged = {p.id for p in self.report.plans if p.judged}
+        return any(p in judged for p in plans)
 
 
 def warnings(report: Report) -> list[PlanlintError]:
     """Problems worth telling but not fatal: waivers that match no finding (stale)."""
     if report.review is None:
         return []
+    return _stale(report.review)
+
+
+def _stale(review: Review) -> list[PlanlintError]:
     return [
         PlanlintError(
             f"waiver for {w.finding} matches no finding (resolved, or the id is wrong)",
@@ -205,7 +276,7 @@ def warnings(report: Report) -> list[PlanlintError]:
             field="finding",
             zh=f"豁免 {w.finding} 未对应任何问题（已解决，或编号有误）",
         )
-        for w in report.review.stale
+        for w in review.stale
     ]
 
 

@@ -95,10 +95,10 @@ def check_round(format: str, output: Path | None, fail_on: str, docs: Path | Non
 
 def reviewed(report: Report, round: Round) -> Report:
     """The report with the round's waivers and baseline applied (inputs read before anything is written)."""
-    from planlint.review import load_baseline, load_waivers, review
+    from planlint.review import load_waivers, read_baseline, review
 
     waivers = load_waivers(round.waivers) if round.waivers is not None else ()
-    baseline = load_baseline(round.baseline) if round.baseline is not None else None
+    baseline = read_baseline(round.baseline) if round.baseline is not None else None
     if round.waivers is None and baseline is None:
         return report
     return review(report, waivers, baseline)

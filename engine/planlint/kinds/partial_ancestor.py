@@ -48,6 +48,9 @@ class PartlyKnown(Hit):
         counts = {k: str(v) for k, v in zip(COUNTED, self.counts, strict=True)}
         return {"name": self.name, "plans": Joined(self.plans, "list"), **counts}
 
+    def also_concerns(self) -> tuple[str, ...]:
+        return self.plans
+
     def subject_plan(self) -> str:
         # NOTE: the note is about the ancestor; the judged plan it is placed on depends on which plans are
         # judged (--plan), so it must not enter the finding's id.

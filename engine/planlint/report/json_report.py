@@ -45,6 +45,11 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
             data["resolved"] = list(review.resolved)
         if review.stale:
             data["stale_waivers"] = [w.as_dict() for w in review.stale]
+        if review.unjudged or review.unjudged_waivers:
+            data["not_judged"] = {
+                "baseline": list(review.unjudged),
+                "waivers": [w.finding for w in review.unjudged_waivers],
+            }
     if report.passes is not None:
         data["passes"] = [p.as_dict() for p in report.passes]
     if report.rights:

@@ -221,4 +221,6 @@ def review_notes(report: Report, lang: Lang) -> list[str]:
         notes.append(word("resolved", lang, ids=separator.join(review.resolved)))
     if review.stale:
         notes.append(word("stale_waivers", lang, ids=separator.join(w.finding for w in review.stale)))
+    if review.unjudged or review.unjudged_waivers:
+        notes.append(word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers)))
     return notes

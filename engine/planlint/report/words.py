@@ -119,6 +119,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未对应任何问题的豁免（已解决，或编号有误）：{ids}",
         "en": "Waivers that match no finding (resolved, or a wrong id): {ids}",
     },
+    "not_judged": {
+        "zh": "基线中 {ids} 个问题、{waivers} 条豁免所属的规划本次未检查（--plan），不计为已解决或失效",
+        "en": "{ids} baseline finding(s) and {waivers} waiver(s) concern plans not judged in this run "
+        "(--plan): neither resolved nor stale",
+    },
     # a plan's verdict and why
     "verdict.because": {"zh": "{verdict}（{reasons}）", "en": "{verdict} ({reasons})"},
     "reason.errors": {"zh": "{n} 个错误：{rules}", "en": "{n} error(s): {rules}"},
