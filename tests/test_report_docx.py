@@ -71,3 +71,16 @@ def test_docx_needs_output_and_writes_it(tmp_path: Path) -> None:
     run = planlint("check", "-f", "docx", "-o", str(memo), "--lang", "en")
     assert run.returncode == 1, run.stderr  # the bundled plans have errors: --fail-on still applies
     assert _paragraphs(memo.read_bytes())[0] == "Review memo: mineral resource master plans"
+
+
+def test_memo_of_a_plan_run_says_what_it_could_not_judge() -> None:
+    """A --plan round against a full baseline: the memo counts the other plans' findings, not as resolved."""
+    full = api.check(api.load())
+    alone = api.check(api.load(only=["gs-baiyin-huining"]), ["gs-baiyin-huining"])
+    other = next(f for f in full.findings if f.plan == "cq-banan")
+    waiver = Waiver(other.id, "经论证，同意", "重庆市规划和自然资源局")
+    reviewed = review(alone, [waiver], frozenset(f.id for f in full.findings))
+    assert reviewed.review is not None and reviewed.review.resolved == ()
+    text = _paragraphs(render_binary("docx", reviewed, Options(lang="zh")))
+    assert not any(t.startswith("上轮提出") for t in text)
+    assert "基线中 15 个问题、1 条豁免所属的规划本次未检查（--plan），不计为已解决或失效" in text

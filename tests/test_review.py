@@ -257,3 +257,5 @@ def test_a_plan_run_resolves_and_stales_only_what_it_judged(bundled: Report, tmp
     assert "基线中 15 个问题、1 条豁免所属的规划本次未检查（--plan），不计为已解决或失效" in text
     english = planlint(*args, "--lang", "en").stdout
     assert "15 baseline finding(s) and 1 waiver(s) concern plans not judged in this run" in english
+    html = planlint(*args, "-f", "html", "--lang", "zh").stdout
+    assert 'id="not-judged">基线中 15 个问题、1 条豁免所属的规划本次未检查' in html

@@ -143,6 +143,10 @@ def render(report: Report, options: Options) -> bytes:
     review = report.review
     if review is not None and review.resolved:
         document.add_paragraph(word("memo.resolved", lang, ids="、".join(review.resolved)))
+    if review is not None and (review.unjudged or review.unjudged_waivers):
+        document.add_paragraph(
+            word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers))
+        )
     for index, plan in enumerate(reported_plans(report)):
         if index:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -690,6 +690,9 @@ def _notes(report: Report, listed: list[PlanSummary], options: Options) -> list[
     if review is not None and review.stale:
         stale = word("stale_waivers", lang, ids=", ".join(w.finding for w in review.stale))
         notes.append(f'<p class="meta" id="stale-waivers">{escape(stale)}</p>')
+    if review is not None and (review.unjudged or review.unjudged_waivers):
+        unjudged = word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers))
+        notes.append(f'<p class="meta" id="not-judged">{escape(unjudged)}</p>')
     return notes
 
 
