@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -229,6 +229,10 @@ class RightSummary:
     name: str
     jurisdiction: str
     plans: tuple[str, ...]
+    # the record as printed, field → value ('capacity' → '60 万吨/年'), in the rights format's field order
+    record: tuple[tuple[str, str], ...] = ()
+    # where the record is (file, row or line, the notice): not what the right is, so not compared
+    cited: Citation | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -316,6 +320,22 @@ class Report:
         for finding in self.findings:
             grouped.setdefault(finding.kind, []).append(finding)
         return {kind: tuple(found) for kind, found in grouped.items()}
+
+    @cached_property
+    def by_right(self) -> dict[str, tuple[Finding, ...]]:
+        """The findings of each mining right (check-rights), in report order."""
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.right is not None:
+                grouped.setdefault(finding.right, []).append(finding)
+        return {right: tuple(found) for right, found in grouped.items()}
+
+    def right_summary(self, right: str) -> dict[str, int]:
+        """One right's findings by severity."""
+        counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.by_right.get(right, ()):
+            counts[finding.severity] += 1
+        return counts
 
     @cached_property
     def by_against(self) -> dict[str | None, tuple[Finding, ...]]:

@@ -34,6 +34,18 @@ VERDICT_WORDS: dict[str, dict[str, str]] = {
     "revise": {"zh": "需修改", "en": "needs changes"},
     "review": {"zh": "需人工审查", "en": "needs a reviewer's judgement"},
 }
+# A mining right is not revised as a draft plan is: it conforms to the plans (符合规划) or it does not, and
+# 004 第六章三 says what follows: 对不符合规划的，不得审批颁发采矿许可证. A renewal or a change is not
+# reviewed against the plans at all (PL550, 2024 notice). The codes are the plans' where the meaning is.
+RightVerdict = Literal["pass", "revise", "review", "exempt"]
+RIGHT_VERDICT_WORDS: dict[str, dict[str, str]] = {
+    "pass": {"zh": "符合规划", "en": "conforms to the plans"},
+    "revise": {"zh": "不符合规划", "en": "does not conform to the plans"},
+    "review": {"zh": "需人工审查", "en": "needs a reviewer's judgement"},
+    "exempt": {"zh": "无需规划审查", "en": "no plan review needed"},
+}
+# Kinds whose findings say that a right needs no review against the plans (renewals, changes).
+EXEMPT_KINDS = frozenset({"right_review"})
 # Kinds whose findings say that something could not be decided (not that something is wrong): a plan
 # with one is not passed without a person looking at what the tool could not see.
 UNDECIDED_KINDS = frozenset({"partial_ancestor"})
@@ -340,6 +352,33 @@ def _ancestors(report: Report, plan_id: str) -> set[str]:
 
 def verdict_text(verdict_code: str, lang: str) -> str:
     return VERDICT_WORDS[verdict_code].get(lang, VERDICT_WORDS[verdict_code]["en"])
+
+
+def right_grounds(report: Report, right_id: str) -> Grounds:
+    """The findings a right's verdict rests on (waived ones only counted); nothing is undecided about a right
+    the way a partly known ancestor is: what its record lacks is a warning of its own (PL511 …)."""
+    own = report.by_right.get(right_id, ())
+    counted = [f for f in own if report.counted(f)]
+    return Grounds(
+        errors=tuple(f for f in counted if f.severity == "error"),
+        warnings=tuple(f for f in counted if f.severity == "warning"),
+        undecided=(),
+        infos=sum(1 for f in counted if f.severity == "info"),
+        waived=len(own) - len(counted),
+    )
+
+
+def right_verdict(report: Report, right_id: str) -> RightVerdict:
+    """不符合规划 with an error that counts; 需人工审查 with a warning (the record lacks what a rule needs);
+    无需规划审查 for a renewal or change; else 符合规划."""
+    code = right_grounds(report, right_id).verdict
+    exempt = any(f.kind in EXEMPT_KINDS for f in report.by_right.get(right_id, ()))
+    return "exempt" if code == "pass" and exempt else code
+
+
+def right_verdict_text(verdict_code: str, lang: str) -> str:
+    words = RIGHT_VERDICT_WORDS[verdict_code]
+    return words.get(lang, words["en"])
 
 
 def finding_review(report: Report, finding: Finding) -> dict[str, Any]:

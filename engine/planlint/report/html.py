@@ -3,6 +3,8 @@
 No network and no external assets: the styles, the script and the hierarchy (an inline SVG, each plan
 coloured by its worst finding) are all in the page, and a Content-Security-Policy forbids loading
 anything else. Without JavaScript every finding is shown; with it, findings filter by severity and plan.
+A check-rights report reviews the rights: it counts them, gives each its verdict in a table (with its own
+record), and gives the plans, which the rights were held against, no verdict.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from html import escape
 from typing import Any
 
 from planlint import __version__
-from planlint.findings import SEVERITIES, Citation, Finding, PlanSummary, Report
+from planlint.findings import SEVERITIES, Citation, Finding, PlanSummary, Report, RightSummary
 from planlint.i18n import Lang
 from planlint.report.render import (
     LEVELS,
@@ -26,6 +28,7 @@ from planlint.report.render import (
     level_name,
     norm_text,
     reasons,
+    record_text,
     reported_plans,
     rule_specs,
     rule_title,
@@ -36,7 +39,15 @@ from planlint.report.render import (
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
-from planlint.review import grounds, verdict, verdict_text
+from planlint.review import (
+    RIGHT_VERDICT_WORDS,
+    grounds,
+    right_grounds,
+    right_verdict,
+    right_verdict_text,
+    verdict,
+    verdict_text,
+)
 
 VERDICT_ORDER = ("revise", "review", "pass")
 # Up to this many plans the whole hierarchy is drawn; above it, only the selected plan's neighbourhood.
@@ -209,7 +220,7 @@ def _waiver_line(report: Report, finding: Finding, lang: Lang) -> str:
 
 def _verdict_badge(report: Report, plan: PlanSummary, lang: Lang) -> str:
     """The verdict as a badge, its reason as the badge's title."""
-    if not plan.judged:
+    if not plan.judged or report.rights:  # a rights review judges the rights, not the plans
         return ""
     found = grounds(report, plan.id)
     code = found.verdict
@@ -220,7 +231,7 @@ def _verdict_badge(report: Report, plan: PlanSummary, lang: Lang) -> str:
 
 
 def _verdict_reason(report: Report, plan: PlanSummary, lang: Lang) -> str:
-    if not plan.judged:
+    if not plan.judged or report.rights:
         return ""
     line = verdict_line(report, plan.id, lang)
     return f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>: {escape(line)}</p>'
@@ -272,14 +283,11 @@ def _passes_count(report: Report, plan: PlanSummary, lang: Lang) -> str:
 
 
 def _summary(report: Report, lang: Lang) -> str:
-    """The counts: findings by severity, plans judged, and plans by verdict."""
-    totals = report.summary()
+    """The counts: findings by severity, plans judged, and plans by verdict (rights, in a rights review)."""
+    if report.rights:
+        return _rights_summary(report, lang)
     judged = [p for p in report.plans if p.judged]
-    cards = [
-        f'<div class="card sev-{s}"><span class="count" id="count-{s}">{totals[s]}</span>'
-        f'<span class="card-label">{escape(severity_name(s, lang))}</span></div>'
-        for s in SEVERITIES
-    ]
+    cards = _severity_cards(report, lang)
     cards.append(
         f'<div class="card plans"><span class="count" id="count-plans">{len(judged)}</span>'
         f'<span class="card-label">{escape(word("plans_judged", lang))}</span></div>'
@@ -298,6 +306,67 @@ def _summary(report: Report, lang: Lang) -> str:
     return (
         f'<section id="summary"><h2>{escape(word("summary_heading", lang))}</h2>'
         f'<div class="cards">{"".join(cards)}</div></section>'
+    )
+
+
+def _severity_cards(report: Report, lang: Lang) -> list[str]:
+    totals = report.summary()
+    return [
+        f'<div class="card sev-{s}"><span class="count" id="count-{s}">{totals[s]}</span>'
+        f'<span class="card-label">{escape(severity_name(s, lang))}</span></div>'
+        for s in SEVERITIES
+    ]
+
+
+def _rights_summary(report: Report, lang: Lang) -> str:
+    """A rights review's counts: findings by severity, rights reviewed, and rights by verdict."""
+    cards = _severity_cards(report, lang)
+    cards.append(
+        f'<div class="card plans"><span class="count" id="count-rights">{len(report.rights)}</span>'
+        f'<span class="card-label">{escape(word("rights_reviewed", lang))}</span></div>'
+    )
+    verdicts: Counter[str] = Counter(right_verdict(report, r.id) for r in report.rights)
+    for code in RIGHT_VERDICT_WORDS:
+        cards.append(
+            f'<div class="card verdict-{code}"><span class="count" id="count-right-verdict-{code}">'
+            f'{verdicts[code]}</span><span class="card-label">{escape(right_verdict_text(code, lang))}</span></div>'
+        )
+    return (
+        f'<section id="summary"><h2>{escape(word("summary_heading", lang))}</h2>'
+        f'<div class="cards">{"".join(cards)}</div></section>'
+    )
+
+
+def _right_row(report: Report, right: RightSummary, lang: Lang) -> str:
+    code = right_verdict(report, right.id)
+    counts = report.right_summary(right.id)
+    place = citation_place(right.cited, lang) if right.cited is not None else ""
+    cells = [
+        f"<td><code>{escape(right.id)}</code> {escape(right.name)}</td>",
+        f"<td>{escape(right.jurisdiction)}</td>",
+        f"<td>{escape(', '.join(right.plans))}</td>",
+        f'<td><span class="verdict verdict-{code}" title="{escape(reasons(right_grounds(report, right.id), lang))}">'
+        f"{escape(right_verdict_text(code, lang))}</span></td>",
+        *(
+            f'<td class="num{" hot sev-" + s if counts[s] else ""}">{counts[s] or ""}</td>'
+            for s in SEVERITIES
+        ),
+        f'<td class="record">{escape(record_text(right, lang))}<br><small>{escape(place)}</small></td>',
+    ]
+    return f'<tr data-right="{escape(right.id)}">{"".join(cells)}</tr>'
+
+
+def _rights_overview(report: Report, lang: Lang) -> str:
+    """Every right reviewed: its place, the plans it was held against, its verdict, counts and record."""
+    keys = ("right_col", "jurisdiction_col", "against_col", "verdict")
+    head = [f"<th>{escape(word(k, lang))}</th>" for k in keys]
+    head += [f'<th class="num">{escape(severity_name(s, lang))}</th>' for s in SEVERITIES]
+    head.append(f"<th>{escape(word('right_record', lang))}</th>")
+    rows = "".join(_right_row(report, r, lang) for r in report.rights)
+    return (
+        f'<section id="rights"><h2>{escape(word("rights_heading", lang))}</h2>'
+        f'<div class="overview-wrap"><table class="summary-table" id="rights-table">'
+        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{rows}</tbody></table></div></section>"
     )
 
 
@@ -434,6 +503,7 @@ span.verdict-pass{background:var(--clean)}.card.verdict-revise{border-left-color
 .card.verdict-review{border-left-color:var(--warning)}.card.verdict-pass{border-left-color:var(--clean)}
 .card.verdict-revise .count{color:var(--error)}.card.verdict-review .count{color:var(--warning)}
 .card.verdict-pass .count{color:var(--clean)}
+span.verdict-exempt{background:#666}.card.verdict-exempt{border-left-color:#666}td.record{font-size:.85rem}
 .tag{font-size:.78rem;border:1px solid var(--line);border-radius:4px;padding:0 6px;color:var(--muted)}
 .tag.waived{border-color:var(--clean);color:var(--clean)}.tag.baseline-new{border-color:var(--error);color:var(--error)}
 .tag.waiver-expired{border-color:var(--warning);color:var(--warning)}
@@ -703,7 +773,7 @@ def render(report: Report, options: Options) -> str:
     by_plan: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_plan.setdefault(finding.plan, []).append(finding)
-    title = word("title", lang)
+    title = word("rights_title" if report.rights else "title", lang)
     meta = f"{word('generated', lang, version=__version__)} · " + summary_text(report, lang)
     sections = "".join(_plan_section(report, p, by_plan.get(p.id, []), specs, options) for p in listed)
     if not report.findings:
@@ -732,7 +802,7 @@ def render(report: Report, options: Options) -> str:
             f'<header><h1>{escape(title)}</h1><p class="meta">{escape(meta)}</p>'
             f"{''.join(_notes(report, listed, options))}</header>",
             _summary(report, lang),
-            _overview(report, listed, by_plan, lang),
+            _rights_overview(report, lang) if report.rights else _overview(report, listed, by_plan, lang),
             f'<section id="findings"><h2>{escape(word("findings", lang))}</h2>',
             _filters(report, listed, by_plan, lang),
             f'<div id="hierarchy"><h3>{escape(tree)}</h3>'

@@ -4,6 +4,9 @@ Beyond the contract's fields: each finding's `id` (and, in a review round, `waiv
 `baseline`), each judged plan's `verdict` (pass | revise | review) with its words (`verdict_text`) and
 why (`verdict_reason`), and at the top level `resolved` (with `--baseline`) and `stale_waivers` (with
 `--waivers`).
+A check-rights report reviews the rights, not the plans: each entry of `rights` carries the verdict
+(pass | revise | review | exempt), its words, why, and its counts, and the plans (what the rights were held
+against) carry none.
 """
 
 from __future__ import annotations
@@ -12,9 +15,16 @@ import json
 from typing import Any
 
 from planlint import __version__
-from planlint.findings import PlanSummary, Report
+from planlint.findings import PlanSummary, Report, RightSummary
 from planlint.report.render import Options, reasons
-from planlint.review import finding_review, grounds, verdict_text
+from planlint.review import (
+    finding_review,
+    grounds,
+    right_grounds,
+    right_verdict,
+    right_verdict_text,
+    verdict_text,
+)
 
 
 def _plan(report: Report, plan: PlanSummary, options: Options) -> dict[str, Any]:
@@ -24,7 +34,7 @@ def _plan(report: Report, plan: PlanSummary, options: Options) -> dict[str, Any]
         "level": plan.level,
         "parents": list(plan.parents),
     }
-    if plan.judged:
+    if plan.judged and not report.rights:
         found = grounds(report, plan.id)
         data["verdict"] = found.verdict
         data["verdict_text"] = verdict_text(found.verdict, options.lang)
@@ -53,11 +63,22 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
     if report.passes is not None:
         data["passes"] = [p.as_dict() for p in report.passes]
     if report.rights:
-        data["rights"] = [
-            {"id": r.id, "name": r.name, "jurisdiction": r.jurisdiction, "plans": list(r.plans)}
-            for r in report.rights
-        ]
+        data["rights"] = [_right(report, r, options) for r in report.rights]
     return data
+
+
+def _right(report: Report, right: RightSummary, options: Options) -> dict[str, Any]:
+    code = right_verdict(report, right.id)
+    return {
+        "id": right.id,
+        "name": right.name,
+        "jurisdiction": right.jurisdiction,
+        "plans": list(right.plans),
+        "verdict": code,
+        "verdict_text": right_verdict_text(code, options.lang),
+        "verdict_reason": reasons(right_grounds(report, right.id), options.lang),
+        "summary": report.right_summary(right.id),
+    }
 
 
 def render(report: Report, options: Options) -> str:

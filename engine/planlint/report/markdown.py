@@ -1,5 +1,7 @@
 """`--format markdown`: a memo-ready report — a summary table per plan and severity, then the findings
-grouped by plan with every citation and, with `--docs`, the cited lines quoted.
+grouped by plan with every citation and, with `--docs`, the cited lines quoted. A check-rights report is a
+review of the rights: a table of every right with its verdict, then the findings grouped by right, each
+right's own record first.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ import re
 from typing import Any
 
 from planlint import __version__
-from planlint.findings import SEVERITIES, Finding, Report
+from planlint.findings import SEVERITIES, Finding, Report, RightSummary
 from planlint.i18n import Lang
 from planlint.report.render import (
     Options,
@@ -18,9 +20,12 @@ from planlint.report.render import (
     finding_waiver,
     level_name,
     norm_text,
+    record_text,
     reported_plans,
     review_marks,
     review_notes,
+    right_verdict_line,
+    right_verdicts_text,
     rule_specs,
     rule_title,
     severity_name,
@@ -30,7 +35,7 @@ from planlint.report.render import (
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
-from planlint.review import verdict, verdict_text
+from planlint.review import right_verdict, right_verdict_text, verdict, verdict_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -63,13 +68,20 @@ def _summary(report: Report, lang: Lang) -> list[str]:
 
 
 def _finding(
-    report: Report, number: int, finding: Finding, specs: dict[str, Any], options: Options
+    report: Report,
+    number: int,
+    finding: Finding,
+    specs: dict[str, Any],
+    options: Options,
+    under_right: bool = False,
 ) -> list[str]:
     lang = options.lang
     colon = "：" if lang == "zh" else ": "
     severity = severity_name(finding.severity, lang)
     title = rule_title(specs, finding.rule, lang)
     label, who = counterpart(finding, lang)
+    if under_right:  # the right is the section's: name the plan whose row it breaks
+        label, who = word("plan_col", lang), finding.plan
     heading = f"#### {number}. {severity} · {finding.rule}" + (f" {escape(title)}" if title else "")
     heading += "".join(f" · **{escape(mark)}**" for mark in review_marks(report, finding, lang))
     lines = [heading, "", f"*{label} `{who}`* — {escape(finding.text(lang))}", ""]
@@ -110,7 +122,73 @@ def _rules(report: Report, specs: dict[str, Any], lang: Lang) -> list[str]:
     return lines + [""]
 
 
+def _rights_summary(report: Report, lang: Lang) -> list[str]:
+    severities = [severity_name(s, lang).capitalize() for s in SEVERITIES]
+    keys = ("right_col", "name_col", "jurisdiction_col", "against_col", "verdict")
+    header = [word(k, lang) for k in keys] + severities
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| --- | --- | --- | --- | --- | " + " | ".join("---:" for _ in SEVERITIES) + " |",
+    ]
+    for right in report.rights:
+        counts = report.right_summary(right.id)
+        verdict = right_verdict_text(right_verdict(report, right.id), lang)
+        plans = ", ".join(f"`{p}`" for p in right.plans)
+        cells = [f"`{escape(right.id)}`", escape(right.name), escape(right.jurisdiction), plans, verdict]
+        lines.append("| " + " | ".join(cells + [str(counts[s]) for s in SEVERITIES]) + " |")
+    totals = report.summary()
+    lines.append(
+        f"| **{word('total', lang)}** | | | | | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |"
+    )
+    return lines
+
+
+def _right(report: Report, right: RightSummary, specs: dict[str, Any], options: Options) -> list[str]:
+    lang = options.lang
+    verdict = right_verdict_text(right_verdict(report, right.id), lang)
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"### `{escape(right.id)}` {escape(right.name)} — {verdict}", ""]
+    lines += [f"**{word('verdict', lang)}**{colon}{escape(right_verdict_line(report, right.id, lang))}", ""]
+    place = f" — {escape(citation_place(right.cited, lang))}" if right.cited is not None else ""
+    lines += [f"**{word('right_record', lang)}**{colon}{escape(record_text(right, lang))}{place}", ""]
+    findings = report.by_right.get(right.id, ())
+    if not findings:
+        lines += [word("no_findings", lang), ""]
+    for number, finding in enumerate(findings, start=1):
+        lines += _finding(report, number, finding, specs, options, under_right=True)
+    return lines
+
+
+def _render_rights(report: Report, options: Options) -> str:
+    """A check-rights report: the rights reviewed, each with its verdict and findings."""
+    lang = options.lang
+    specs = rule_specs(report)
+    lines = [
+        f"# {word('rights_title', lang)}",
+        "",
+        f"{word('generated', lang, version=__version__)} · " + summary_text(report, lang),
+        "",
+        escape(word("rights_verdicts", lang, counts=right_verdicts_text(report, lang))),
+        "",
+        *(line for note in review_notes(report, lang) for line in (escape(note), "")),
+        f"## {word('rights_heading', lang)}",
+        "",
+        *_rights_summary(report, lang),
+        "",
+        f"## {word('findings', lang)}",
+        "",
+    ]
+    if options.docs is None and report.findings:
+        lines += [f"*{word('no_docs', lang)}*", ""]
+    for right in report.rights:
+        lines += _right(report, right, specs, options)
+    lines += _rules(report, specs, lang)
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def render(report: Report, options: Options) -> str:
+    if report.rights:
+        return _render_rights(report, options)
     lang = options.lang
     specs = rule_specs(report)
     lines = [

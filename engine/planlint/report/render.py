@@ -9,12 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planlint.findings import Bound, Citation, Finding, Pass, PlanSummary, Report
+from planlint.findings import Bound, Citation, Finding, Pass, PlanSummary, Report, RightSummary
 from planlint.i18n import Lang
 from planlint.messages import OP_SIGNS
 from planlint.remedy import bound_text
 from planlint.report.words import word
-from planlint.review import Grounds, Waiver, grounds, verdict_text
+from planlint.review import (
+    RIGHT_VERDICT_WORDS,
+    Grounds,
+    Waiver,
+    grounds,
+    right_grounds,
+    right_verdict,
+    right_verdict_text,
+    verdict_text,
+)
 
 LEVELS = ("national", "province", "city", "county")
 RULES_NAMED = 6  # a verdict's reason names at most this many rules per severity
@@ -224,3 +233,35 @@ def review_notes(report: Report, lang: Lang) -> list[str]:
     if review.unjudged or review.unjudged_waivers:
         notes.append(word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers)))
     return notes
+
+
+def record_text(right: RightSummary, lang: Lang) -> str:
+    """The right's own record in words: '矿种 建筑石料用灰岩；生产规模 60 万吨/年；出让年限 30 年'."""
+    parts = []
+    for key, value in right.record:
+        if key in ("kind", "deposit", "method"):
+            value = word(f"{key}.{value}", lang)
+        elif key == "term_years":
+            value = word("record.years", lang, n=value)
+        parts.append(f"{word('record.' + key, lang)} {value}")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def right_verdicts_text(report: Report, lang: Lang) -> str:
+    """How many rights got each verdict: '1 个符合规划、1 个不符合规划'."""
+    counts = dict.fromkeys(RIGHT_VERDICT_WORDS, 0)
+    for right in report.rights:
+        counts[right_verdict(report, right.id)] += 1
+    parts = [
+        f"{n} 个{right_verdict_text(code, lang)}" if lang == "zh" else f"{n} {right_verdict_text(code, lang)}"
+        for code, n in counts.items()
+        if n
+    ]
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def right_verdict_line(report: Report, right_id: str, lang: Lang) -> str:
+    """'不符合规划（2 个错误：PL520、PL522；1 个警告：PL511）': a right's verdict with its reasons."""
+    code = right_verdict(report, right_id)
+    found = right_grounds(report, right_id)
+    return word("verdict.because", lang, verdict=right_verdict_text(code, lang), reasons=reasons(found, lang))

@@ -9,6 +9,8 @@ plan, parent first), and a judged plan's logical location carries its verdict an
 `properties`. A finding's id (`Finding.id`) is its partial fingerprint; in a review round a waiver is an
 accepted external suppression, the baseline comparison is the result's `baselineState`, and the run's
 `properties` list the resolved ids and the stale waivers.
+A check-rights run reviews the rights: the plans carry no verdict, and the run's `properties.rights`
+list the rights, each with its verdict, the reason and its counts.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from typing import Any
 from urllib.parse import quote
 
 from planlint import __version__
-from planlint.findings import Citation, Finding, Pass, Report
+from planlint.findings import Citation, Finding, Pass, Report, RightSummary
 from planlint.i18n import Lang
 from planlint.report.render import Options, citation_text, pass_text, reasons, rule_specs
 from planlint.report.sources import cited_line
 from planlint.report.words import word
-from planlint.review import grounds, verdict_text
+from planlint.review import grounds, right_grounds, right_verdict, right_verdict_text, verdict_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -130,8 +132,8 @@ class _Run:
         return locations
 
     def verdict(self, plan_id: str, judged: bool) -> dict[str, str]:
-        """A judged plan's verdict (pass | revise | review), in words, and why."""
-        if not judged:
+        """A judged plan's verdict (pass | revise | review), in words, and why (none in a rights review)."""
+        if not judged or self.report.rights:
             return {}
         found = grounds(self.report, plan_id)
         return {
@@ -298,7 +300,26 @@ class _Run:
             "artifacts": self.artifacts,
             "logicalLocations": logical,
             "results": results,
-            "properties": {"summary": self.report.summary(), **self.review_properties()},
+            "properties": {"summary": self.report.summary(), **self.review_properties(), **self.rights()},
+        }
+
+    def rights(self) -> dict[str, Any]:
+        """A rights review's rights, each with its verdict, why, and its counts."""
+        if not self.report.rights:
+            return {}
+        return {"rights": [self.right(right) for right in self.report.rights]}
+
+    def right(self, right: RightSummary) -> dict[str, Any]:
+        code = right_verdict(self.report, right.id)
+        return {
+            "id": right.id,
+            "name": right.name,
+            "jurisdiction": right.jurisdiction,
+            "plans": list(right.plans),
+            "verdict": code,
+            "verdictText": right_verdict_text(code, self.lang),
+            "verdictReason": reasons(right_grounds(self.report, right.id), self.lang),
+            "summary": self.report.right_summary(right.id),
         }
 
 

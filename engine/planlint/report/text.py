@@ -16,6 +16,8 @@ from planlint.report.render import (
     finding_waiver,
     review_marks,
     review_notes,
+    right_verdict_line,
+    right_verdicts_text,
     severity_name,
     summary_text,
     verdict_line,
@@ -23,8 +25,10 @@ from planlint.report.render import (
 )
 from planlint.report.sources import cited_line
 from planlint.report.words import word
+from planlint.review import right_verdict
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+VERDICT_STYLE = {"revise": "bold red", "review": "yellow", "pass": "green"}
 
 
 def _finding(report: Report, finding: Finding, options: Options) -> Iterator[str]:
@@ -57,7 +61,7 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
         if not plan.judged and not findings:
             continue
         yield f"[bold]{plan.id}[/] {escape(plan.name)}"
-        if plan.judged:
+        if plan.judged and not report.rights:  # a rights review judges the rights, not the plans
             yield f"  [bold]{word('verdict', options.lang)}[/]: {escape(verdict_line(report, plan.id, options.lang))}"
         if not findings:
             yield f"  {word('no_findings', options.lang)}"
@@ -66,7 +70,21 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
         if report.passes is not None and plan.judged:
             yield f"[green]  {word('passes_count', options.lang, n=report.passes_of(plan.id))}[/green]"
     yield from (escape(note) for note in review_notes(report, options.lang))
+    if report.rights:
+        yield from _rights(report, options)
     yield escape(summary_text(report, options.lang))
+
+
+def _rights(report: Report, options: Options) -> Iterator[str]:
+    """A rights review's close: each right's verdict with its reasons, then the rights by verdict."""
+    lang = options.lang
+    colon = "：" if lang == "zh" else ": "
+    yield f"[bold]{word('rights_heading', lang)}[/]"
+    for right in report.rights:
+        style = VERDICT_STYLE.get(right_verdict(report, right.id), "default")
+        verdict = f"[{style}]{escape(right_verdict_line(report, right.id, lang))}[/]"
+        yield f"  {escape(right.id)} {escape(right.name)}{colon}{verdict}"
+    yield word("rights_verdicts", lang, counts=right_verdicts_text(report, lang))
 
 
 def render(report: Report, options: Options) -> str:

@@ -31,6 +31,7 @@ from planlint.match import Index
 from planlint.model import Cite, Plan, Zone
 from planlint.prepared import Stated
 from planlint.rights.match import Candidate, candidates
+from planlint.rights.model import Reserves
 from planlint.rights.prepare import PreparedRight
 from planlint.rules import Rule
 
@@ -221,7 +222,29 @@ def evaluate_rights(
 
 
 def _right_summaries(context: RightsContext) -> tuple[RightSummary, ...]:
-    return tuple(RightSummary(r.id, r.right.name, r.right.jurisdiction, r.plans) for r in context.rights)
+    return tuple(
+        RightSummary(r.id, r.right.name, r.right.jurisdiction, r.plans, _record(r), _right_cite(r))
+        for r in context.rights
+    )
+
+
+def _record(prepared: PreparedRight) -> tuple[tuple[str, str], ...]:
+    """The right's own record as printed, for a reviewer to read beside the plan rows (reporters word it)."""
+    right = prepared.right
+    reserves = right.reserves
+    printed = {
+        "location": right.location,
+        "mineral": right.mineral,
+        "kind": right.kind,
+        "capacity": f"{right.capacity.value:g} {right.capacity.unit}",
+        "reserves": _reserves_text(reserves) if reserves else None,
+        "term_years": f"{right.term_years:g}" if right.term_years is not None else None,
+        "deposit": right.deposit,
+        "zone": right.zone,
+        "region": right.region,
+        "method": right.method,
+    }
+    return tuple((key, value) for key, value in printed.items() if value is not None)
 
 
 def _plan_summaries(project: Project, rights: Sequence[PreparedRight]) -> tuple[PlanSummary, ...]:
@@ -232,3 +255,9 @@ def _plan_summaries(project: Project, rights: Sequence[PreparedRight]) -> tuple[
         )
         for p in (item.plan for _, item in sorted(project.hierarchy.loaded.items()))
     )
+
+
+def _reserves_text(reserves: Reserves) -> str:
+    """'1500 万吨', with the class when it is not the default 资源储量 ('800 万吨（可采储量）')."""
+    amount = f"{reserves.value:g} {reserves.unit}"
+    return amount if reserves.class_ == "资源储量" else f"{amount}（{reserves.class_}）"
