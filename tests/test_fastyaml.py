@@ -122,6 +122,7 @@ KNOWN_DIFFERENCES = [
     "a: x\u2028y\n",
     "a: \x01\n",
     "a: |\n  x",
+    "a: |\n   \n   \n",  # a block scalar of lines of spaces only: '\n' to yaml-rs, '' to PyYAML
     "? [1, 2]\n: x\n",
     "{a: 1}: 2\n",
     "a: {b: 1, {c: 2}}\n",

@@ -38,7 +38,9 @@ _SHAPE_PATTERNS = [
         rb"!",
         rb"<<",  # a merge key
         rb":[,\]}]",  # an empty flow value
-        rb"\n(?:---|\.\.\.|%| {80})",  # documents, directives, deep indentation (libyaml stops at 1000 levels)
+        # documents, directives, deep indentation (libyaml stops at 1000 levels), and a line of spaces only
+        # (a block scalar of such lines is '\n' to yaml-rs, '' to PyYAML)
+        rb"\n(?:---|\.\.\.|%| {80}| +\n)",
         rb":(?<=[09]:)[09]",  # 1:30 (sexagesimal in 1.1), 12:30:00 (a time in yaml-rs)
         rb"_(?:(?<=[09]_)|(?=[09]))",  # 1_000, _2020 (a number to yaml-rs)
         rb"\?",  # complex keys, and `?` in flow collections (yaml-rs reads more of them)
