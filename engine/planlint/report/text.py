@@ -62,8 +62,9 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
             continue
         yield f"[bold]{plan.id}[/] {escape(plan.name)}"
         if plan.judged and not report.rights:  # a rights review judges the rights, not the plans
-            yield f"  [bold]{word('verdict', options.lang)}[/]: {escape(verdict_line(report, plan.id, options.lang))}"
-        if not findings:
+            # the verdict's reason says a clean plan has no findings: no second line (a nation has thousands)
+            yield f"  {word('verdict', options.lang)}: {escape(verdict_line(report, plan.id, options.lang))}"
+        elif not findings:
             yield f"  {word('no_findings', options.lang)}"
         for finding in findings:
             yield from _finding(report, finding, options)
