@@ -9,6 +9,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from planlint.review import Review
     from planlint.rules import Rule
 
@@ -308,27 +310,17 @@ class Report:
     @cached_property
     def by_plan(self) -> dict[str, tuple[Finding, ...]]:
         """The findings of each plan, in report order (built once: reporters ask per plan)."""
-        grouped: dict[str, list[Finding]] = {}
-        for finding in self.findings:
-            grouped.setdefault(finding.plan, []).append(finding)
-        return {plan: tuple(found) for plan, found in grouped.items()}
+        return _grouped(self.findings, lambda finding: finding.plan)
 
     @cached_property
     def by_kind(self) -> dict[str, tuple[Finding, ...]]:
         """The findings of each rule kind, in report order."""
-        grouped: dict[str, list[Finding]] = {}
-        for finding in self.findings:
-            grouped.setdefault(finding.kind, []).append(finding)
-        return {kind: tuple(found) for kind, found in grouped.items()}
+        return _grouped(self.findings, lambda finding: finding.kind)
 
     @cached_property
     def by_right(self) -> dict[str, tuple[Finding, ...]]:
         """The findings of each mining right (check-rights), in report order."""
-        grouped: dict[str, list[Finding]] = {}
-        for finding in self.findings:
-            if finding.right is not None:
-                grouped.setdefault(finding.right, []).append(finding)
-        return {right: tuple(found) for right, found in grouped.items()}
+        return _grouped(self.findings, lambda finding: finding.right)
 
     def right_summary(self, right: str) -> dict[str, int]:
         """One right's findings by severity."""
@@ -371,3 +363,15 @@ class Report:
             return 0
         limit = SEVERITY_RANK[threshold]
         return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] <= limit and self.counted(f))
+
+
+def _grouped(
+    findings: Iterable[Finding], key: Callable[[Finding], str | None]
+) -> dict[str, tuple[Finding, ...]]:
+    """Findings grouped by a key, each group in report order; findings whose key is None are left out."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        value = key(finding)
+        if value is not None:
+            grouped.setdefault(value, []).append(finding)
+    return {value: tuple(found) for value, found in grouped.items()}
