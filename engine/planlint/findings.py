@@ -338,6 +338,11 @@ class Report:
         return {against: tuple(found) for against, found in grouped.items()}
 
     @cached_property
+    def plan_names(self) -> dict[str, str]:
+        """Each reported plan's name."""
+        return {p.id: p.name for p in self.plans}
+
+    @cached_property
     def parents(self) -> dict[str, tuple[str, ...]]:
         """Each reported plan's parents."""
         return {p.id: p.parents for p in self.plans}

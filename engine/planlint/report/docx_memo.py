@@ -3,11 +3,17 @@
 Each section opens with the verdict (通过 / 需修改 / 需人工审查) and the counts, then each finding: the
 problem, the plan's own text and the ancestor's (quoted from `--docs` when given, else cited by place),
 the norm it rests on, and the change that would satisfy it; a waived finding says by whom and until when.
+
+A check-rights memo reviews the rights, not the plans: a section per right with findings, opening with its
+verdict (不符合规划 / 需人工审查 / 无需规划审查 / 符合规划) and its own record; each finding then holds the
+right's record against the plan's text, with the norm and the change; the rights that conform with nothing
+to say are listed at the end.
 """
 
 from __future__ import annotations
 
 import io
+from collections import Counter
 from typing import Any
 
 from docx import Document
@@ -16,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from planlint import __version__
-from planlint.findings import SEVERITIES, Citation, Finding, PlanSummary, Report
+from planlint.findings import SEVERITIES, Citation, Finding, PlanSummary, Report, RightSummary
 from planlint.i18n import Lang
 from planlint.remedy import description_of, remedy
 from planlint.report.render import (
@@ -24,8 +30,11 @@ from planlint.report.render import (
     citation_place,
     level_name,
     norm_text,
+    plan_named,
     reasons,
+    record_text,
     reported_plans,
+    right_verdicts_text,
     rule_specs,
     rule_title,
     severity_name,
@@ -33,11 +42,18 @@ from planlint.report.render import (
 )
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
-from planlint.review import grounds, verdict, verdict_text
+from planlint.review import Grounds, grounds, right_grounds, right_verdict, right_verdict_text, verdict_text
 
-VERDICT_COLOURS = {"pass": RGBColor(0x2E, 0x7D, 0x32), "revise": RGBColor(0xC6, 0x28, 0x28)}
+VERDICT_COLOURS = {
+    "pass": RGBColor(0x2E, 0x7D, 0x32),
+    "revise": RGBColor(0xC6, 0x28, 0x28),
+    "exempt": RGBColor(0x55, 0x55, 0x55),
+}
 REVIEW_COLOUR = RGBColor(0xE0, 0x78, 0x00)
 FONT = "SimSun"
+
+# A text a finding quotes, as (label, text): '本规划原文：' and the cited line with its place.
+Quoted = tuple[str, str]
 
 
 def _labelled(document: Any, label: str, body: str, italic: bool = False) -> None:
@@ -59,7 +75,23 @@ def _quote(citation: Citation, options: Options) -> str:
     return f"「{' '.join([*before, cited])}」 — {place}"
 
 
-def _finding(document: Any, number: int, finding: Finding, report: Report, options: Options) -> None:
+def _plan_texts(finding: Finding, options: Options) -> list[Quoted]:
+    """A plan finding's texts: the plan's own first, then each ancestor's."""
+    lang = options.lang
+    texts = []
+    for citation in sorted(finding.citations, key=lambda c: c.role != "plan"):
+        if citation.role == "plan":
+            texts.append((word("memo.plan_text", lang), _quote(citation, options)))
+        elif citation.role == "ancestor":
+            label = word("memo.ancestor_text", lang, plan=citation.plan)
+            texts.append((label, _quote(citation, options)))
+    return texts
+
+
+def _finding(
+    document: Any, number: int, finding: Finding, report: Report, options: Options, texts: list[Quoted]
+) -> None:
+    """A finding: its heading, the problem, the `texts` it quotes, the norm, the change, a waiver, the id."""
     lang = options.lang
     specs = rule_specs(report)
     title = rule_title(specs, finding.rule, lang)
@@ -70,12 +102,8 @@ def _finding(document: Any, number: int, finding: Finding, report: Report, optio
         heading += word(f"memo.baseline.{status}", lang)
     document.add_heading(heading, level=3)
     _labelled(document, word("memo.problem", lang), finding.text(lang))
-    for citation in sorted(finding.citations, key=lambda c: c.role != "plan"):
-        if citation.role == "plan":
-            _labelled(document, word("memo.plan_text", lang), _quote(citation, options), italic=True)
-        elif citation.role == "ancestor":
-            label = word("memo.ancestor_text", lang, plan=citation.plan)
-            _labelled(document, label, _quote(citation, options), italic=True)
+    for label, text in texts:
+        _labelled(document, label, text, italic=True)
     norm = norm_text(specs, finding.rule)
     if norm:
         _labelled(document, word("memo.norm", lang), norm)
@@ -90,22 +118,38 @@ def _finding(document: Any, number: int, finding: Finding, report: Report, optio
 
 
 def _verdict_line(document: Any, report: Report, plan: PlanSummary, lang: Lang) -> None:
+    """A plan's verdict line; a plan not judged (findings on it from another's check) gets its counts only."""
+    found = grounds(report, plan.id)
+    said = (found.verdict, verdict_text(found.verdict, lang)) if plan.judged else None
+    held = report.passes_of(plan.id) if report.passes is not None and plan.judged else None
+    _verdict(document, said, report.summary(plan.id), found, held, lang)
+
+
+def _verdict(
+    document: Any,
+    said: tuple[str, str] | None,
+    counts: dict[str, int],
+    found: Grounds,
+    held: int | None,
+    lang: Lang,
+) -> None:
+    """'审查结论：需修改（错误 1 个，…）；已核查并符合：n 项比对' and under it '理由：…'.
+
+    `said`: the verdict's code and words (None: no verdict, and no reason); `held`: how many comparisons held,
+    when passes were asked for.
+    """
     paragraph = document.add_paragraph()
     paragraph.add_run(word("memo.verdict", lang)).bold = True
-    if plan.judged:
-        code = verdict(report, plan.id)
-        run = paragraph.add_run(verdict_text(code, lang))
+    if said is not None:
+        run = paragraph.add_run(said[1])
         run.bold = True
-        run.font.color.rgb = VERDICT_COLOURS.get(code, REVIEW_COLOUR)
-    findings = [f for f in report.findings if f.plan == plan.id]
-    waived = sum(1 for f in findings if not report.counted(f))
-    counts = report.summary(plan.id)
-    more = word("memo.waived_count", lang, n=waived) if waived else ""
+        run.font.color.rgb = VERDICT_COLOURS.get(said[0], REVIEW_COLOUR)
+    more = word("memo.waived_count", lang, n=found.waived) if found.waived else ""
     paragraph.add_run(word("memo.counts", lang, waived=more, **counts))
-    if report.passes is not None and plan.judged:
-        paragraph.add_run(word("memo.passes", lang, n=report.passes_of(plan.id)))
-    if plan.judged:
-        _labelled(document, word("memo.reason", lang), reasons(grounds(report, plan.id), lang))
+    if held is not None:
+        paragraph.add_run(word("memo.passes", lang, n=held))
+    if said is not None:
+        _labelled(document, word("memo.reason", lang), reasons(found, lang))
 
 
 def _plan(document: Any, report: Report, plan: PlanSummary, options: Options) -> None:
@@ -120,7 +164,7 @@ def _plan(document: Any, report: Report, plan: PlanSummary, options: Options) ->
     if not findings:
         document.add_paragraph(word("no_findings", lang))
     for number, finding in enumerate(findings, start=1):
-        _finding(document, number, finding, report, options)
+        _finding(document, number, finding, report, options, _plan_texts(finding, options))
 
 
 def _use_chinese_font(document: Any) -> None:
@@ -133,13 +177,18 @@ def _use_chinese_font(document: Any) -> None:
     document.styles["Normal"].font.size = Pt(11)
 
 
-def render(report: Report, options: Options) -> bytes:
-    lang = options.lang
+def _memo(title: str, lang: Lang) -> Any:
+    """A new memo: the Chinese font, the title, the version that made it."""
     document = Document()
     _use_chinese_font(document)
-    document.core_properties.title = word("memo.title", lang)
-    document.add_heading(word("memo.title", lang), level=0)
+    document.core_properties.title = title
+    document.add_heading(title, level=0)
     document.add_paragraph(word("generated", lang, version=__version__))
+    return document
+
+
+def _round_notes(document: Any, report: Report, lang: Lang) -> None:
+    """A review round's notes on the whole memo: the ids resolved, what this run could not judge."""
     review = report.review
     if review is not None and review.resolved:
         document.add_paragraph(word("memo.resolved", lang, ids="、".join(review.resolved)))
@@ -147,10 +196,114 @@ def render(report: Report, options: Options) -> bytes:
         document.add_paragraph(
             word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers))
         )
+
+
+def _saved(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _record(right: RightSummary, lang: Lang, cited: Citation | None = None) -> str:
+    """The right's record as printed, and where it is ('… — fuling.csv FLGC202299 第 3 行')."""
+    place = cited or right.cited
+    return record_text(right, lang) + (f" — {citation_place(place, lang)}" if place is not None else "")
+
+
+def _right_texts(finding: Finding, report: Report, options: Options) -> list[Quoted]:
+    """A rights finding's texts: the right's own record, the plan rows it is held against (each named by its
+    plan), then the other rights of the batch counted with it."""
+    lang = options.lang
+    rights = {r.id: r for r in report.rights}
+    own: list[Quoted] = []
+    rows: list[Quoted] = []
+    others: list[Quoted] = []
+    for citation in finding.citations:
+        right = rights.get(citation.section or "") if citation.role == "right" else None
+        if citation.role == "right" and citation.section == finding.right and right is not None:
+            own.append((word("memo.right_text", lang), _record(right, lang, citation)))
+        elif citation.role == "right":
+            other = _record(right, lang, citation) if right is not None else citation_place(citation, lang)
+            name = right.name if right is not None else ""
+            text = word("memo.other_record", lang, id=citation.section or "", name=name, record=other)
+            others.append((word("memo.other_right", lang), text))
+        elif citation.role in ("ancestor", "plan") and citation.plan is not None:
+            rows.append((_plan_row(report, citation.plan, lang), _quote(citation, options)))
+    return own + rows + others
+
+
+def _plan_row(report: Report, plan_id: str, lang: Lang) -> str:
+    """'规划《重庆市矿产资源总体规划（2021—2025年）》（cq）原文：'."""
+    return word("memo.plan_row", lang, name=report.plan_names.get(plan_id, plan_id), plan=plan_id)
+
+
+def _right(document: Any, report: Report, right: RightSummary, options: Options, held: int | None) -> None:
+    """A right's section: its verdict and why, its record, the plans it was held against, its findings."""
+    lang = options.lang
+    document.add_heading(word("memo.right_about", lang, id=right.id, name=right.name), level=1)
+    code = right_verdict(report, right.id)
+    found = right_grounds(report, right.id)
+    _verdict(
+        document, (code, right_verdict_text(code, lang)), report.right_summary(right.id), found, held, lang
+    )
+    _labelled(document, word("memo.right_text", lang), _record(right, lang))
+    separator = "、" if lang == "zh" else ", "
+    against = separator.join(plan_named(report, p, lang) for p in right.plans)
+    document.add_paragraph(word("memo.right_against", lang, plans=against))
+    findings = sorted(
+        report.by_right.get(right.id, ()),
+        key=lambda f: (not report.counted(f), SEVERITIES.index(f.severity)),
+    )
+    for number, finding in enumerate(findings, start=1):
+        _finding(document, number, finding, report, options, _right_texts(finding, report, options))
+
+
+def _conforming(document: Any, rights: list[RightSummary], lang: Lang) -> None:
+    """The rights that conform with nothing to say: one line each, its verdict and record."""
+    if not rights:
+        return
+    document.add_heading(word("memo.rights_passing", lang, n=len(rights)), level=1)
+    said = right_verdict_text("pass", lang)
+    for right in rights:
+        document.add_paragraph(
+            word(
+                "memo.right_listed",
+                lang,
+                id=right.id,
+                name=right.name,
+                verdict=said,
+                record=_record(right, lang),
+            )
+        )
+
+
+def _render_rights(report: Report, options: Options) -> bytes:
+    """A check-rights memo: the rights reviewed, a section for each with something to say."""
+    lang = options.lang
+    document = _memo(word("memo.rights_title", lang), lang)
+    document.add_paragraph(
+        word("memo.rights_intro", lang, rights=len(report.rights), counts=right_verdicts_text(report, lang))
+    )
+    _round_notes(document, report, lang)
+    held = Counter(p.right for p in report.passes or ())
+    quiet = []
+    for right in report.rights:
+        if not report.by_right.get(right.id) and right_verdict(report, right.id) == "pass":
+            quiet.append(right)
+            continue
+        _right(document, report, right, options, held[right.id] if report.passes is not None else None)
+    _conforming(document, quiet, lang)
+    return _saved(document)
+
+
+def render(report: Report, options: Options) -> bytes:
+    if report.rights:
+        return _render_rights(report, options)
+    lang = options.lang
+    document = _memo(word("memo.title", lang), lang)
+    _round_notes(document, report, lang)
     for index, plan in enumerate(reported_plans(report)):
         if index:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _plan(document, report, plan, options)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return _saved(document)

@@ -107,6 +107,14 @@ def level_name(level: str, lang: Lang) -> str:
     return word(f"level.{level}", lang) if level in LEVELS else level
 
 
+def plan_named(report: Report, plan_id: str, lang: Lang) -> str:
+    """'重庆市矿产资源总体规划（2021—2025年）（cq）': a plan by its name and id (by its id, if not reported)."""
+    name = report.plan_names.get(plan_id)
+    if name is None:
+        return plan_id
+    return f"{name}（{plan_id}）" if lang == "zh" else f"{name} ({plan_id})"
+
+
 def reported_plans(report: Report) -> list[PlanSummary]:
     """The plans a reader wants listed: those judged and any that carry findings, in report order."""
     with_findings = {f.plan for f in report.findings}

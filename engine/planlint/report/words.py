@@ -192,8 +192,17 @@ WORDS: dict[str, dict[str, str]] = {
     "memo.right_about": {"zh": "关于采矿权 {id}（{name}）的审查意见", "en": "Review of right {id} ({name})"},
     "memo.right_against": {"zh": "对照规划：{plans}", "en": "Judged against: {plans}"},
     "memo.right_text": {"zh": "采矿权记录：", "en": "The right's record: "},
-    "memo.plan_row": {"zh": "规划（{plan}）原文：", "en": "The plan ({plan}) says: "},
+    "memo.plan_row": {"zh": "规划《{name}》（{plan}）原文：", "en": "The plan {name} ({plan}) says: "},
     "memo.other_right": {"zh": "同批采矿权：", "en": "Another right of the batch: "},
+    "memo.other_record": {"zh": "{id} {name}：{record}", "en": "{id} {name}: {record}"},
+    "memo.rights_passing": {
+        "zh": "符合规划的其他采矿权（{n} 个，未发现问题）",
+        "en": "The other rights, which conform to the plans ({n}, no findings)",
+    },
+    "memo.right_listed": {
+        "zh": "{id} {name}：{verdict}；采矿权记录：{record}",
+        "en": "{id} {name}: {verdict}; the right's record: {record}",
+    },
     "memo.title": {"zh": "矿产资源总体规划审查意见", "en": "Review memo: mineral resource master plans"},
     "memo.about": {"zh": "关于《{name}》的审查意见", "en": "Review of {name}"},
     "memo.verdict": {"zh": "审查结论：", "en": "Verdict: "},
