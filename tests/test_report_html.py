@@ -229,3 +229,20 @@ def test_bundled_plans(lang: str) -> None:
     assert len(_data(parsed)["plans"]) == len(report.plans)
     for severity, count in report.summary().items():
         assert parsed.by_id(f"count-{severity}")["text"] == str(count)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plans_only_compared_are_named_not_just_listed_by_id(lang: str) -> None:
+    report = api.check(api.load(), ["cq-banan"])  # its ancestors and its sibling are only compared
+    markup = render("html", report, Options(lang=lang))  # type: ignore[arg-type]
+    label = WORDS["context_plans"][lang].split("{")[0]
+    note = re.search(f'<p class="meta">{re.escape(label)}(.*?)</p>', markup)
+    assert note is not None
+    separator = "、" if lang == "zh" else ", "
+    named = separator.join(
+        (
+            "<code>cn</code> 全国矿产资源规划（2021—2025年）",
+            "<code>cq</code> 重庆市矿产资源总体规划（2021—2025年）",
+        )
+    )
+    assert named in note.group(1) and "<code>cq-dazu</code> 重庆市大足区矿产资源总体规划" in note.group(1)

@@ -181,3 +181,15 @@ def test_bundled_plans(lang: str) -> None:
     for plan in report.plans:
         if plan.judged:
             assert f"### `{plan.id}`" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plans_only_compared_are_named_not_just_listed_by_id(lang: str) -> None:
+    report = api.check(api.load(), ["cq-banan"])  # its ancestors and its sibling are only compared
+    out = render("markdown", report, Options(lang=lang))  # type: ignore[arg-type]
+    separator = "、" if lang == "zh" else ", "
+    named = separator.join(
+        ("`cn` 全国矿产资源规划（2021—2025年）", "`cq` 重庆市矿产资源总体规划（2021—2025年）")
+    )
+    line = next(line for line in out.splitlines() if line.startswith(word("context_plans", lang, plans="")))
+    assert named in line and "`cq-dazu` 重庆市大足区矿产资源总体规划（2021—2025年）" in line

@@ -23,9 +23,11 @@ from planlint.report.render import (
     Options,
     citation_place,
     citation_who,
+    context_plans,
     counterpart,
     finding_waiver,
     level_name,
+    list_separator,
     norm_text,
     reasons,
     record_text,
@@ -744,15 +746,17 @@ def _data(report: Report, lang: Lang, listed: list[PlanSummary]) -> str:
     return text_.replace("</", "<\\/")  # keep the JSON from closing its script element
 
 
-def _notes(report: Report, listed: list[PlanSummary], options: Options) -> list[str]:
+def _notes(report: Report, options: Options) -> list[str]:
     lang = options.lang
     notes = []
     if options.docs is None and report.findings:
         notes.append(f'<p class="meta">{escape(word("no_docs", lang).replace("`", ""))}</p>')
-    shown = {q.id for q in listed}
-    context = [p.id for p in report.plans if p.id not in shown]
+    context = context_plans(report)
     if context:
-        notes.append(f'<p class="meta">{escape(word("context_plans", lang, plans=", ".join(context)))}</p>')
+        named = list_separator(lang).join(f"<code>{escape(p.id)}</code> {escape(p.name)}" for p in context)
+        # the words escaped around the names' markup
+        label, after = escape(word("context_plans", lang, plans="\0")).split("\0")
+        notes.append(f'<p class="meta">{label}{named}{after}</p>')
     review = report.review
     if review is not None and review.resolved:
         resolved = word("resolved", lang, ids=", ".join(review.resolved))
@@ -800,7 +804,7 @@ def render(report: Report, options: Options) -> str:
             "<body>",
             "<main>",
             f'<header><h1>{escape(title)}</h1><p class="meta">{escape(meta)}</p>'
-            f"{''.join(_notes(report, listed, options))}</header>",
+            f"{''.join(_notes(report, options))}</header>",
             _summary(report, lang),
             _rights_overview(report, lang) if report.rights else _overview(report, listed, by_plan, lang),
             f'<section id="findings"><h2>{escape(word("findings", lang))}</h2>',

@@ -16,9 +16,11 @@ from planlint.report.render import (
     Options,
     citation_place,
     citation_who,
+    context_plans,
     counterpart,
     finding_waiver,
     level_name,
+    list_separator,
     norm_text,
     record_text,
     reported_plans,
@@ -202,10 +204,10 @@ def render(report: Report, options: Options) -> str:
         *_summary(report, lang),
         "",
     ]
-    listed = {p.id for p in reported_plans(report)}
-    context = [p.id for p in report.plans if p.id not in listed]
+    context = context_plans(report)
     if context:
-        lines += [word("context_plans", lang, plans=", ".join(f"`{pid}`" for pid in context)), ""]
+        named = list_separator(lang).join(f"`{p.id}` {escape(p.name)}" for p in context)
+        lines += [word("context_plans", lang, plans=named), ""]
     lines += [f"## {word('findings', lang)}", ""]
     if options.docs is None and report.findings:
         lines += [f"*{word('no_docs', lang)}*", ""]

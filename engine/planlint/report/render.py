@@ -121,6 +121,16 @@ def reported_plans(report: Report) -> list[PlanSummary]:
     return [p for p in report.plans if p.judged or p.id in with_findings]
 
 
+def context_plans(report: Report) -> list[PlanSummary]:
+    """The plans only compared (仅作对照): loaded, not judged, and with no finding of their own."""
+    listed = {p.id for p in reported_plans(report)}
+    return [p for p in report.plans if p.id not in listed]
+
+
+def list_separator(lang: Lang) -> str:
+    return "、" if lang == "zh" else ", "
+
+
 def rule_specs(report: Report) -> dict[str, Any]:
     """Rule id → the rule's spec (title, description, norm), for the rules the report was run with."""
     specs: dict[str, Any] = {}
