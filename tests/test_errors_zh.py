@@ -311,6 +311,13 @@ CORPUS: dict[str, Builder] = {
     "baseline-not-utf8": lambda f: _baseline(f, "问题".encode("gb18030")),
     "baseline-missing": lambda f: ["check", VALID, "--baseline", f / "nowhere.json"],
     "baseline-a-directory": lambda f: ["check", VALID, "--baseline", f],
+    "baseline-of-check-rights": lambda f: _baseline(f, '{"findings": [], "rights": [{"id": "X"}]}'),
+    "baseline-of-check": lambda f: [
+        "check-rights",
+        ROOT / "fixtures" / "rights" / "fuling.csv",
+        "--baseline",
+        _write(f / "baseline.json", '{"plans": [], "findings": []}'),
+    ],
     # rights
     "rights-no-header": lambda f: _csv(f, lambda lines: ["a,b,c", *lines[1:]]),
     "rights-missing-column": lambda f: _csv(f, lambda lines: [lines[0].replace("矿种", "备注"), *lines[1:]]),

@@ -18,7 +18,9 @@ from planlint.paths import bundled_plans
 from planlint.review import Waiver, load_baseline, load_waivers, review, verdict
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
-from tests.cli import planlint
+from tests.cli import REPO, planlint
+
+FULING = REPO / "fixtures" / "rights" / "fuling.csv"
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +180,32 @@ def test_baseline_must_be_a_report_with_ids(tmp_path: Path) -> None:
         load_baseline(_write(tmp_path / "a.json", "{"))
     with pytest.raises(PlanlintError, match="finding ids"):
         load_baseline(_write(tmp_path / "b.json", '{"findings": [{"rule": "PL101"}]}'))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_baseline_must_be_a_report_of_the_same_command(tmp_path: Path, lang: str) -> None:
+    """check's baseline is a check report and check-rights' a check-rights report: the other is bad input
+    (its ids would all be 'resolved', its findings never 'unchanged')."""
+    plans = tmp_path / "plans.json"
+    rights = tmp_path / "rights.json"
+    assert planlint("check", "-f", "json", "-o", plans).returncode == 1
+    assert planlint("check-rights", FULING, "-f", "json", "-o", rights).returncode == 1
+    said = {
+        "zh": ("这是 {made} 的 JSON 报告，不是 {command} 的", "--baseline 应为同一命令（{command}）"),
+        "en": ("a {made} JSON report, not a {command} one", "--baseline takes a JSON report of {command}"),
+    }
+    for command, made, baseline, args in (
+        ("check", "check-rights", rights, ()),
+        ("check-rights", "check", plans, (FULING,)),
+    ):
+        run = planlint(command, *args, "--baseline", baseline, "--lang", lang)
+        assert run.returncode == 2, run.stderr
+        assert "Traceback" not in run.stderr and run.stdout == ""
+        assert run.stderr.startswith(f"planlint: {baseline}: ")
+        assert all(s.format(made=made, command=command) in run.stderr for s in said[lang])
+    same = planlint("check-rights", FULING, "-f", "json", "--baseline", rights)
+    assert same.returncode == 1 and json.loads(same.stdout)["resolved"] == []
+    assert planlint("check", "--baseline", plans, "--fail-on", "never").returncode == 0
 
 
 def test_a_review_round_through_the_cli(bundled: Report, tmp_path: Path) -> None:

@@ -172,13 +172,21 @@ class Baseline:
     concerns: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
+# The commands whose JSON reports are baselines: a check-rights report lists the rights it reviewed.
+Command = Literal["check", "check-rights"]
+
+
 def load_baseline(path: Path) -> frozenset[str]:
     """The finding ids of an earlier JSON report (`--format json`)."""
     return read_baseline(path).ids
 
 
-def read_baseline(path: Path) -> Baseline:
-    """An earlier JSON report (`--format json`): its finding ids and the plans each concerns."""
+def read_baseline(path: Path, command: Command | None = None) -> Baseline:
+    """An earlier JSON report (`--format json`): its finding ids and the plans each concerns.
+
+    With `command`, the report must be that command's: a check report's ids are not a rights review's, and
+    against one another every id would read as resolved and every finding as new.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
@@ -204,10 +212,24 @@ def read_baseline(path: Path) -> Baseline:
             field="findings",
             zh="不是带问题编号的 JSON 报告（应由本版本 planlint 以 --format json 生成）",
         )
+    made = _command_of(data, findings)
+    if command is not None and made != command:
+        raise PlanlintError(
+            f"a {made} JSON report, not a {command} one: --baseline takes a JSON report of {command} "
+            "from an earlier round",
+            path=path,
+            zh=f"这是 {made} 的 JSON 报告，不是 {command} 的："
+            f"--baseline 应为同一命令（{command}）上一轮生成的 JSON 报告",
+        )
     return Baseline(
         frozenset(str(f["id"]) for f in findings),
         {str(f["id"]): _concerned(f) for f in findings if _concerned(f)},
     )
+
+
+def _command_of(data: dict[str, Any], findings: list[dict[str, Any]]) -> Command:
+    """The command that made a JSON report: check-rights lists its rights, and names one on each finding."""
+    return "check-rights" if "rights" in data or any("right" in f for f in findings) else "check"
 
 
 def _concerned(finding: dict[str, Any]) -> tuple[str, ...]:

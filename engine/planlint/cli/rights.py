@@ -53,4 +53,6 @@ def check_rights(
     project = api.load(paths, rules or ())
     gc.freeze()  # as in `check`: the loaded plans, out of the way of the collections at exit
     report = run(project, rights, passes=show_passes)
-    return finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))
+    return finish(
+        report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes, "check-rights")
+    )

@@ -20,6 +20,7 @@ from planlint.i18n import Lang
 
 if TYPE_CHECKING:
     from planlint.findings import Report
+    from planlint.review import Command
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -64,6 +65,7 @@ class Round:
     waivers: Path | None = None
     baseline: Path | None = None
     show_passes: bool = False
+    command: Command = "check"  # the command run: a baseline must be a report of the same
 
 
 def check_round(format: str, output: Path | None, fail_on: str, docs: Path | None) -> None:
@@ -98,7 +100,7 @@ def reviewed(report: Report, round: Round) -> Report:
     from planlint.review import load_waivers, read_baseline, review
 
     waivers = load_waivers(round.waivers) if round.waivers is not None else ()
-    baseline = read_baseline(round.baseline) if round.baseline is not None else None
+    baseline = read_baseline(round.baseline, round.command) if round.baseline is not None else None
     if round.waivers is None and baseline is None:
         return report
     return review(report, waivers, baseline)
