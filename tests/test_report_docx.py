@@ -11,6 +11,8 @@ import pytest
 from planlint import api
 from planlint.report import Options, render_binary
 from planlint.review import Waiver, review, verdict_text
+from planlint.synth.run import generate
+from planlint.synth.shape import Shape
 from tests.cli import planlint
 from tests.test_report_markdown import SEEDS
 
@@ -84,3 +86,24 @@ def test_memo_of_a_plan_run_says_what_it_could_not_judge() -> None:
     text = _paragraphs(render_binary("docx", reviewed, Options(lang="zh")))
     assert not any(t.startswith("上轮提出") for t in text)
     assert "基线中 15 个问题、1 条豁免所属的规划本次未检查（--plan），不计为已解决或失效" in text
+
+
+def test_each_quoted_text_is_labelled_with_the_plan_it_comes_from(tmp_path: Path) -> None:
+    """A children's sum over a parent's cap (PL201) is printed on one child and quotes every child's row: only
+    the child's own row is 本规划原文; each other child's is labelled with its name and id."""
+    generate(tmp_path, Shape.per(2, 2, 3, 1), seed=5, violations=1)
+    report = api.check(api.load([tmp_path / "plans"]))
+    finding = next(f for f in report.findings if f.rule == "PL201")
+    others = sorted({c.plan for c in finding.citations if c.role == "plan" and c.plan != finding.plan})
+    assert others  # the finding quotes another child's row
+    text = _paragraphs(render_binary("docx", report, Options(lang="zh")))
+    start = text.index(f"问题编号：{finding.id}")
+    quoted = [t for t in text[start - 8 : start] if "原文：" in t]
+    names = {p.id: p.name for p in report.plans}
+    own = [t for t in quoted if t.startswith("本规划原文：")]
+    assert len(own) == 1 and f"{finding.plan}.txt" in own[0]
+    for plan in others:
+        assert any(
+            t.startswith(f"规划《{names[plan]}》（{plan}）原文：") and f"{plan}.txt" in t for t in quoted
+        )
+    assert any(t.startswith(f"上级规划（{finding.against}）原文：") for t in quoted)

@@ -75,13 +75,16 @@ def _quote(citation: Citation, options: Options) -> str:
     return f"「{' '.join([*before, cited])}」 — {place}"
 
 
-def _plan_texts(finding: Finding, options: Options) -> list[Quoted]:
-    """A plan finding's texts: the plan's own first, then each ancestor's."""
+def _plan_texts(finding: Finding, report: Report, options: Options) -> list[Quoted]:
+    """A plan finding's texts, each labelled with its plan: the plans' first (本规划 for the finding's own, by
+    name for another, as a children's sum quotes every child), then each ancestor's."""
     lang = options.lang
     texts = []
-    for citation in sorted(finding.citations, key=lambda c: c.role != "plan"):
-        if citation.role == "plan":
+    for citation in sorted(finding.citations, key=lambda c: (c.role != "plan", c.plan != finding.plan)):
+        if citation.role == "plan" and citation.plan in (finding.plan, None):
             texts.append((word("memo.plan_text", lang), _quote(citation, options)))
+        elif citation.role == "plan" and citation.plan is not None:
+            texts.append((_plan_row(report, citation.plan, lang), _quote(citation, options)))
         elif citation.role == "ancestor":
             label = word("memo.ancestor_text", lang, plan=citation.plan)
             texts.append((label, _quote(citation, options)))
@@ -164,7 +167,7 @@ def _plan(document: Any, report: Report, plan: PlanSummary, options: Options) ->
     if not findings:
         document.add_paragraph(word("no_findings", lang))
     for number, finding in enumerate(findings, start=1):
-        _finding(document, number, finding, report, options, _plan_texts(finding, options))
+        _finding(document, number, finding, report, options, _plan_texts(finding, report, options))
 
 
 def _use_chinese_font(document: Any) -> None:
