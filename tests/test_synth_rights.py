@@ -48,3 +48,16 @@ def test_the_same_seed_writes_the_same_rights(nation: Path, tmp_path: Path) -> N
     result = planlint("synth", "-o", tmp_path, *SMALL_NATION)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "rights.csv").read_bytes() == (nation / "rights.csv").read_bytes()
+
+
+def test_the_manifest_and_the_message_count_clean_and_planted_rights_apart(tmp_path: Path) -> None:
+    result = planlint("synth", "-o", tmp_path, *SMALL_NATION, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["rights"]
+    rows = (tmp_path / "rights.csv").read_text(encoding="utf-8").splitlines()[1:]
+    planted_rows = [row for row in rows if row.startswith("SX")]
+    assert manifest["count"] == len(rows)
+    assert manifest["clean"] == len(rows) - len(planted_rows) <= 300
+    assert planted_rows, "breaches are planted on rights of their own"
+    said = f"wrote {len(rows)} rights to {tmp_path / 'rights.csv'}: {manifest['clean']} clean (--rights) and "
+    assert said + f"{len(planted_rows)} more carrying planted breaches" in result.stdout

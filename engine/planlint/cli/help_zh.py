@@ -56,7 +56,7 @@ HELP_ZH: dict[str, str] = {
     "RULE=N: plant N violations of RULE (repeatable; overrides --violations).": "RULE=N：为该规则植入 N 处违规（可重复；优先于 --violations）。",
     "Replace a synthetic nation already in the output directory.": "覆盖输出目录中已有的合成规划。",
     "Instead of a nation, write N plan documents (.txt and .docx in varied house styles) with an answer key beside each (NNN.expected.json), to test `planlint extract`.": "改为生成 N 份规划文本（多种版式的 .txt 与 .docx），各附答案（NNN.expected.json），用于测试 `planlint extract`。",
-    "Also write N mining rights (rights.csv) for the nation, with --violations breaches planted per rights rule and listed in the manifest, to test and time `planlint check-rights`.": "同时为合成规划生成 N 个采矿权（rights.csv），每条采矿权规则按 --violations 植入违规并列入清单，用于测试 `planlint check-rights` 及其用时。",
+    "Also write N clean mining rights (rights.csv) for the nation, then more rights carrying --violations breaches per rights rule (listed in the manifest), to test and time `planlint check-rights`.": "同时为合成规划生成 N 个无违规的采矿权（rights.csv），另加按每条采矿权规则 --violations 处埋入违规的采矿权（列入清单），用于测试 `planlint check-rights` 及其用时。",
     "Test a rule pack against case files: the findings each case expects, and no others.": "用案例文件测试规则包：每个案例应出现的问题，且不多不少。",
     "A rule directory (packs/*.yaml, vocabulary/*.yaml).": "规则目录（packs/*.yaml、vocabulary/*.yaml）。",
     "A directory of case files (*.yaml).": "案例文件目录（*.yaml）。",

@@ -21,8 +21,10 @@ SAID = {
         "zh": "以下规则埋入的违规少于要求：{rules}（见清单的 rules）",
     },
     "rights": {
-        "en": "wrote {n} rights to {csv}; {planted} planted breaches listed in the manifest",
-        "zh": "已写出 {n} 个矿业权到 {csv}；埋入的 {planted} 处违规列于清单",
+        "en": "wrote {n} rights to {csv}: {clean} clean (--rights) and {more} more carrying planted breaches; "
+        "the {planted} breaches are listed in the manifest",
+        "zh": "已写出 {n} 个采矿权到 {csv}：{clean} 个无违规（--rights），另 {more} 个带有埋入的违规；"
+        "{planted} 处违规列于清单",
     },
     "documents": {
         "en": "wrote {n} plan documents with their answer keys (*.expected.json) to {folder}",
@@ -71,8 +73,9 @@ def synth(
         int,
         typer.Option(
             "--rights",
-            help="Also write N mining rights (rights.csv) for the nation, with --violations breaches planted "
-            "per rights rule and listed in the manifest, to test and time `planlint check-rights`.",
+            help="Also write N clean mining rights (rights.csv) for the nation, then more rights carrying "
+            "--violations breaches per rights rule (listed in the manifest), to test and time "
+            "`planlint check-rights`.",
         ),
     ] = 0,
     documents: Annotated[
@@ -147,7 +150,11 @@ def _rights(output: Path, count: int, breaches: int, seed: int, lang: str) -> No
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     typer.echo(
         SAID["rights"][lang].format(
-            n=written["count"], csv=output / "rights.csv", planted=len(written["breaches"])
+            n=written["count"],
+            csv=output / "rights.csv",
+            clean=written["clean"],
+            more=written["count"] - written["clean"],
+            planted=len(written["breaches"]),
         )
     )
 

@@ -50,7 +50,9 @@ class Batch:
 
 
 def write_rights(out: Path, project: Project, count: int, breaches: int, seed: int) -> dict[str, Any]:
-    """Write `out/rights.csv` (`count` rights, `breaches` planted per rule); return the manifest part."""
+    """Write `out/rights.csv` (`count` clean rights, then rights carrying `breaches` planted per rule).
+
+    Returns the manifest part."""
     from planlint.rights import RIGHTS_PACKS
     from planlint.rights.kinds import REGISTRY
     from planlint.rules import load_rules
@@ -87,7 +89,14 @@ def write_rights(out: Path, project: Project, count: int, breaches: int, seed: i
         rule: {"from_totals": sum(1 for b in batch.planted if b["rule"] == rule)}
         for rule in ("PL540", "PL541")
     }
-    return {"file": "rights.csv", "count": len(rows), "rules": summary, "breaches": batch.planted}
+    clean = sum(1 for r in rows if not r.id.startswith("SX"))
+    return {
+        "file": "rights.csv",
+        "count": len(rows),
+        "clean": clean,
+        "rules": summary,
+        "breaches": batch.planted,
+    }
 
 
 def _row(right: Right) -> list[str]:
