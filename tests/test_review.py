@@ -15,7 +15,7 @@ from planlint.errors import PlanlintError
 from planlint.findings import Report
 from planlint.loader import InputErrors
 from planlint.paths import bundled_plans
-from planlint.review import Waiver, load_baseline, load_waivers, review, verdict
+from planlint.review import Waiver, grounds, load_baseline, load_waivers, review, verdict
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
 from tests.cli import REPO, planlint
@@ -128,6 +128,23 @@ def test_verdicts_follow_the_counted_findings(bundled: Report) -> None:
     assert verdict(waived, "cq-banan") == "pass"
     undecided = review(bundled, [_waiver(f.id) for f in banan])
     assert verdict(undecided, "cq-banan") == "review"  # an ancestor only partly known remains
+
+
+def test_an_indicator_the_units_kept_from_being_compared_is_never_passed(tmp_path: Path) -> None:
+    """PL190 says 需人工核对 (never passed in silence): a plan whose only findings are its infos needs a
+    reviewer, and only that plan: the note does not spread to the plans below the ancestor it names."""
+    generate(tmp_path, Shape.per(2, 2, 3, 1), seed=5, violations=1)
+    report = api.check(api.load([tmp_path / "plans"]))
+    incomparable = [f for f in report.findings if f.rule == "PL190" and f.severity == "info"]
+    assert incomparable
+    plans_noted = {f.plan for f in incomparable}
+    for plan in plans_noted:
+        assert verdict(report, plan) != "pass"
+    for summary in report.plans:
+        undecided = grounds(report, summary.id).undecided
+        assert all(f.plan == summary.id for f in undecided if f.rule == "PL190")
+    waived = review(report, [_waiver(f.id) for f in report.findings])
+    assert all(verdict(waived, plan) == "pass" for plan in plans_noted)
 
 
 def test_baseline_marks_new_unchanged_and_resolved(bundled: Report) -> None:

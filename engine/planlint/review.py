@@ -47,8 +47,9 @@ RIGHT_VERDICT_WORDS: dict[str, dict[str, str]] = {
 # Kinds whose findings say that a right needs no review against the plans (renewals, changes).
 EXEMPT_KINDS = frozenset({"right_review"})
 # Kinds whose findings say that something could not be decided (not that something is wrong): a plan
-# with one is not passed without a person looking at what the tool could not see.
-UNDECIDED_KINDS = frozenset({"partial_ancestor"})
+# with one is not passed without a person looking at what the tool could not see. PL190's own words:
+# 每一对都单独提示，由审查人员核对，不作为通过处理 (an ancestor's row the units kept from being compared).
+UNDECIDED_KINDS = frozenset({"partial_ancestor", "incomparable_units"})
 
 
 class _WaiverEntry(BaseModel):
@@ -353,11 +354,20 @@ def verdict(report: Report, plan_id: str) -> Verdict:
 
 def _undecided(report: Report, plan_id: str) -> tuple[Finding, ...]:
     """The counted undecided notes that concern the plan: said on it, or (said once) about an ancestor."""
-    notes = [f for kind in UNDECIDED_KINDS for f in report.by_kind.get(kind, ()) if report.counted(f)]
+    # an undecided warning already counts as a warning: only the notes (info) are added here
+    notes = [
+        f
+        for kind in sorted(UNDECIDED_KINDS)
+        for f in report.by_kind.get(kind, ())
+        if f.severity == "info" and report.counted(f)
+    ]
     if not notes:
         return ()
     above = _ancestors(report, plan_id)
-    return tuple(f for f in notes if f.plan == plan_id or f.against in above)
+    # a partial-ancestor note is said once, on one plan, about an ancestor: it concerns every plan below it
+    return tuple(
+        f for f in notes if f.plan == plan_id or (f.kind == "partial_ancestor" and f.against in above)
+    )
 
 
 def _ancestors(report: Report, plan_id: str) -> set[str]:

@@ -185,12 +185,21 @@ def reasons(found: Grounds, lang: Lang) -> str:
     for key, findings in (("reason.errors", found.errors), ("reason.warnings", found.warnings)):
         if findings:
             parts.append(word(key, lang, n=len(findings), rules=_rule_list(findings, lang)))
-    parts += [word("reason.partial", lang, ancestor=f.against, id=f.id) for f in found.undecided]
+    partial = [f for f in found.undecided if f.kind == "partial_ancestor"]
+    parts += [word("reason.partial", lang, ancestor=f.against, id=f.id) for f in partial]
+    unchecked = [f for f in found.undecided if f.kind != "partial_ancestor"]
+    if unchecked:
+        parts.append(word("reason.incomparable", lang, n=len(unchecked), ids=_id_list(unchecked, lang)))
     if not parts:
         parts.append(word("reason.infos", lang, n=found.infos) if found.infos else word("reason.clean", lang))
     if found.waived:
         parts.append(word("reason.waived", lang, n=found.waived))
     return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _id_list(findings: list[Finding], lang: Lang) -> str:
+    named = ("、" if lang == "zh" else ", ").join(f.id for f in findings[:RULES_NAMED])
+    return named + ("…" if len(findings) > RULES_NAMED else "")
 
 
 def _rule_list(findings: tuple[Finding, ...], lang: Lang) -> str:

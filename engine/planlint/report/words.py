@@ -133,6 +133,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "上级规划 {ancestor} 仅部分已知，见 {id}",
         "en": "ancestor {ancestor} is only partly known, see {id}",
     },
+    "reason.incomparable": {
+        "zh": "{n} 项指标与上级规划的计量单位不可比，需人工核对：{ids}",
+        "en": "{n} indicator(s) not comparable with an ancestor's units, to check by hand: {ids}",
+    },
     "reason.clean": {"zh": "未发现问题", "en": "no findings"},
     "reason.infos": {"zh": "仅有 {n} 个提示", "en": "only {n} info"},
     "reason.waived": {"zh": "{n} 个问题已豁免", "en": "{n} finding(s) waived"},
