@@ -304,3 +304,14 @@ def test_a_plan_run_resolves_and_stales_only_what_it_judged(bundled: Report, tmp
     assert "15 baseline finding(s) and 1 waiver(s) concern plans not judged in this run" in english
     html = planlint(*args, "-f", "html", "--lang", "zh").stdout
     assert 'id="not-judged">基线中 15 个问题、1 条豁免所属的规划本次未检查' in html
+
+
+@pytest.mark.parametrize("plan", ["cn", "gs-baiyin"])
+def test_a_partly_known_plan_cannot_be_judged_on_its_own(plan: str) -> None:
+    """Its silence is not absence: judged, cn would pass with nothing recorded and gs-baiyin would lack
+    zones it never listed. Refused (exit 2), in both languages."""
+    for lang, words in (("zh", "仅部分已知（仅作对照）"), ("en", "is only partly known")):
+        result = planlint("check", "--plan", plan, "--lang", lang)
+        assert result.returncode == 2, result.stdout
+        assert f"--plan: {plan} {words}" in result.stderr
+        assert "Traceback" not in result.stderr

@@ -43,6 +43,15 @@ def judged_plans(project: Project, only: Iterable[str] | None = None) -> tuple[s
                 field="--plan",
                 zh=f"没有载入 id 为 {missing[0]!r} 的规划（已载入：{'、'.join(known)}）",
             )
+        partial = [p for p in only if hierarchy.loaded[p].plan.is_partial]
+        if partial:
+            raise PlanlintError(
+                f"{partial[0]} is only partly known (kept to compare against): what it does not record is "
+                "unknown, not absent, so it cannot be judged; check the plans below it",
+                field="--plan",
+                zh=f"{partial[0]} 仅部分已知（仅作对照）：未记录的内容未知，并非不存在，不能作为受检规划；"
+                "请检查其下级规划",
+            )
         return tuple(sorted(only))
     return tuple(sorted(pid for pid, item in hierarchy.loaded.items() if not item.plan.is_partial))
 
