@@ -315,3 +315,14 @@ def test_a_partly_known_plan_cannot_be_judged_on_its_own(plan: str) -> None:
         assert result.returncode == 2, result.stdout
         assert f"--plan: {plan} {words}" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_row_stated_twice_makes_one_finding_citing_both_lines(tmp_path: Path) -> None:
+    """A synthetic plan restates rows in its text (专栏 and 正文): the problem each row shares is one
+    finding, with one id and every restating line cited, not the same sentence twice under two ids."""
+    generate(tmp_path, Shape.per(2, 2, 3, 1), seed=5, violations=1)
+    report = api.check(api.load([tmp_path / "plans"]))
+    said = [(f.plan, f.rule, f.severity, f.message.zh) for f in report.findings]
+    assert len(said) == len(set(said))
+    restated = [f for f in report.findings if len({c.line for c in f.citations if c.role == "ancestor"}) > 1]
+    assert any(f.rule == "PL201" for f in restated)

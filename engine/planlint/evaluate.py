@@ -73,7 +73,7 @@ def evaluate(
                     continue
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
-        ordered = numbered(sorted(findings.values(), key=full_order))
+        ordered = numbered(restatements_merged(sorted(findings.values(), key=full_order)))
     passes = numbered(sorted(held.values(), key=full_order)) if with_passes else None
     summaries = _summaries(project, context.targets)
     return Report(summaries, ordered, tuple(rules), passes=passes, partial=bool(only))
@@ -116,6 +116,30 @@ def _citation_order(citation: Citation) -> tuple[Any, ...]:
         c.table or "",
         c.line or 0,
         c.locator or "",
+    )
+
+
+def restatements_merged(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per problem: a row a plan states twice (a 专栏 and the text) makes findings alike in all
+    but the lines they cite; they become the first of them, citing every line (one id, one waiver)."""
+    merged: dict[tuple[Any, ...], Finding] = {}
+    for finding in findings:
+        key = (finding.subject, finding.severity, finding.message)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = finding
+        else:
+            merged[key] = replace(first, citations=_cited_together(first.citations, finding.citations))
+    return list(merged.values())
+
+
+def _cited_together(first: tuple[Citation, ...], then: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """Both findings' citations, once each, grouped by role in the order the roles first come, each
+    role's in document order."""
+    every = dict.fromkeys((*first, *then))
+    roles = dict.fromkeys(c.role for c in every)
+    return tuple(
+        c for role in roles for c in sorted((c for c in every if c.role == role), key=_citation_order)
     )
 
 

@@ -65,8 +65,9 @@ class Subject:
 
     Two findings with equal subjects are the same problem (later work fingerprints them); `detail` holds
     what a kind needs beyond the common fields (a zone kind, a baseline key, a list name). A statement
-    printed twice (a 专栏 and the text) makes two findings about the same subject: `occurrence` numbers
-    them in document order.
+    printed twice (a 专栏 and the text) that says the same makes one finding citing both places
+    (`evaluate.restatements_merged`); printed twice with different values it makes two findings about the
+    same subject, and `occurrence` numbers them in document order.
     """
 
     rule: str
