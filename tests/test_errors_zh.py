@@ -302,6 +302,7 @@ CORPUS: dict[str, Builder] = {
     "waivers-not-waivers": lambda f: _waivers(f, "schema: planlint/plan/v1\n"),
     "waivers-missing-reason": lambda f: _waivers(f, WAIVER.replace("reason: 已论证, ", "")),
     "waivers-empty-reason": lambda f: _waivers(f, WAIVER.replace("已论证", "''")),
+    "waivers-blank-approver": lambda f: _waivers(f, WAIVER.replace("某局", "'   '")),
     "waivers-bad-date": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, expires: 2025-02-30}")),
     "waivers-not-a-date": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, expires: 明年}")),
     "waivers-unknown-field": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, colour: grey}")),

@@ -192,6 +192,28 @@ def test_incomplete_waivers_are_bad_input_at_their_line(tmp_path: Path) -> None:
         load_waivers(_write(tmp_path / "d.yaml", text + text.split("waivers:\n", 1)[1]))
 
 
+@pytest.mark.parametrize(("field", "line"), [("reason", 4), ("approver", 5), ("document", 6)])
+def test_a_waiver_field_of_spaces_only_is_bad_input_like_a_missing_one(
+    tmp_path: Path, field: str, line: int
+) -> None:
+    text = WAIVERS.format(id="PL101-1", expires="2025-12-31")
+    said = {
+        "reason": "经论证，地热开采规模按区情确定",
+        "approver": "重庆市规划和自然资源局",
+        "document": "渝规资〔2023〕12号",
+    }
+    blank = _write(tmp_path / "w.yaml", text.replace(said[field], "'  \u3000 '"))
+    with pytest.raises(InputErrors) as raised:
+        load_waivers(blank)
+    (error,) = raised.value.errors
+    assert (error.path, error.line, error.field) == (str(blank), line, f"waivers.0.{field}")
+    assert error.render("zh").endswith("不能只有空白字符")
+    assert error.render("en").endswith("must not be blank (spaces only)")
+    run = planlint("check", "--waivers", blank, "--lang", "zh")
+    assert run.returncode == 2
+    assert f"{blank}:{line}: waivers.0.{field}: 不能只有空白字符" in run.stderr
+
+
 def test_baseline_must_be_a_report_with_ids(tmp_path: Path) -> None:
     with pytest.raises(PlanlintError, match="not a JSON report"):
         load_baseline(_write(tmp_path / "a.json", "{"))

@@ -15,11 +15,11 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from planlint.errors import PlanlintError
+from planlint.errors import InvalidValue, PlanlintError
 from planlint.errortext import os_error_en, os_error_zh
 from planlint.findings import Finding, Report
 from planlint.loader import InputErrors
@@ -52,15 +52,25 @@ EXEMPT_KINDS = frozenset({"right_review"})
 UNDECIDED_KINDS = frozenset({"partial_ancestor", "incomparable_units"})
 
 
+def _not_blank(text: str) -> str:
+    """A waiver's words must say something: spaces alone are as missing as nothing."""
+    if not text.strip():
+        raise InvalidValue("must not be blank (spaces only)", zh="不能只有空白字符")
+    return text
+
+
+Said = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+
+
 class _WaiverEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    finding: str = Field(min_length=1)
-    reason: str = Field(min_length=1)
-    approver: str = Field(min_length=1)
-    document: str | None = None
+    finding: Said
+    reason: Said
+    approver: Said
+    document: Said | None = None
     expires: datetime.date | None = None
-    plan: str | None = Field(default=None, min_length=1)
+    plan: Said | None = None
 
 
 class _WaiverFile(BaseModel):
