@@ -43,6 +43,14 @@ class MetricName:
 
 
 @dataclass(frozen=True)
+class KeyName:
+    """A counts or baseline key (or a part or value name) by its printed name from the vocabulary's names
+    table ('开采规划区块', 'planned mining blocks'), never the key itself."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class ZoneKindName:
     """A zone kind's printed name ('重点开采区', 'key mining area')."""
 
@@ -80,11 +88,13 @@ class Joined:
     """Fragments joined by a named separator; with `shown`, distinct items only, the first few in full."""
 
     items: tuple[Fragment, ...]
-    separator: Literal["list", "parts", "plus", "comma", "uses", "slash"]
+    separator: Literal["list", "parts", "plus", "comma", "uses", "slash", "ratio", "none"]
     shown: int | None = None
 
 
-Fragment = Union[str, Value, ScopeWords, MetricName, ZoneKindName, DimensionName, BasisName, Words, Joined]  # noqa: UP007
+Fragment = Union[  # noqa: UP007
+    str, Value, ScopeWords, MetricName, KeyName, ZoneKindName, DimensionName, BasisName, Words, Joined
+]
 
 
 @dataclass(frozen=True)

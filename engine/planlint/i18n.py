@@ -111,6 +111,10 @@ WORDS: dict[str, dict[str, str]] = {
     "zones.closest": {"zh": "最接近的是「{name}」", "en": "the closest is {name}"},
     "zones.none": {"zh": "本规划未设同类分区", "en": "the plan sets no zone of a compatible kind"},
     "more": {"zh": "等{total}处", "en": " and {rest} more"},
+    "parts.item": {"zh": "{name} {value}", "en": "{name} {value}"},
+    "formula.plus": {"zh": " + {name}", "en": " + {name}"},
+    "formula.minus": {"zh": " - {name}", "en": " - {name}"},
+    "indicator.name": {"zh": "{mineral}{metric}", "en": "{mineral} {metric}"},
 }
 
 SEPARATORS: dict[str, dict[str, str]] = {
@@ -120,6 +124,8 @@ SEPARATORS: dict[str, dict[str, str]] = {
     "comma": {"zh": "，", "en": ", "},
     "uses": {"zh": "；", "en": "; "},
     "slash": {"zh": " / ", "en": " / "},
+    "ratio": {"zh": ":", "en": ":"},
+    "none": {"zh": "", "en": ""},
 }
 
 DIMENSION_WORDS: tuple[tuple[str, dict[str, str]], ...] = (

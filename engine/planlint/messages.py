@@ -10,6 +10,7 @@ from planlint.hits import (
     Fragment,
     Hit,
     Joined,
+    KeyName,
     MetricName,
     ScopeWords,
     Value,
@@ -63,6 +64,8 @@ def words(fragment: Fragment, lang: Lang, vocabulary: Vocabulary) -> str:
     if isinstance(fragment, MetricName):
         metric = vocabulary.require_metric(fragment.metric)
         return metric.zh if lang == "zh" else metric.en
+    if isinstance(fragment, KeyName):
+        return vocabulary.printed_name(fragment.key, lang)
     if isinstance(fragment, ZoneKindName):
         kind = vocabulary.require_zone_kind(fragment.kind)
         return kind.zh if lang == "zh" else kind.en

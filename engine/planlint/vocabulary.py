@@ -7,6 +7,7 @@ ancestor's rule goes through `Vocabulary.covers`, never through string compariso
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -70,6 +71,14 @@ class ZoneKindEntry(_Strict):
     carried_by: Literal["exploration", "mining"] | None = None
 
 
+class NameEntry(_Strict):
+    """A key plans record counts or baseline facts under (or a part or value name): its printed names."""
+
+    name: str
+    zh: str
+    en: str
+
+
 class VocabularyFile(_Strict):
     schema_: Literal["planlint/vocabulary/v1"] = Field(alias="schema")
     minerals: tuple[MineralEntry, ...]
@@ -91,10 +100,20 @@ class ZoneKindsFile(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-FILE_MODELS: dict[str, type[VocabularyFile] | type[MetricsFile] | type[ZoneKindsFile]] = {
+class NamesFile(_Strict):
+    schema_: Literal["planlint/names/v1"] = Field(alias="schema")
+    names: tuple[NameEntry, ...]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+FILE_MODELS: dict[str, type[VocabularyFile] | type[MetricsFile] | type[ZoneKindsFile] | type[NamesFile]] = {
     "planlint/metrics/v1": MetricsFile,
     "planlint/zone-kinds/v1": ZoneKindsFile,
+    "planlint/names/v1": NamesFile,
 }
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 _SPELLING = str.maketrans({"（": "(", "）": ")", "　": "", " ": "", "\t": ""})
@@ -123,6 +142,7 @@ class Vocabulary:
     minerals: dict[str, Mineral] = field(default_factory=dict)
     metrics: dict[str, MetricEntry] = field(default_factory=dict)
     zone_kinds: dict[str, ZoneKindEntry] = field(default_factory=dict)
+    names: dict[str, NameEntry] = field(default_factory=dict)
     _lookup: dict[str, str] = field(default_factory=dict)
     # Where each mineral and metric is defined (file, index in its list), so an error can name file:line.
     defined_at: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -249,6 +269,47 @@ class Vocabulary:
             )
         return kind
 
+    def printed_name(self, key: str, lang: str) -> str:
+        """A counts or baseline key in words ('开采规划区块', 'planned mining blocks').
+
+        A key not in the names table is printed by its pieces when every piece is a listed name or Chinese
+        (mining_blocks_new → '开采规划区块（新设）', 'planned mining blocks (new)'); else as it is.
+        """
+        pieces = self._name_pieces(key)
+        if pieces is None:
+            return key
+        words = [self._piece_words(piece, lang) for piece in pieces]
+        if len(words) == 1:
+            return words[0]
+        rest = ("、" if lang == "zh" else ", ").join(words[1:])
+        return f"{words[0]}（{rest}）" if lang == "zh" else f"{words[0]} ({rest})"
+
+    def _piece_words(self, piece: str, lang: str) -> str:
+        entry = self.names.get(piece)
+        if entry is None:
+            return piece  # a Chinese word, printed as it is
+        return entry.zh if lang == "zh" else entry.en
+
+    def names_key(self, key: str) -> bool:
+        """Whether `printed_name` words the key (rather than printing it as it is)."""
+        return self._name_pieces(key) is not None
+
+    def _name_pieces(self, key: str) -> list[str] | None:
+        """The key split at '_' into listed names (the longest first) and Chinese words; None if it cannot be."""
+        tokens = key.split("_")
+        pieces: list[str] = []
+        start = 0
+        while start < len(tokens):
+            for end in range(len(tokens), start, -1):
+                piece = "_".join(tokens[start:end])
+                if piece in self.names or (end == start + 1 and _CHINESE.search(piece)):
+                    pieces.append(piece)
+                    start = end
+                    break
+            else:
+                return None
+        return pieces
+
     def require_metric(self, name: str) -> MetricEntry:
         metric = self.metrics.get(name)
         if metric is None:
@@ -274,6 +335,11 @@ def _load_file(path: Path, vocabulary: Vocabulary) -> None:
             _refuse_redefinition(vocabulary, "metrics", metric.name, path, index)
             vocabulary.metrics[metric.name] = metric
             vocabulary.defined_at[f"metrics:{metric.name}"] = (str(path), index)
+    elif isinstance(parsed, NamesFile):
+        for index, entry in enumerate(parsed.names):
+            _refuse_redefinition(vocabulary, "names", entry.name, path, index)
+            vocabulary.names[entry.name] = entry
+            vocabulary.defined_at[f"names:{entry.name}"] = (str(path), index)
     elif isinstance(parsed, ZoneKindsFile):
         for index, kind in enumerate(parsed.zone_kinds):
             _refuse_redefinition(vocabulary, "zone_kinds", kind.name, path, index)

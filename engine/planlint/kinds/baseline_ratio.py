@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planlint.context import Context
 from planlint.errors import InvalidValue
-from planlint.hits import Fragment, Held, Hit, Place
+from planlint.hits import Fragment, Held, Hit, Joined, KeyName, Place, Words
 from planlint.kinds._printed import decimals, half_unit, number, slack
 from planlint.model import Cite, Plan
 
@@ -82,10 +82,10 @@ class _Printed(Hit):
 
     key: str
     printed_year: int
-    figures: tuple[tuple[str, str], ...]
+    figures: tuple[tuple[str, Fragment], ...]
 
     def values(self) -> Mapping[str, Fragment]:
-        return {"key": self.key, "year": str(self.printed_year), **dict(self.figures)}
+        return {"key": KeyName(self.key), "year": str(self.printed_year), **dict(self.figures)}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,7 +162,24 @@ def _cites(group: Group, names: Sequence[str]) -> list[Cite]:
     return sorted(cites, key=lambda c: c.line or 0)
 
 
-def _check_percentage(group: Group, spec: Percentage) -> dict[str, str] | None:
+def _formula(names: Sequence[str]) -> Joined:
+    """A sum of value names by their printed names: '大型矿山 + 中型矿山', '上轮规划基期数 - 合计'."""
+    terms: list[Fragment] = []
+    for index, name in enumerate(names):
+        key, sign = _term(name)
+        if index == 0 and sign > 0:
+            terms.append(KeyName(key))
+        else:
+            terms.append(Words.of("formula.minus" if sign < 0 else "formula.plus", name=KeyName(key)))
+    return Joined(tuple(terms), "none")
+
+
+def _series(names: Sequence[str]) -> Joined:
+    """A ratio series' value names by their printed names: '大型:中型:小型'."""
+    return Joined(tuple(KeyName(name) for name in names), "ratio")
+
+
+def _check_percentage(group: Group, spec: Percentage) -> dict[str, Fragment] | None:
     printed = _value(group, spec.percent)
     num, num_lo, num_hi = _interval(group, spec.numerator)
     den, den_lo, den_hi = _interval(group, spec.denominator)
@@ -174,17 +191,17 @@ def _check_percentage(group: Group, spec: Percentage) -> dict[str, str] | None:
         return None
     computed = 100.0 * num / den
     return {
-        "percent": spec.percent,
+        "percent": KeyName(spec.percent),
         "printed": number(printed),
         "computed": f"{computed:.{decimals(printed) + 1}f}",
-        "numerator": " + ".join(spec.numerator).replace("+ -", "- "),
-        "denominator": " + ".join(spec.denominator),
+        "numerator": _formula(spec.numerator),
+        "denominator": _formula(spec.denominator),
         "num": number(num),
         "den": number(den),
     }
 
 
-def _check_series(group: Group, spec: Series) -> dict[str, str] | None:
+def _check_series(group: Group, spec: Series) -> dict[str, Fragment] | None:
     ratios = [_value(group, n) for n in spec.ratio]
     counts = [_value(group, n) for n in spec.counts]
     ref = next((i for i, r in enumerate(ratios) if r == 1.0), 0)
@@ -202,9 +219,9 @@ def _check_series(group: Group, spec: Series) -> dict[str, str] | None:
         return None
     return {
         "ratio": ":".join(number(r) for r in ratios),
-        "ratio_keys": ":".join(spec.ratio),
+        "ratio_keys": _series(spec.ratio),
         "counts": ":".join(number(c) for c in counts),
-        "count_keys": ":".join(spec.counts),
+        "count_keys": _series(spec.counts),
         "implied": ":".join(f"{v:.{decimals(r)}f}" for v, r in zip(implied, ratios, strict=True)),
     }
 
@@ -223,7 +240,7 @@ def _held(plan_id: str, group: Group, key: str, year: int, subject: str, names: 
 def check(context: Context, params: Params) -> Iterator[_Printed | Held]:
     for plan_id in context.targets:
         for (key, year), group in sorted(_groups(context.plan(plan_id)).items()):
-            problems: list[tuple[type[_Printed], str, dict[str, str], list[str]]] = []
+            problems: list[tuple[type[_Printed], str, dict[str, Fragment], list[str]]] = []
             checked: set[str] = set()
             for pct in params.percentages:
                 names = [pct.percent, *pct.numerator, *pct.denominator]

@@ -31,7 +31,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
-from planlint.hits import Fragment, Held, Hit, Place, Words
+from planlint.hits import Fragment, Held, Hit, Joined, KeyName, Place, Words
 from planlint.kinds._printed import half_unit, number, slack
 from planlint.model import Count
 from planlint.units import parse_unit
@@ -58,10 +58,16 @@ class PartsOff(Hit):
     def values(self) -> Mapping[str, Fragment]:
         count = self.count
         return {
-            "key": count.key,
+            "key": KeyName(count.key),
             "total": number(count.total),
             "parts_sum": number(self.parts_sum),
-            "parts": "、".join(f"{name} {number(value)}" for name, value in count.parts.items()),
+            "parts": Joined(
+                tuple(
+                    Words.of("parts.item", name=KeyName(name), value=number(value))
+                    for name, value in count.parts.items()
+                ),
+                "list",
+            ),
             "unit": count.unit or "",
             "relation": Words(f"relation.{self.relation}"),
         }
@@ -79,10 +85,10 @@ class BreakdownOff(Hit):
 
     def values(self) -> Mapping[str, Fragment]:
         return {
-            "key": self.count.key,
-            "part": self.part,
+            "key": KeyName(self.count.key),
+            "part": KeyName(self.part),
             "value": number(self.count.parts[self.part]),
-            "child": self.child.key,
+            "child": KeyName(self.child.key),
             "total": number(self.child.total),
             "unit": self.count.unit or self.child.unit or "",
         }

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from planlint.context import Context
 from planlint.findings import Severity
-from planlint.hits import Fragment, Held, Hit, Place, ScopeWords, Value, bound
+from planlint.hits import Fragment, Held, Hit, MetricName, Place, ScopeWords, Value, Words, bound
 from planlint.kinds._held import held_rows
 from planlint.kinds._printed import slack
 from planlint.model import Attribute
@@ -64,13 +64,20 @@ class Restated(Hit):
         return {
             "first": Value(first.indicator),
             "second": Value(other.indicator),
-            "label": other.indicator.label or first.indicator.label or first.metric,
+            "label": other.indicator.label or first.indicator.label or _name(first),
             "scope": ScopeWords(first.scope),
             "year": str(first.indicator.year or ""),
         }
 
 
 HITS = (Restated,)
+
+
+def _name(stated: Stated) -> Fragment:
+    """An indicator without a printed label, named by its mineral and metric ('萤石开采总量')."""
+    if not stated.mineral:
+        return MetricName(stated.metric)
+    return Words.of("indicator.name", mineral=stated.mineral, metric=MetricName(stated.metric))
 
 
 def _equal(a: float | None, b: float | None) -> bool:
