@@ -352,3 +352,9 @@ def test_rules_and_explain_include_the_rights_rules() -> None:
     explained = planlint("explain", "PL520", "--lang", "zh")
     assert explained.returncode == 0, explained.stderr
     assert "矿产资源开采登记管理办法" in explained.stdout and "right_term" in explained.stdout
+
+
+def test_a_mine_whose_scale_class_cannot_be_told_says_why_in_words(project: api.Project) -> None:
+    (finding,) = [f for f in check_rights(project, BREACHES).findings if f.rule == "PL521"]
+    assert "（分类表中无适用的行）" in finding.message["zh"] and "?" not in finding.message["zh"]
+    assert "(no row of the class table applies)" in finding.message["en"]

@@ -39,6 +39,8 @@ CLASS_WORDS = {
     "medium": {"zh": "中型", "en": "medium"},
     "small": {"zh": "小型", "en": "small"},
 }
+# no row of the class table fits the right (its mineral is not in the table, or the units do not compare)
+NO_CLASS_WORDS = {"zh": "分类表中无适用的行", "en": "no row of the class table applies"}
 
 
 class ClassRow(BaseModel):
@@ -122,7 +124,8 @@ def _hit(right: PreparedRight, params: Params, classes: set[ScaleClass], limit: 
     term = right.right.term_years or 0.0
     names = sorted(classes, key=("large", "medium", "small").index)
     words = {
-        lang: ("、" if lang == "zh" else ", ").join(CLASS_WORDS[c][lang] for c in names) or "?"
+        lang: ("、" if lang == "zh" else ", ").join(CLASS_WORDS[c][lang] for c in names)
+        or NO_CLASS_WORDS[lang]
         for lang in ("zh", "en")
     }
     return RightHit(
