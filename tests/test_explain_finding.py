@@ -39,7 +39,7 @@ def test_a_floor_finding_shows_rows_units_and_scope() -> None:
     assert "矿床规模：本规划 未限定（全部）；上级规划 大型矿床 → 范围重叠，上级规定适用" in out
     # every deposit scale's floor, as the finding's message ends
     required = "不低于 20 万立方米（大型矿床） / 10 万立方米（中型矿床） / 5 万立方米（小型矿床）"
-    assert f"修改要求: 将本规划该项指标调整为{required}（cq 的规定）" in out
+    assert f"修改要求: 将本规划地热（新设矿山）最低开采规模调整为{required}（cq 的规定）" in out
     assert f"；应{required}\n" in out
 
 

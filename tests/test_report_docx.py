@@ -31,7 +31,7 @@ def test_memo_has_a_section_and_verdict_per_plan_and_each_finding() -> None:
     listed = [t.removeprefix("问题编号：") for t in text if t.startswith("问题编号：")]
     assert sorted(listed) == sorted(f.id for f in report.findings)
     required = "不低于 20 万立方米（大型矿床） / 10 万立方米（中型矿床） / 5 万立方米（小型矿床）"
-    assert f"修改要求：将本规划该项指标调整为{required}（cq 的规定）" in text
+    assert f"修改要求：将本规划地热（新设矿山）最低开采规模调整为{required}（cq 的规定）" in text
     assert any(t.startswith("依据：市县级矿产资源总体规划编制要点") for t in text)
 
 

@@ -25,8 +25,8 @@ def test_a_plan_wide_floor_is_told_each_deposit_scales_floor(tmp_path: Path) -> 
     en = "at least 100 矿石 万吨 (large deposits) / 50 矿石 万吨 (medium deposits) / 20 矿石 万吨 (small deposits)"
     assert finding.message.zh.endswith(f"；应{zh}")
     assert finding.message.en.endswith(f"; it should be {en}")
-    assert remedy(finding, "zh") == f"将本规划该项指标调整为{zh}（p 的规定）"
-    assert remedy(finding, "en") == f"set the plan's value to {en} (p's)"
+    assert remedy(finding, "zh") == f"将本规划水泥用灰岩最低开采规模调整为{zh}（p 的规定）"
+    assert remedy(finding, "en") == f"set the plan's minimum production scale to {en} (p's)"
 
 
 def test_a_cap_names_the_strictest_ancestor_cap_only(tmp_path: Path) -> None:

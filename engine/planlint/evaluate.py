@@ -24,6 +24,7 @@ from planlint.loader import gc_paused
 from planlint.messages import hit_values, render, words
 from planlint.model import Scope
 from planlint.project import Project
+from planlint.remedy import remedy_template
 from planlint.rules import Rule
 
 SCOPE_FIELDS = ("mine", "deposit", "region", "subset", "zone")
@@ -167,6 +168,13 @@ def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
         else None
     )
     message = Message(**{lang: _message(rule, values, lang, context, required) for lang in LANGS})
+    template = remedy_template(rule.kind, rule.params, type(hit).__name__)
+    remedy_values = {**values, "required": requirement} if requirement is not None else values
+    remedy = (
+        Message(**{lang: render(template[lang], remedy_values, lang, context.vocabulary) for lang in LANGS})
+        if template is not None
+        else None
+    )
     norm = _norm(rule)
     places = (citation(context.plan(p.plan), p.cite, p.role) for p in hit.places)
     return Finding(
@@ -183,6 +191,7 @@ def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
         expected=hit.expected,
         actual=hit.actual,
         requirement=required,
+        remedy=remedy,
         also=hit.also_concerns(),
     )
 

@@ -127,6 +127,9 @@ class Finding:
     requirement: Message | None = (
         None  # what value would satisfy the rule, when that is a bound (one per scope)
     )
+    remedy: Message | None = (
+        None  # the change that would satisfy the rule, worded by the kind (planlint.remedy)
+    )
     right: str | None = None  # the mining right the finding concerns (check-rights); `plan` is then the plan
     # the judged plans a note said once concerns, when more than `plan` (a partly known ancestor's plans)
     also: tuple[str, ...] = ()

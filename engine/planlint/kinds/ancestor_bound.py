@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from planlint.context import Context
-from planlint.hits import Fragment, Held, Hit, Place, ScopeWords, Value, bound, required
+from planlint.hits import Fragment, Held, Hit, MetricName, Place, ScopeWords, Value, bound, required
 from planlint.kinds._held import held_rows
 from planlint.params import Direction, MetricDirection, direction_of
 from planlint.prepared import EPSILON, Stated, first_per_scope, side
@@ -40,7 +40,7 @@ class Params(MetricDirection):
 class LooserBound(Hit):
     """A plan's row looser than the strictest ancestor row that binds it."""
 
-    PLACEHOLDERS = ("actual", "expected", "scope", "ancestor_scope", "zone")
+    PLACEHOLDERS = ("actual", "expected", "scope", "ancestor_scope", "zone", "metric_name")
 
     row: Stated
     strictest: Stated
@@ -54,6 +54,7 @@ class LooserBound(Hit):
             "scope": ScopeWords(self.row.scope),
             "ancestor_scope": ScopeWords(self.strictest.scope),
             "zone": self.row.zone.name if self.row.zone else "",
+            "metric_name": MetricName(self.row.metric),
         }
 
     def requirement(self) -> Fragment:

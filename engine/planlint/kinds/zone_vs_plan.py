@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from planlint.context import Context
-from planlint.hits import Fragment, Held, Hit, Place, ScopeWords, Value, bound, required
+from planlint.hits import Fragment, Held, Hit, MetricName, Place, ScopeWords, Value, bound, required
 from planlint.kinds._held import held_rows
 from planlint.kinds._printed import slack
 from planlint.params import Direction, MetricDirection, direction_of
@@ -41,7 +41,7 @@ class Params(MetricDirection):
 class LooserZone(Hit):
     """A zone limit looser than the strictest of the plan's own plan-wide rows over it."""
 
-    PLACEHOLDERS = ("zone", "actual", "expected", "scope", "plan_scope", "plan_mineral")
+    PLACEHOLDERS = ("zone", "actual", "expected", "scope", "plan_scope", "plan_mineral", "metric_name")
 
     limit: Stated
     strictest: Stated
@@ -56,6 +56,7 @@ class LooserZone(Hit):
             "scope": ScopeWords(self.limit.scope.model_copy(update={"zone": None})),
             "plan_scope": ScopeWords(self.strictest.scope),
             "plan_mineral": self.strictest.indicator.mineral or "",
+            "metric_name": MetricName(self.limit.metric),
         }
 
     def requirement(self) -> Fragment:

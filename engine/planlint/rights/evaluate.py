@@ -30,6 +30,7 @@ from planlint.loader import gc_paused
 from planlint.match import Index
 from planlint.model import Cite, Plan, Zone
 from planlint.prepared import Stated
+from planlint.remedy import remedy_template
 from planlint.rights.match import Candidate, candidates
 from planlint.rights.model import Reserves
 from planlint.rights.prepare import PreparedRight
@@ -149,10 +150,14 @@ def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
         "capacity": f"{right.capacity.value:g} {right.capacity.unit}",
     }
     message = {}
+    template = remedy_template(rule.kind, rule.params, "")
+    remedy = {}
     for lang in ("zh", "en"):
         fill = _Blank(base)
         fill.update({k: v[lang] if isinstance(v, dict) else v for k, v in hit.values.items()})
         message[lang] = getattr(rule.spec.message, lang).format_map(fill)
+        if template is not None:
+            remedy[lang] = template[lang].format_map(fill)
     return Finding(
         rule=rule.id,
         kind=rule.kind,
@@ -167,6 +172,7 @@ def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
         expected=hit.expected,
         actual=hit.actual,
         right=right.id,
+        remedy=Message(zh=remedy["zh"], en=remedy["en"]) if remedy else None,
     )
 
 
