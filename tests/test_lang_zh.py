@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import typer.main
 import yaml
 
+from planlint import api
 from planlint.cli import app
 from planlint.cli.help_zh import HELP_ZH, help_texts
 from planlint.paths import bundled_plans
+from planlint.rights import check_rights
 from tests.cli import planlint
 
 
@@ -64,3 +67,28 @@ def test_chinese_help_lasts_one_run() -> None:
     assert chinese.stdout.startswith("用法：") and "逐一对照各上级规划" in chinese.stdout
     assert english.stdout.startswith("Usage: ") and "Check every plan" in english.stdout
     assert "显示本帮助并退出" not in english.stdout and "选项:" not in english.stdout
+
+
+def test_explained_finding_names_the_basis_in_chinese_and_units_with_one_space() -> None:
+    report = api.check(api.load())
+    sand = next(f for f in report.findings if f.rule == "PL101" and f.mineral == "建筑用砂岩")
+    out = planlint("explain", sand.id, "--lang", "zh").stdout
+    assert "≥ 30 矿石 万吨 = ≥ 300000 矿石 吨/年" in out and not re.search(r"\b(ore|metal|mineral)\b", out)
+    english = planlint("explain", sand.id, "--lang", "en").stdout
+    assert "= ≥ 300000 t/year ore" in english
+    iron = next(f for f in report.findings if f.rule == "PL112" and "风化壳型超贫磁铁矿" in f.message["zh"])
+    assert "≥ 100 矿石 万吨/年" in iron.message["zh"] and "  " not in iron.message["zh"]
+    assert "  万吨" not in planlint("explain", iron.id, "--lang", "zh").stdout
+
+
+def test_explained_right_words_its_record_and_converts_nothing_it_cannot() -> None:
+    breaches = Path(__file__).parent.parent / "fixtures" / "rights" / "breaches.yaml"
+    report = check_rights(api.load(), breaches)
+    life = next(f for f in report.findings if f.rule == "PL514")
+    out = planlint("explain", life.id, "--rights", breaches, "--lang", "zh").stdout
+    assert "出让类型（新设/整合扩能/增划资源）: 新设" in out
+    assert "≥ 5 年\n" in out and "(year)" not in out
+    term = next(f for f in report.findings if f.rule == "PL520" and f.right == "X-YC-TERM")
+    out = planlint("explain", term.id, "--rights", breaches, "--lang", "zh").stdout
+    assert "出让类型（新设/整合扩能/增划资源）: 整合扩能" in out and "矿床规模: 小型" in out
+    assert not re.search(r": (new|expansion|small|large)\b", out)

@@ -17,6 +17,7 @@ from typing import ClassVar, Literal, Union
 
 from planlint.findings import Bound, Severity
 from planlint.model import Attribute, Cite, Indicator, Scope
+from planlint.units import printed_unit
 
 COMMON_PLACEHOLDERS: tuple[str, ...] = ("plan", "against", "mineral", "metric")
 
@@ -199,7 +200,7 @@ def _side_printed(indicator: Indicator, direction: str) -> str:
     value = indicator.value
     if isinstance(value, tuple):
         value = value[0] if direction == "floor" else value[1]
-    return f"{value:.12g} {indicator.unit or ''}".strip()
+    return f"{value:.12g} {printed_unit(indicator.unit)}".strip()
 
 
 def bound(indicator: Indicator) -> Bound:

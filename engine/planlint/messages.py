@@ -19,7 +19,7 @@ from planlint.hits import (
 )
 from planlint.i18n import DIMENSION_WORDS, SEPARATORS, WORDS, Lang, scope_suffix
 from planlint.model import Indicator
-from planlint.units import BASIS_LABELS
+from planlint.units import BASIS_LABELS, printed_unit
 from planlint.vocabulary import Vocabulary
 
 OP_SIGNS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=", "range": ""}
@@ -29,8 +29,8 @@ def format_value(indicator: Indicator) -> str:
     """An indicator's bound as a reader would write it: '≥ 100 万吨/年', '10–15 %'."""
     value = indicator.value
     if isinstance(value, tuple):
-        return f"{_number(value[0])}–{_number(value[1])} {indicator.unit}"
-    return f"{OP_SIGNS[indicator.op]} {_number(value)} {indicator.unit}".strip()
+        return f"{_number(value[0])}–{_number(value[1])} {printed_unit(indicator.unit)}"
+    return f"{OP_SIGNS[indicator.op]} {_number(value)} {printed_unit(indicator.unit)}".strip()
 
 
 def _number(value: float) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from planlint.findings import Bound, Finding
+from planlint.units import printed_unit
 
 OP_WORDS: dict[str, dict[str, str]] = {
     ">=": {"zh": "不低于", "en": "at least"},
@@ -231,7 +232,7 @@ def bound_text(bound: Bound) -> str:
     """'100 万吨/年' or '10–15 %'."""
     value = bound.value
     number = f"{value[0]:.12g}–{value[1]:.12g}" if isinstance(value, tuple) else f"{value:.12g}"
-    return f"{number} {bound.unit or ''}".strip()
+    return f"{number} {printed_unit(bound.unit)}".strip()
 
 
 def remedy(finding: Finding, lang: str, description: str = "", scope: str = "") -> str:

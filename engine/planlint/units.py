@@ -36,6 +36,13 @@ BASIS_WORDS: dict[str, Basis] = {
     "矿物量": "mineral",
     "矿物": "mineral",
 }
+
+
+def printed_unit(unit: str | None) -> str:
+    """A unit as printed, its runs of spaces made one ('矿石  万吨/年' from a flattened table → '矿石 万吨/年')."""
+    return " ".join((unit or "").split())
+
+
 BASIS_LABELS: dict[Basis, dict[str, str]] = {
     "ore": {"zh": "矿石", "en": "ore"},
     "metal": {"zh": "金属量", "en": "metal"},

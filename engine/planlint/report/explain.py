@@ -28,7 +28,7 @@ from planlint.report.render import (
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
 from planlint.review import verdict_text
-from planlint.units import UnitError, parse_unit, registry
+from planlint.units import BASIS_LABELS, UnitError, parse_unit, printed_unit, registry
 from planlint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def mineral_path(vocabulary: Vocabulary, narrow: str, broad: str) -> list[str] |
 def _value(indicator: Indicator) -> str:
     value = indicator.value
     number = f"{value[0]:.12g}–{value[1]:.12g}" if isinstance(value, tuple) else f"{value:.12g}"
-    return f"{OP_SIGNS[indicator.op]} {number} {indicator.unit}".strip()
+    return f"{OP_SIGNS[indicator.op]} {number} {printed_unit(indicator.unit)}".strip()
 
 
 def _row_line(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
@@ -127,14 +127,15 @@ def _in_base(values: tuple[float, ...], unit_text: str, annual: bool, sign: str,
     elif annual:
         note = word("explain.annual", lang)
     display = DISPLAY.get(dimension)
-    if display is None:
-        return f" → {unit.expression}"
+    if display is None:  # no display unit for this dimension (years, counts): nothing to convert to
+        return ""
     zh_unit, en_unit, size = display
     shown = "–".join(f"{round(unit.to_base(v) * per_year / size, 6):.12g}" for v in values)
     rate = ("/年" if lang == "zh" else "/year") if unit.is_rate or annual else ""
-    basis = f" {unit.basis}" if unit.basis else ""
-    shown_unit = zh_unit if lang == "zh" else en_unit
-    return f" = {sign} {shown} {shown_unit}{rate}{basis}{note}".replace("  ", " ")
+    label = BASIS_LABELS[unit.basis][lang] if unit.basis else ""
+    if lang == "zh":  # the basis before the unit, as plans print it: '300000 矿石 吨/年'
+        return f" = {sign} {shown} {label} {zh_unit}{rate}{note}".replace("  ", " ")
+    return f" = {sign} {shown} {en_unit}{rate} {label}{note}".replace("  ", " ").rstrip()
 
 
 def _mineral_line(plan_row: Row, ancestor_row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
@@ -441,12 +442,14 @@ def _record(right: Right, lang: Lang) -> list[tuple[str, str]]:
     for field in RECORD_FIELDS:
         value = getattr(right, field)
         if field in ("capacity", "reserves") and value is not None:
-            basis = "" if value.basis == "none" else f" ({value.basis})"
-            value = f"{value.value:.12g} {value.unit}{basis}"
+            basis = "" if value.basis == "none" else f" ({BASIS_LABELS[value.basis][lang]})"
+            value = f"{value.value:.12g} {printed_unit(value.unit)}{basis}"
         elif field == "term_years" and value is not None:
             value = f"{value:.12g} {'年' if lang == 'zh' else 'years'}"
         elif field == "kind" and value == "unknown":
             value = None
+        elif field in ("kind", "deposit", "method") and value is not None:
+            value = word(f"explain.right.{field}.{value}", lang)
         shown.append(
             (
                 word(f"explain.right.{field}", lang),
@@ -500,5 +503,5 @@ def _right_mineral_line(mineral: str, row: Row, vocabulary: Vocabulary, lang: La
 
 def _right_capacity(right: Right, lang: Lang) -> str:
     amount = right.capacity
-    printed = f"{amount.value:.12g} {amount.unit}"
+    printed = f"{amount.value:.12g} {printed_unit(amount.unit)}"
     return f"{printed}{_in_base((amount.value,), amount.unit, False, '', lang)}".replace("=  ", "= ")
