@@ -13,8 +13,12 @@ import yaml
 from planlint import api
 from planlint.cli import app
 from planlint.cli.help_zh import HELP_ZH, help_texts
+from planlint.docgen import KIND_WORDS, explain
+from planlint.kinds import REGISTRY
 from planlint.paths import bundled_plans
-from planlint.rights import check_rights
+from planlint.rights import check_rights, rights_rules
+from planlint.rights.kinds import REGISTRY as RIGHTS_REGISTRY
+from planlint.rules import load_rules
 from tests.cli import planlint
 
 
@@ -49,7 +53,9 @@ def test_rules_and_rule_explanations_in_chinese() -> None:
     assert "编号" in out and "严重程度" in out and "错误" in out
     assert not re.search(r"\b(error|warning|info)\b", out)
     explained = _planlint("explain", "PL101", "--lang", "zh")
-    assert "严重程度: 错误" in explained and "参数:" in explained
+    assert "严重程度: 错误" in explained and "种类: 上级规划限值" in explained
+    english = _planlint("explain", "PL101", "--lang", "en")
+    assert "kind: ancestor_bound" in english and "params: {" in english and "about the kind" in english
 
 
 def test_bundled_source_titles_are_chinese() -> None:
@@ -67,6 +73,39 @@ def test_chinese_help_lasts_one_run() -> None:
     assert chinese.stdout.startswith("用法：") and "逐一对照各上级规划" in chinese.stdout
     assert english.stdout.startswith("Usage: ") and "Check every plan" in english.stdout
     assert "显示本帮助并退出" not in english.stdout and "选项:" not in english.stdout
+
+
+# what may stay ASCII in Chinese text: rule ids, the command and page that the English documentation is in
+ALLOWED_ASCII = re.compile(r"PL\d{3}|planlint explain|--lang en|docs/rules\.md")
+
+
+def test_every_rule_explained_in_chinese_has_no_english_part() -> None:
+    directories = api.rule_directories()
+    for rule in [*load_rules(directories), *rights_rules(directories)]:
+        text = ALLOWED_ASCII.sub("", explain(rule, "zh"))
+        assert not re.search(r"[A-Za-z]{3,}", text), (rule.id, text)
+        assert f"规则种类说明（{KIND_WORDS[rule.kind]['name']['zh']}）" in text
+
+
+def test_every_kind_has_a_name_and_summary_in_both_languages() -> None:
+    assert set(KIND_WORDS) == set(REGISTRY) | set(RIGHTS_REGISTRY)
+    for words in KIND_WORDS.values():
+        assert all(words[part][lang] for part in ("name", "about") for lang in ("zh", "en"))
+
+
+def test_piped_rules_list_is_whole_with_kinds_by_name() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "planlint", "rules", "--lang", "zh"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},  # no COLUMNS: as `planlint rules | cat` runs
+    )
+    assert run.returncode == 0, run.stderr
+    assert "…" not in run.stdout and "ancestor_bound" not in run.stdout
+    row = next(line for line in run.stdout.splitlines() if "PL102" in line)
+    assert "上级规划限值" in row and "按上级指标属性：约束性→错误，预期性→警告，未注明→提示" in row
+    assert "矿产资源规划编制实施办法（国土资源部令第55号）" in row
 
 
 def test_explained_finding_names_the_basis_in_chinese_and_units_with_one_space() -> None:

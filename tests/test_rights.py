@@ -351,7 +351,8 @@ def test_rules_and_explain_include_the_rights_rules() -> None:
     assert listed.returncode == 0 and "PL510" in listed.stdout and "PL101" in listed.stdout
     explained = planlint("explain", "PL520", "--lang", "zh")
     assert explained.returncode == 0, explained.stderr
-    assert "矿产资源开采登记管理办法" in explained.stdout and "right_term" in explained.stdout
+    assert "矿产资源开采登记管理办法" in explained.stdout and "种类: 出让年限核对" in explained.stdout
+    assert "kind: right_term" in planlint("explain", "PL520", "--lang", "en").stdout
 
 
 def test_a_mine_whose_scale_class_cannot_be_told_says_why_in_words(project: api.Project) -> None:

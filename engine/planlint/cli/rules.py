@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """List the rules: id, kind, severity, title and the norm each rests on."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Column, Table
 
     from planlint import api
-    from planlint.docgen import severity_text
+    from planlint.docgen import kind_name, severity_text
     from planlint.rights import rights_rules
     from planlint.rules import load_rules
 
@@ -35,14 +35,18 @@ def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
         if chosen == "zh"
         else ("id", "kind", "severity", "title", "norm")
     )
-    table = Table(*headings)
+    # fold: Chinese has no spaces to wrap at, and a cell is never cut short with '…'
+    table = Table(*(Column(heading, overflow="fold") for heading in headings))
     directories = api.rule_directories(rules or ())
     for rule in [*load_rules(directories), *rights_rules(directories)]:
         spec = rule.spec
-        table.add_row(
-            spec.id, spec.kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.document
-        )
-    Console().print(table)
+        kind = kind_name(spec.kind, chosen) if chosen == "zh" else spec.kind
+        table.add_row(spec.id, kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.document)
+    # a terminal's width wraps the table; piped or redirected, every row is printed whole on its line
+    Console(width=None if sys.stdout.isatty() else FULL_WIDTH).print(table)
+
+
+FULL_WIDTH = 1000  # columns for a table not printed to a terminal: wider than any row, so nothing wraps
 
 
 RightsFileOpt = Annotated[
