@@ -108,6 +108,16 @@ def test_piped_rules_list_is_whole_with_kinds_by_name() -> None:
     assert "矿产资源规划编制实施办法（国土资源部令第55号）" in row
 
 
+def test_top_level_help_takes_lang() -> None:
+    for args in (("--help", "--lang", "zh"), ("--lang", "zh", "--help")):
+        run = planlint(*args)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.startswith("用法：") and "对照上级规划检查矿产资源总体规划" in run.stdout
+    assert "用法：" not in planlint("--help", "--lang", "en").stdout
+    listed = planlint("--lang", "zh", "rules")
+    assert listed.returncode == 0 and "严重程度" in listed.stdout
+
+
 def test_explained_finding_names_the_basis_in_chinese_and_units_with_one_space() -> None:
     report = api.check(api.load())
     sand = next(f for f in report.findings if f.rule == "PL101" and f.mineral == "建筑用砂岩")

@@ -14,6 +14,7 @@ import typer
 from planlint import __version__
 from planlint.cli import check, extract, plans, rights, rules, synth
 from planlint.cli.exits import PlanlintGroup
+from planlint.cli.options import LangOpt, ask_lang_for_every_command
 
 app = typer.Typer(
     name="planlint",
@@ -53,8 +54,10 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """planlint: conformance checks for mineral resource master plans."""
+    ask_lang_for_every_command(lang)
 
 
 def main() -> None:

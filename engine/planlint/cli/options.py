@@ -40,12 +40,24 @@ DocsOpt = Annotated[
 ]
 
 
+class _Asked:
+    """The --lang given before the command (`planlint --lang zh check`): every command's default."""
+
+    lang: Lang | None = None
+
+
+def ask_lang_for_every_command(value: str | None) -> None:
+    """Take the top-level --lang (checked) as the language of the command that follows."""
+    _Asked.lang = None if value is None else chosen_lang(value)
+
+
 def chosen_lang(value: str | None) -> Lang:
-    """The --lang asked for, else the locale's; anything but zh or en is bad input."""
+    """The --lang asked for (the command's, else the top-level one), else the locale's; anything but zh or en
+    is bad input."""
     from planlint.i18n import default_lang
 
     if value is None:
-        return default_lang()
+        return _Asked.lang or default_lang()
     if value not in ("zh", "en"):
         raise PlanlintError("--lang must be zh or en", field="--lang", zh="--lang 应为 zh 或 en")
     return cast("Lang", value)
