@@ -60,10 +60,14 @@ def test_quotes_both_documents_with_docs() -> None:
 
 def test_unknown_ids_are_bad_input_and_rule_ids_still_work() -> None:
     run = _explain("PL101-0000000000")
-    assert run.returncode == 2 and "no finding 'PL101-0000000000'" in run.stderr
+    assert run.returncode == 2 and "has the id PL101-0000000000" in run.stderr
+    assert "ID:" not in run.stderr
+    chinese = _explain("PL101-0000000000", "--lang", "zh")
+    assert chinese.returncode == 2 and "中没有编号为“PL101-0000000000”的问题" in chinese.stderr
+    assert "ID:" not in chinese.stderr and "'" not in chinese.stderr
     assert "Traceback" not in run.stderr
     run = _explain("nonsense", "--lang", "zh")
-    assert run.returncode == 2 and "没有规则或问题" in run.stderr
+    assert run.returncode == 2 and run.stderr.startswith("planlint: 没有编号为“nonsense”的规则或问题")
     run = _explain("pl101", "--lang", "en")
     assert run.returncode == 0 and run.stdout.startswith("PL101 ")
 

@@ -103,9 +103,8 @@ def explain(
         return
     if "-" not in item_id or item_id.split("-", 1)[0].upper() not in loaded:
         raise PlanlintError(
-            f"no rule or finding {item_id!r} (rules: {', '.join(sorted(loaded))})",
-            field="ID",
-            zh=f"没有规则或问题 {item_id!r}（规则：{'、'.join(sorted(loaded))}）",
+            f"no rule or finding has the id {item_id} (the rules are {', '.join(sorted(loaded))})",
+            zh=f"没有编号为“{item_id}”的规则或问题（已有的规则：{'、'.join(sorted(loaded))}）",
         )
     inputs = Inputs(paths or [], plan or [], parent or [], rules or [], rights)
     sys.stdout.write(
@@ -130,17 +129,15 @@ def _explain_finding(item_id: str, rule: Rule, inputs: Inputs, lang: Lang, docs:
             return explain_pass(project, report, held, lang, docs)
         total = len(report.passes or ())
         raise PlanlintError(
-            f"no pass {item_id!r} among the {total} pass(es) of these inputs",
-            field="ID",
-            zh=f"这些输入的 {total} 项符合的比对中没有 {item_id!r}",
+            f"none of the {total} pass(es) of these inputs has the id {item_id}",
+            zh=f"这些输入的 {total} 项符合的比对中没有编号为“{item_id}”的一项",
         )
     finding = next((f for f in report.findings if f.id.lower() == item_id.lower()), None)
     if finding is None:
         raise PlanlintError(
-            f"no finding {item_id!r} among the {len(report.findings)} finding(s) of these plans "
+            f"none of the {len(report.findings)} finding(s) of these plans has the id {item_id} "
             "(give explain the paths, --plan, --parent, --rules or --rights the check was given)",
-            field="ID",
-            zh=f"这些规划的 {len(report.findings)} 个问题中没有 {item_id!r}"
+            zh=f"这些规划的 {len(report.findings)} 个问题中没有编号为“{item_id}”的问题"
             "（请给出检查时所用的路径及 --plan、--parent、--rules 或 --rights）",
         )
     if finding.right is not None and inputs.rights is not None:
