@@ -244,3 +244,13 @@ def test_bad_rule_pack_param_is_a_located_error(tmp_path: Path) -> None:
     result = planlint("check", str(directory), "--rules", str(tmp_path / "extra"))
     assert result.returncode == 2
     assert "bad.yaml:" in result.stderr and "minn" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_requirements_name_a_zone_by_its_kind_in_words() -> None:
+    chinese = planlint("requirements", "--plan", "cq-dazu", "--lang", "zh")
+    assert chinese.returncode == 0, chinese.stderr
+    assert (
+        "大足万古集中开采区（集中开采区）" in chinese.stdout and "concentrated_mining" not in chinese.stdout
+    )
+    english = planlint("requirements", "--plan", "cq-dazu", "--lang", "en")
+    assert "大足万古集中开采区 (concentrated mining area)" in english.stdout

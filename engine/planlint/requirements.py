@@ -77,7 +77,8 @@ def requirements(project: Project, plan_id: str) -> list[Requirement]:
                 text = {"zh": entry.mineral, "en": entry.mineral}
                 items.append(Requirement(category, ancestor, text, citation(upper, entry.cite, "ancestor")))
         for zone in context.hierarchy.zones_located_in(ancestor, plan_id):
-            text = {"zh": f"{zone.name}（{zone.kind}）", "en": f"{zone.name} ({zone.kind})"}
+            kind = context.vocabulary.require_zone_kind(zone.kind)
+            text = {"zh": f"{zone.name}（{kind.zh}）", "en": f"{zone.name} ({kind.en})"}
             items.append(Requirement("zone", ancestor, text, citation(upper, zone.cite, "ancestor")))
         if upper.is_partial:
             text = {"zh": f"{upper.name}：仅部分内容可考", "en": f"{upper.name}: only partly known"}
