@@ -188,7 +188,7 @@ def test_incomplete_waivers_are_bad_input_at_their_line(tmp_path: Path) -> None:
     with pytest.raises(PlanlintError, match="not a waivers file"):
         load_waivers(_write(tmp_path / "x.yaml", "waivers: []\n"))
     with pytest.raises(PlanlintError, match="waived twice"):
-        text = WAIVERS.format(id="PL101-1", expires="2025-12-31")
+        text = WAIVERS.format(id="PL101-0123456789", expires="2025-12-31")
         load_waivers(_write(tmp_path / "d.yaml", text + text.split("waivers:\n", 1)[1]))
 
 
@@ -196,7 +196,7 @@ def test_incomplete_waivers_are_bad_input_at_their_line(tmp_path: Path) -> None:
 def test_a_waiver_field_of_spaces_only_is_bad_input_like_a_missing_one(
     tmp_path: Path, field: str, line: int
 ) -> None:
-    text = WAIVERS.format(id="PL101-1", expires="2025-12-31")
+    text = WAIVERS.format(id="PL101-0123456789", expires="2025-12-31")
     said = {
         "reason": "经论证，地热开采规模按区情确定",
         "approver": "重庆市规划和自然资源局",
@@ -212,6 +212,27 @@ def test_a_waiver_field_of_spaces_only_is_bad_input_like_a_missing_one(
     run = planlint("check", "--waivers", blank, "--lang", "zh")
     assert run.returncode == 2
     assert f"{blank}:{line}: waivers.0.{field}: 不能只有空白字符" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("finding", "zh", "en"),
+    [
+        ("pl101 4c2d", "不是问题编号（应为 PLnnn- 加 10 位十六进制数字", "is not a finding id (PLnnn- and 10 hex digits"),
+        ("PL101-34BEB8459E", "不是问题编号", "is not a finding id"),
+        ("PL101-pass-b5d9fc4e1b", "是符合项（pass），不是问题：不能豁免", "is a pass (a comparison that held)"),
+    ],
+)
+def test_a_waiver_of_what_cannot_be_a_finding_is_bad_input(
+    tmp_path: Path, finding: str, zh: str, en: str
+) -> None:
+    """A typo in `finding:` (or a pass id) is not a stale waiver: exit 2 at the line, with the shape expected."""
+    entry = WAIVERS.format(id="PL101-0123456789", expires="2999-12-31").split("waivers:\n", 1)[1]
+    waivers = _write(tmp_path / "w.yaml", WAIVERS.format(id=finding, expires="2999-12-31") + entry)
+    for lang, said in (("zh", zh), ("en", en)):
+        run = planlint("check", "--waivers", waivers, "--lang", lang)
+        assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr
+        assert f"w.yaml:3: finding: " in run.stderr and said in run.stderr
+        assert "PL101-0123456789" not in run.stderr  # the well-formed waiver is not an error
 
 
 def test_baseline_must_be_a_report_with_ids(tmp_path: Path) -> None:

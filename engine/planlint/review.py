@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,9 @@ from planlint.validation import input_errors
 from planlint.yamlio import line_of, read_yaml
 
 WAIVERS_SCHEMA = "planlint/waivers/v1"
+# What a finding id looks like (`Finding.id`), and a held comparison's (`Pass.id`), which nothing waives.
+FINDING_ID = re.compile(r"PL\d{3}-[0-9a-f]{10}")
+PASS_ID = re.compile(r"PL\d{3}-pass-[0-9a-f]{10}")
 
 Verdict = Literal["pass", "revise", "review"]
 VERDICT_WORDS: dict[str, dict[str, str]] = {
@@ -157,8 +161,27 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
         )
         for i, w in enumerate(parsed.waivers)
     )
+    _refuse_malformed(waivers, path)
     _refuse_repeats(waivers)
     return waivers
+
+
+def _refuse_malformed(waivers: Iterable[Waiver], path: Path) -> None:
+    """A `finding:` that cannot be a finding id is a typo (or a pass id), not a stale waiver: bad input."""
+    errors = []
+    for i, waiver in enumerate(waivers):
+        if FINDING_ID.fullmatch(waiver.finding):
+            continue
+        line = line_of(path, ["waivers", i, "finding"]) or waiver.line
+        if PASS_ID.fullmatch(waiver.finding):
+            message = f"{waiver.finding} is a pass (a comparison that held), not a finding: nothing to waive"
+            zh = f"{waiver.finding} 是符合项（pass），不是问题：不能豁免"
+        else:
+            message = f"'{waiver.finding}' is not a finding id (PLnnn- and 10 hex digits, e.g. PL101-3fa9c02b1e)"
+            zh = f"'{waiver.finding}' 不是问题编号（应为 PLnnn- 加 10 位十六进制数字，如 PL101-3fa9c02b1e）"
+        errors.append(PlanlintError(message, path=path, line=line, field="finding", zh=zh))
+    if errors:
+        raise InputErrors(errors)
 
 
 def _refuse_repeats(waivers: Iterable[Waiver]) -> None:
