@@ -208,7 +208,9 @@ def _answers(folder: Path, text: str) -> Args:
     return ["check", document]
 
 
-WAIVER = "schema: planlint/waivers/v1\nwaivers:\n  - {finding: PL999-0000000000, reason: 已论证, approver: 某局}\n"
+WAIVER = (
+    "schema: planlint/waivers/v1\nwaivers:\n  - {finding: PL999-0000000000, reason: 已论证, approver: 某局}\n"
+)
 Builder = Callable[[Path], Args]
 CORPUS: dict[str, Builder] = {
     # plan files: YAML
@@ -308,6 +310,7 @@ CORPUS: dict[str, Builder] = {
     "waivers-unknown-field": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, colour: grey}")),
     "waivers-twice": lambda f: _waivers(f, WAIVER + WAIVER.splitlines()[-1] + "\n"),
     "waivers-not-an-id": lambda f: _waivers(f, WAIVER.replace("PL999-0000000000", "pl101 4c2d")),
+    "waivers-unknown-plan": lambda f: _waivers(f, WAIVER.replace("某局}", "某局, plan: nosuch}")),
     "waivers-a-pass-id": lambda f: _waivers(f, WAIVER.replace("PL999-0000000000", "PL101-pass-b5d9fc4e1b")),
     "baseline-not-json": lambda f: _baseline(f, "{not json"),
     "baseline-no-findings": lambda f: _baseline(f, '{"plans": []}'),

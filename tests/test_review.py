@@ -217,9 +217,17 @@ def test_a_waiver_field_of_spaces_only_is_bad_input_like_a_missing_one(
 @pytest.mark.parametrize(
     ("finding", "zh", "en"),
     [
-        ("pl101 4c2d", "不是问题编号（应为 PLnnn- 加 10 位十六进制数字", "is not a finding id (PLnnn- and 10 hex digits"),
+        (
+            "pl101 4c2d",
+            "不是问题编号（应为 PLnnn- 加 10 位十六进制数字",
+            "is not a finding id (PLnnn- and 10 hex digits",
+        ),
         ("PL101-34BEB8459E", "不是问题编号", "is not a finding id"),
-        ("PL101-pass-b5d9fc4e1b", "是符合项（pass），不是问题：不能豁免", "is a pass (a comparison that held)"),
+        (
+            "PL101-pass-b5d9fc4e1b",
+            "是符合项（pass），不是问题：不能豁免",
+            "is a pass (a comparison that held)",
+        ),
     ],
 )
 def test_a_waiver_of_what_cannot_be_a_finding_is_bad_input(
@@ -231,8 +239,43 @@ def test_a_waiver_of_what_cannot_be_a_finding_is_bad_input(
     for lang, said in (("zh", zh), ("en", en)):
         run = planlint("check", "--waivers", waivers, "--lang", lang)
         assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr
-        assert f"w.yaml:3: finding: " in run.stderr and said in run.stderr
+        assert "w.yaml:3: finding: " in run.stderr and said in run.stderr
         assert "PL101-0123456789" not in run.stderr  # the well-formed waiver is not an error
+
+
+def test_a_waivers_plan_must_be_its_findings_and_known(bundled: Report, tmp_path: Path) -> None:
+    """`plan:` is checked: a plan no one loaded, or a plan other than the finding's, is bad input at its line
+    (a waiver block copied for another district with the first one's `finding:` left in)."""
+    dazu = next(f for f in bundled.findings if f.plan == "cq-dazu" and f.rule == "PL101")
+    cn_note = next(f for f in bundled.findings if f.kind == "partial_ancestor" and f.against == "cn")
+    cases = {
+        "cq-banan": (
+            f"问题 {dazu.id} 属于 cq-dazu，不是 cq-banan",
+            f"finding {dazu.id} is about cq-dazu, not cq-banan",
+        ),
+        "nosuch": ("未知规划 'nosuch'", "unknown plan 'nosuch'"),
+    }
+    for plan, said in cases.items():
+        waivers = _write(
+            tmp_path / "w.yaml", WAIVERS.format(id=dazu.id, expires="2999-12-31") + f"    plan: {plan}\n"
+        )
+        for lang, words in zip(("zh", "en"), said, strict=True):
+            run = planlint("check", "--waivers", waivers, "--lang", lang)
+            assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr, plan
+            assert f"w.yaml:8: plan: {words}" in run.stderr
+    unknown = _write(
+        tmp_path / "u.yaml",
+        WAIVERS.format(id="PL101-ffffffffff", expires="2999-12-31") + "    plan: nosuch\n",
+    )
+    assert planlint("check", "--waivers", unknown).returncode == 2  # even when its finding is not here
+    # the finding's plan, or a plan a note said once concerns, is right
+    for finding, plan in ((dazu, "cq-dazu"), (cn_note, "gs-baiyin-huining")):
+        waivers = _write(
+            tmp_path / "ok.yaml", WAIVERS.format(id=finding.id, expires="2999-12-31") + f"    plan: {plan}\n"
+        )
+        run = planlint("check", "--waivers", waivers, "-f", "json", "--fail-on", "never")
+        assert run.returncode == 0, run.stderr
+        assert "waived" in {f["id"]: f for f in json.loads(run.stdout)["findings"]}[finding.id]
 
 
 def test_baseline_must_be_a_report_with_ids(tmp_path: Path) -> None:

@@ -96,6 +96,7 @@ class Waiver:
     path: str | None = None
     line: int | None = None
     plan: str | None = None  # the plan of the finding waived, when the file says (it tells a --plan run)
+    plan_line: int | None = dataclasses.field(default=None, compare=False)  # where `plan:` is
 
     def active(self, today: datetime.date) -> bool:
         return self.expires is None or today <= self.expires
@@ -158,6 +159,7 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
             str(path),
             line_of(path, ["waivers", i]),
             w.plan,
+            line_of(path, ["waivers", i, "plan"]) if w.plan is not None else None,
         )
         for i, w in enumerate(parsed.waivers)
     )
@@ -177,7 +179,9 @@ def _refuse_malformed(waivers: Iterable[Waiver], path: Path) -> None:
             message = f"{waiver.finding} is a pass (a comparison that held), not a finding: nothing to waive"
             zh = f"{waiver.finding} 是符合项（pass），不是问题：不能豁免"
         else:
-            message = f"'{waiver.finding}' is not a finding id (PLnnn- and 10 hex digits, e.g. PL101-3fa9c02b1e)"
+            message = (
+                f"'{waiver.finding}' is not a finding id (PLnnn- and 10 hex digits, e.g. PL101-3fa9c02b1e)"
+            )
             zh = f"'{waiver.finding}' 不是问题编号（应为 PLnnn- 加 10 位十六进制数字，如 PL101-3fa9c02b1e）"
         errors.append(PlanlintError(message, path=path, line=line, field="finding", zh=zh))
     if errors:
@@ -288,6 +292,8 @@ def review(
     `plan` says; when neither says, when every plan was judged), and is listed as not judged otherwise.
     """
     today = today or datetime.date.today()
+    waivers = tuple(waivers)
+    _refuse_wrong_plans(report, waivers)
     known = baseline if isinstance(baseline, Baseline) else Baseline(baseline or frozenset())
     judged = _Judged(report, known.concerns)
     ids = {f.id for f in report.findings}
@@ -311,6 +317,29 @@ def review(
         report,
         review=Review(waived, expired, tuple(stale), ids_before, resolved, unjudged, tuple(unjudged_waivers)),
     )
+
+
+def _refuse_wrong_plans(report: Report, waivers: tuple[Waiver, ...]) -> None:
+    """A waiver's `plan:` must be a plan of this run, and the plan of its finding when the finding is here
+    (a waiver block copied for another district and left with the first one's `finding:` says so)."""
+    known = {p.id for p in report.plans}
+    found = {f.id: f for f in report.findings}
+    errors = []
+    for waiver in waivers:
+        if waiver.plan is None:
+            continue
+        finding = found.get(waiver.finding)
+        if waiver.plan not in known:
+            message, zh = f"unknown plan '{waiver.plan}'", f"未知规划 '{waiver.plan}'"
+        elif finding is not None and waiver.plan not in (finding.subject.plan, *finding.concerns):
+            message = f"finding {finding.id} is about {finding.plan}, not {waiver.plan}"
+            zh = f"问题 {finding.id} 属于 {finding.plan}，不是 {waiver.plan}"
+        else:
+            continue
+        line = waiver.plan_line or waiver.line
+        errors.append(PlanlintError(message, path=waiver.path, line=line, field="plan", zh=zh))
+    if errors:
+        raise InputErrors(errors)
 
 
 @dataclass(frozen=True)
