@@ -29,6 +29,7 @@ MARKS = {
         "unchanged": "上轮已提出",
         "resolved": "上轮提出、本轮已解决：",
         "stale": "未对应任何问题的豁免",
+        "incomplete": "不完整的豁免",
         "total": "3 个错误（其中 1 个已豁免）",
         "partial": "需人工审查（上级规划 cn 仅部分已知，见 {id}）",
     },
@@ -39,6 +40,7 @@ MARKS = {
         "unchanged": "unchanged",
         "resolved": "Raised last round and now resolved: ",
         "stale": "Waivers that match no finding",
+        "incomplete": "Incomplete waivers",
         "total": "3 error(s) (1 waived)",
         "partial": "needs a reviewer's judgement (ancestor cn is only partly known, see {id})",
     },
@@ -147,7 +149,7 @@ def test_waivers_and_the_baseline_are_marked(bundled: Report, tmp_path: Path, fm
 
     def near(finding_id: str) -> str:
         """The finding's own lines: from its heading to its id (the id follows the heading)."""
-        at = next(i for i, line in enumerate(lines) if finding_id in line)
+        at = next(i for i, line in enumerate(lines) if finding_id in line and words["incomplete"] not in line)
         return "\n".join(lines[at - 4 : at + 2])
 
     assert words["waived"] in near(errors[0])
@@ -188,3 +190,53 @@ def test_json_gives_each_verdict_its_reason(bundled: Report) -> None:
         expected = reasons(grounds(bundled, plan.id), "zh") if plan.judged else None
         assert given[plan.id] == expected
     assert given["cq-banan"].startswith("1 个错误：PL101；上级规划 cn 仅部分已知，见 PL150-")
+
+
+INCOMPLETE = {
+    "zh": (
+        "不完整：未写批准文号（document）",
+        "不完整：未写有效期（expires），永不过期",
+        "不完整的豁免（仍然有效）：",
+    ),
+    "en": (
+        "incomplete: no approval document number (document)",
+        "incomplete: no expiry (expires): it never expires",
+        "Incomplete waivers (still in force): ",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_waiver_without_document_or_expiry_waives_but_is_warned_about(
+    bundled: Report, tmp_path: Path, lang: str
+) -> None:
+    """No 批准文号 or no 有效期: the waiver stays valid (the contract asks only reason and approver), and
+    stderr and every report's round notes say what it lacks; a complete one is not named."""
+    errors = [f.id for f in bundled.findings if f.severity == "error"]
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        "schema: planlint/waivers/v1\nwaivers:\n"
+        f"  - finding: {errors[0]}\n    reason: 经论证同意\n    approver: 某局\n    expires: 2999-12-31\n"
+        f"  - finding: {errors[1]}\n    reason: 经论证同意\n    approver: 某局\n    document: 渝规资〔2023〕1号\n"
+        f"  - finding: {errors[2]}\n    reason: 经论证同意\n    approver: 某局\n    document: 渝规资〔2023〕2号\n"
+        "    expires: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    no_document, no_expiry, note = INCOMPLETE[lang]
+    for fmt in ("text", "markdown", "html"):
+        run = planlint("check", "-f", fmt, "--lang", lang, "--waivers", waivers, "--fail-on", "never")
+        assert run.returncode == 0
+        warned = {line.split(": finding: ")[0].rsplit(":", 1)[-1]: line for line in run.stderr.splitlines()}
+        assert errors[0] in warned["3"] and no_document in warned["3"] and no_expiry not in warned["3"]
+        assert errors[1] in warned["7"] and no_expiry in warned["7"]
+        assert errors[2] not in run.stderr
+        output = html.unescape(_plain(run.stdout))
+        assert note in output and errors[0] in output.split(note)[1].splitlines()[0]
+        assert errors[2] not in output.split(note)[1].splitlines()[0]
+    data = json.loads(planlint("check", "-f", "json", "--waivers", waivers, "--fail-on", "never").stdout)
+    assert [w["finding"] for w in data["incomplete_waivers"]] == errors[:2]
+    assert {f["id"] for f in data["findings"] if "waived" in f} == set(errors[:3])
+    memo = tmp_path / "memo.docx"
+    planlint("check", "-f", "docx", "-o", memo, "--lang", lang, "--waivers", waivers)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs]
+    assert any(t.startswith(note) and errors[1] in t for t in paragraphs)

@@ -101,6 +101,11 @@ class Waiver:
     def active(self, today: datetime.date) -> bool:
         return self.expires is None or today <= self.expires
 
+    @property
+    def complete(self) -> bool:
+        """Whether it names its approval (批准文号) and an expiry: valid without them, but worth a warning."""
+        return self.document is not None and self.expires is not None
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "finding": self.finding,
@@ -123,6 +128,8 @@ class Review:
     # what this run cannot judge: baseline ids and waivers absent here whose plans were not judged (--plan)
     unjudged: tuple[str, ...] = ()
     unjudged_waivers: tuple[Waiver, ...] = ()
+    # waivers of findings in this run without a 批准文号 (document) or an expiry (valid, but warned about)
+    incomplete: tuple[Waiver, ...] = ()
 
     def waives(self, finding: Finding) -> bool:
         return finding.id in self.waived
@@ -313,9 +320,12 @@ def review(
     resolved = tuple(i for i in gone if judged(i))
     unjudged = tuple(i for i in gone if not judged(i))
     ids_before = known.ids if baseline is not None else None
+    incomplete = tuple(w for w in waivers if w.finding in ids and not w.complete)
     return dataclasses.replace(
         report,
-        review=Review(waived, expired, tuple(stale), ids_before, resolved, unjudged, tuple(unjudged_waivers)),
+        review=Review(
+            waived, expired, tuple(stale), ids_before, resolved, unjudged, tuple(unjudged_waivers), incomplete
+        ),
     )
 
 
@@ -358,10 +368,36 @@ class _Judged:
 
 
 def warnings(report: Report) -> list[PlanlintError]:
-    """Problems worth telling but not fatal: waivers that match no finding (stale)."""
+    """Problems worth telling but not fatal: waivers that match no finding (stale), waivers without a
+    批准文号 or an expiry (incomplete)."""
     if report.review is None:
         return []
-    return _stale(report.review)
+    return _stale(report.review) + _incomplete(report.review)
+
+
+def _incomplete(review: Review) -> list[PlanlintError]:
+    return [
+        PlanlintError(
+            f"waiver for {w.finding} is incomplete: {missing_words(w, 'en')}",
+            path=w.path,
+            line=w.line,
+            field="finding",
+            zh=f"豁免 {w.finding} 不完整：{missing_words(w, 'zh')}",
+        )
+        for w in review.incomplete
+    ]
+
+
+MISSING_WORDS = {
+    "document": {"zh": "未写批准文号（document）", "en": "no approval document number (document)"},
+    "expires": {"zh": "未写有效期（expires），永不过期", "en": "no expiry (expires): it never expires"},
+}
+
+
+def missing_words(waiver: Waiver, lang: str) -> str:
+    """What an incomplete waiver lacks: '未写批准文号（document）；未写有效期（expires），永不过期'."""
+    missing = [key for key in ("document", "expires") if getattr(waiver, key) is None]
+    return ("；" if lang == "zh" else "; ").join(MISSING_WORDS[key][lang] for key in missing)
 
 
 def _stale(review: Review) -> list[PlanlintError]:

@@ -35,6 +35,7 @@ from planlint.report.render import (
     record_text,
     reported_plans,
     right_verdicts_text,
+    round_notes,
     rule_specs,
     rule_title,
     severity_name,
@@ -191,14 +192,14 @@ def _memo(title: str, lang: Lang) -> Any:
 
 
 def _round_notes(document: Any, report: Report, lang: Lang) -> None:
-    """A review round's notes on the whole memo: the ids resolved, what this run could not judge."""
+    """A review round's notes on the whole memo: the ids resolved, the incomplete waivers, what this run could
+    not judge."""
     review = report.review
     if review is not None and review.resolved:
         document.add_paragraph(word("memo.resolved", lang, ids="、".join(review.resolved)))
-    if review is not None and (review.unjudged or review.unjudged_waivers):
-        document.add_paragraph(
-            word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers))
-        )
+    for key, text in round_notes(report, lang):
+        if key in ("incomplete-waivers", "not-judged"):
+            document.add_paragraph(text)
 
 
 def _saved(document: Any) -> bytes:

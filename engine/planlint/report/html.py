@@ -32,6 +32,7 @@ from planlint.report.render import (
     reasons,
     record_text,
     reported_plans,
+    round_notes,
     rule_specs,
     rule_title,
     severity_name,
@@ -757,16 +758,7 @@ def _notes(report: Report, options: Options) -> list[str]:
         # the words escaped around the names' markup
         label, after = escape(word("context_plans", lang, plans="\0")).split("\0")
         notes.append(f'<p class="meta">{label}{named}{after}</p>')
-    review = report.review
-    if review is not None and review.resolved:
-        resolved = word("resolved", lang, ids=", ".join(review.resolved))
-        notes.append(f'<p class="meta" id="resolved">{escape(resolved)}</p>')
-    if review is not None and review.stale:
-        stale = word("stale_waivers", lang, ids=", ".join(w.finding for w in review.stale))
-        notes.append(f'<p class="meta" id="stale-waivers">{escape(stale)}</p>')
-    if review is not None and (review.unjudged or review.unjudged_waivers):
-        unjudged = word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers))
-        notes.append(f'<p class="meta" id="not-judged">{escape(unjudged)}</p>')
+    notes += [f'<p class="meta" id="{key}">{escape(text)}</p>' for key, text in round_notes(report, lang)]
     return notes
 
 

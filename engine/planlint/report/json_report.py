@@ -2,8 +2,8 @@
 
 Beyond the contract's fields: each finding's `id` (and, in a review round, `waived`, `waiver_expired`,
 `baseline`), each judged plan's `verdict` (pass | revise | review) with its words (`verdict_text`) and
-why (`verdict_reason`), and at the top level `resolved` (with `--baseline`) and `stale_waivers` (with
-`--waivers`).
+why (`verdict_reason`), and at the top level `resolved` (with `--baseline`), `stale_waivers` and
+`incomplete_waivers` (with `--waivers`: no 批准文号 or no expiry).
 A check-rights report reviews the rights, not the plans: each entry of `rights` carries the verdict
 (pass | revise | review | exempt), its words, why, and its counts, and the plans (what the rights were held
 against) carry none.
@@ -55,6 +55,8 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
             data["resolved"] = list(review.resolved)
         if review.stale:
             data["stale_waivers"] = [w.as_dict() for w in review.stale]
+        if review.incomplete:
+            data["incomplete_waivers"] = [w.as_dict() for w in review.incomplete]
         if review.unjudged or review.unjudged_waivers:
             data["not_judged"] = {
                 "baseline": list(review.unjudged),

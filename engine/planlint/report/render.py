@@ -19,6 +19,7 @@ from planlint.review import (
     Grounds,
     Waiver,
     grounds,
+    missing_words,
     right_grounds,
     right_verdict,
     right_verdict_text,
@@ -247,18 +248,33 @@ def waiver_text(waiver: Waiver, lang: Lang) -> str:
 
 
 def review_notes(report: Report, lang: Lang) -> list[str]:
-    """The round's notes on the whole report: the ids resolved since the baseline, the stale waivers."""
+    """The round's notes on the whole report, in words (see `round_notes`)."""
+    return [text for _, text in round_notes(report, lang)]
+
+
+def round_notes(report: Report, lang: Lang) -> list[tuple[str, str]]:
+    """The round's notes on the whole report as (key, words): the ids resolved since the baseline
+    ('resolved'), the stale waivers ('stale-waivers'), the incomplete ones ('incomplete-waivers'), what this
+    run could not judge ('not-judged')."""
     review = report.review
     if review is None:
         return []
-    separator = "、" if lang == "zh" else ", "
+    separator = list_separator(lang)
     notes = []
     if review.resolved:
-        notes.append(word("resolved", lang, ids=separator.join(review.resolved)))
+        notes.append(("resolved", word("resolved", lang, ids=separator.join(review.resolved))))
     if review.stale:
-        notes.append(word("stale_waivers", lang, ids=separator.join(w.finding for w in review.stale)))
+        stale = word("stale_waivers", lang, ids=separator.join(w.finding for w in review.stale))
+        notes.append(("stale-waivers", stale))
+    if review.incomplete:
+        listed = separator.join(
+            word("incomplete_waiver", lang, id=w.finding, missing=missing_words(w, lang))
+            for w in review.incomplete
+        )
+        notes.append(("incomplete-waivers", word("incomplete_waivers", lang, waivers=listed)))
     if review.unjudged or review.unjudged_waivers:
-        notes.append(word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers)))
+        unjudged = word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers))
+        notes.append(("not-judged", unjudged))
     return notes
 
 

@@ -150,6 +150,8 @@ class _Run:
             data["resolved"] = list(review.resolved)
         if review is not None and review.stale:
             data["staleWaivers"] = [w.as_dict() for w in review.stale]
+        if review is not None and review.incomplete:
+            data["incompleteWaivers"] = [w.as_dict() for w in review.incomplete]
         return data
 
     def artifact(self, document: str) -> int:

@@ -120,6 +120,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未对应任何问题的豁免（已解决，或编号有误）：{ids}",
         "en": "Waivers that match no finding (resolved, or a wrong id): {ids}",
     },
+    "incomplete_waivers": {
+        "zh": "不完整的豁免（仍然有效）：{waivers}",
+        "en": "Incomplete waivers (still in force): {waivers}",
+    },
+    "incomplete_waiver": {"zh": "{id}（{missing}）", "en": "{id} ({missing})"},
     "not_judged": {
         "zh": "基线中 {ids} 个问题、{waivers} 条豁免所属的规划本次未检查（--plan），不计为已解决或失效",
         "en": "{ids} baseline finding(s) and {waivers} waiver(s) concern plans not judged in this run "
