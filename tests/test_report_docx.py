@@ -85,7 +85,10 @@ def test_memo_of_a_plan_run_says_what_it_could_not_judge() -> None:
     assert reviewed.review is not None and reviewed.review.resolved == ()
     text = _paragraphs(render_binary("docx", reviewed, Options(lang="zh")))
     assert not any(t.startswith("上轮提出") for t in text)
-    assert "基线中 15 个问题、1 条豁免所属的规划本次未检查（--plan），不计为已解决或失效" in text
+    assert (
+        "基线中 15 个问题、1 条豁免所属的规划本次未检查（本次只检查了 gs-baiyin-huining），不计为已解决或失效"
+        in text
+    )
 
 
 def test_each_quoted_text_is_labelled_with_the_plan_it_comes_from(tmp_path: Path) -> None:

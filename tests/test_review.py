@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import yaml
 
@@ -385,9 +387,15 @@ def test_a_plan_run_resolves_and_stales_only_what_it_judged(bundled: Report, tmp
     assert {f["id"]: f["baseline"] for f in report["findings"]}[cn_note["id"]] == "unchanged"
     assert "waived" in {f["id"]: f for f in report["findings"]}[cn_note["id"]]
     text = planlint(*args, "--lang", "zh").stdout
-    assert "基线中 15 个问题、1 条豁免所属的规划本次未检查（--plan），不计为已解决或失效" in text
+    assert (
+        "基线中 15 个问题、1 条豁免所属的规划本次未检查（本次只检查了 gs-baiyin-huining），不计为已解决或失效"
+        in text
+    )
     english = planlint(*args, "--lang", "en").stdout
-    assert "15 baseline finding(s) and 1 waiver(s) concern plans not judged in this run" in english
+    assert (
+        "15 baseline finding(s) and 1 waiver(s) concern plans not judged in this run "
+        "(it judged only gs-baiyin-huining): neither resolved nor stale"
+    ) in english
     html = planlint(*args, "-f", "html", "--lang", "zh").stdout
     assert 'id="not-judged">基线中 15 个问题、1 条豁免所属的规划本次未检查' in html
 
@@ -412,3 +420,33 @@ def test_a_row_stated_twice_makes_one_finding_citing_both_lines(tmp_path: Path) 
     assert len(said) == len(set(said))
     restated = [f for f in report.findings if len({c.line for c in f.citations if c.role == "ancestor"}) > 1]
     assert any(f.rule == "PL201" for f in restated)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_not_judged_note_says_only_what_was_given(bundled: Report, tmp_path: Path, lang: str) -> None:
+    """A --plan run with only a baseline names no waivers, with only waivers no baseline findings, and neither
+    blames an option: it names the plan judged."""
+    full = tmp_path / "full.json"
+    planlint("check", "-f", "json", "-o", full)
+    other = next(f for f in bundled.findings if f.plan == "cq-dazu")
+    waivers = _write(tmp_path / "w.yaml", WAIVERS.format(id=other.id, expires="2999-12-31"))
+    expected = {
+        "zh": (
+            "基线中 16 个问题所属的规划本次未检查（本次只检查了 cq-banan），不计为已解决",
+            "1 条豁免所属的规划本次未检查（本次只检查了 cq-banan），不计为失效",
+        ),
+        "en": (
+            "16 baseline finding(s) concern plans not judged in this run (it judged only cq-banan): not resolved",
+            "1 waiver(s) concern plans not judged in this run (it judged only cq-banan): not stale",
+        ),
+    }
+    for given, said in zip((("--baseline", full), ("--waivers", waivers)), expected[lang], strict=True):
+        for fmt in ("text", "markdown", "html"):
+            run = planlint(
+                "check", "--plan", "cq-banan", *given, "-f", fmt, "--lang", lang, "--fail-on", "never"
+            )
+            assert said in run.stdout.replace("\\", ""), (given, fmt)
+            assert "--plan" not in run.stdout and "0 " not in said
+        memo = tmp_path / "memo.docx"
+        planlint("check", "--plan", "cq-banan", *given, "-f", "docx", "-o", memo, "--lang", lang)
+        assert said in "\n".join(p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs)

@@ -273,9 +273,30 @@ def round_notes(report: Report, lang: Lang) -> list[tuple[str, str]]:
         )
         notes.append(("incomplete-waivers", word("incomplete_waivers", lang, waivers=listed)))
     if review.unjudged or review.unjudged_waivers:
-        unjudged = word("not_judged", lang, ids=len(review.unjudged), waivers=len(review.unjudged_waivers))
-        notes.append(("not-judged", unjudged))
+        notes.append(("not-judged", not_judged_text(report, lang)))
     return notes
+
+
+def not_judged_text(report: Report, lang: Lang) -> str:
+    """'基线中 15 个问题、1 条豁免所属的规划本次未检查（本次只检查了 cq-banan），不计为已解决或失效': worded
+    from what was given (a baseline, waivers, or both) and naming the plans that were judged."""
+    review = report.review
+    assert review is not None
+    what = []
+    if review.unjudged:
+        what.append(word("not_judged.ids", lang, n=len(review.unjudged)))
+    if review.unjudged_waivers:
+        what.append(word("not_judged.waivers", lang, n=len(review.unjudged_waivers)))
+    outcome = "both" if len(what) == 2 else ("resolved" if review.unjudged else "stale")
+    judged = [p.id for p in report.plans if p.judged]
+    named = list_separator(lang).join(judged[:RULES_NAMED]) + ("…" if len(judged) > RULES_NAMED else "")
+    return word(
+        "not_judged",
+        lang,
+        what=word("not_judged.and", lang).join(what),
+        judged=word("not_judged.only", lang, plans=named) if judged else "",
+        outcome=word(f"not_judged.{outcome}", lang),
+    )
 
 
 def record_text(right: RightSummary, lang: Lang) -> str:

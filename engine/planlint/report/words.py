@@ -125,11 +125,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Incomplete waivers (still in force): {waivers}",
     },
     "incomplete_waiver": {"zh": "{id}（{missing}）", "en": "{id} ({missing})"},
+    # what a --plan run (or a draft's) could not judge: said from what was given (a baseline, waivers)
     "not_judged": {
-        "zh": "基线中 {ids} 个问题、{waivers} 条豁免所属的规划本次未检查（--plan），不计为已解决或失效",
-        "en": "{ids} baseline finding(s) and {waivers} waiver(s) concern plans not judged in this run "
-        "(--plan): neither resolved nor stale",
+        "zh": "{what}所属的规划本次未检查{judged}，不计为{outcome}",
+        "en": "{what} concern plans not judged in this run{judged}: {outcome}",
     },
+    "not_judged.ids": {"zh": "基线中 {n} 个问题", "en": "{n} baseline finding(s)"},
+    "not_judged.waivers": {"zh": "{n} 条豁免", "en": "{n} waiver(s)"},
+    "not_judged.and": {"zh": "、", "en": " and "},
+    "not_judged.only": {"zh": "（本次只检查了 {plans}）", "en": " (it judged only {plans})"},
+    "not_judged.both": {"zh": "已解决或失效", "en": "neither resolved nor stale"},
+    "not_judged.resolved": {"zh": "已解决", "en": "not resolved"},
+    "not_judged.stale": {"zh": "失效", "en": "not stale"},
     # a plan's verdict and why
     "verdict.because": {"zh": "{verdict}（{reasons}）", "en": "{verdict} ({reasons})"},
     "reason.errors": {"zh": "{n} 个错误：{rules}", "en": "{n} error(s): {rules}"},
