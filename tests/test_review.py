@@ -450,3 +450,47 @@ def test_the_not_judged_note_says_only_what_was_given(bundled: Report, tmp_path:
         memo = tmp_path / "memo.docx"
         planlint("check", "--plan", "cq-banan", *given, "-f", "docx", "-o", memo, "--lang", lang)
         assert said in "\n".join(p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_baseline_of_other_plans_is_refused_and_of_other_judged_plans_warned(
+    tmp_path: Path, lang: str
+) -> None:
+    """A baseline listing none of this run's plans is the wrong file (exit 2, naming both sets); one that
+    judged none of the plans judged now (another county's --plan round) is accepted with a warning, in
+    stderr and the report, for every finding then reads as new; an overlapping one is quiet."""
+    generate(tmp_path / "synth", Shape.per(2, 2, 3, 1), seed=5, violations=1)
+    nation = tmp_path / "nation.json"
+    planlint("check", tmp_path / "synth" / "plans", "-f", "json", "-o", nation)
+    run = planlint("check", "--baseline", nation, "--lang", lang)
+    assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr
+    said = {
+        "zh": (
+            "plans: 基线报告的规划（nation、",
+            "）与本次检查的规划（cn、cq、",
+            "无一相同：是否选错了文件？",
+        ),
+        "en": (
+            "plans: the baseline's plans (nation, ",
+            ") and this run's (cn, cq, ",
+            "share none: the wrong file?",
+        ),
+    }
+    assert run.stderr.startswith(f"planlint: {nation}: ") and all(s in run.stderr for s in said[lang])
+    dazu = tmp_path / "dazu.json"
+    planlint("check", "--plan", "cq-dazu", "-f", "json", "-o", dazu)
+    run = planlint("check", "--plan", "cq-banan", "--baseline", dazu, "--lang", lang, "-f", "json")
+    assert run.returncode == 1
+    assert "new" in {f["baseline"] for f in json.loads(run.stdout)["findings"]}
+    warned = {
+        "zh": "基线报告未检查本次检查的规划（cq-banan）：标为本轮新增的问题可能只是上一轮未检查",
+        "en": "The baseline judged none of the plans judged now (cq-banan): a finding marked new may only have gone unchecked last round",
+    }[lang]
+    assert warned.lower() in run.stderr.lower() and str(dazu) in run.stderr
+    for fmt in ("text", "markdown"):
+        assert (
+            warned
+            in planlint("check", "--plan", "cq-banan", "--baseline", dazu, "--lang", lang, "-f", fmt).stdout
+        )
+    full = planlint("check", "--baseline", dazu, "--lang", lang)
+    assert full.returncode == 1 and full.stderr == ""

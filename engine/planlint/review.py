@@ -130,6 +130,9 @@ class Review:
     unjudged_waivers: tuple[Waiver, ...] = ()
     # waivers of findings in this run without a 批准文号 (document) or an expiry (valid, but warned about)
     incomplete: tuple[Waiver, ...] = ()
+    # the plans judged now when the baseline judged none of them (every finding reads as new), and its file
+    unmatched: tuple[str, ...] = ()
+    baseline_path: str | None = None
 
     def waives(self, finding: Finding) -> bool:
         return finding.id in self.waived
@@ -215,6 +218,10 @@ class Baseline:
 
     ids: frozenset[str]
     concerns: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    # the plans the report lists (None: it lists none) and those it judged (gave a verdict), and its file
+    plans: frozenset[str] | None = None
+    judged: frozenset[str] = frozenset()
+    path: str | None = None
 
 
 # The commands whose JSON reports are baselines: a check-rights report lists the rights it reviewed.
@@ -266,9 +273,13 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
             zh=f"这是 {made} 的 JSON 报告，不是 {command} 的："
             f"--baseline 应为同一命令（{command}）上一轮生成的 JSON 报告",
         )
+    listed = [p for p in data.get("plans", ()) if isinstance(p, dict) and isinstance(p.get("id"), str)]
     return Baseline(
         frozenset(str(f["id"]) for f in findings),
         {str(f["id"]): _concerned(f) for f in findings if _concerned(f)},
+        frozenset(p["id"] for p in listed) if listed else None,
+        frozenset(p["id"] for p in listed if "verdict" in p),
+        str(path),
     )
 
 
@@ -302,6 +313,7 @@ def review(
     waivers = tuple(waivers)
     _refuse_wrong_plans(report, waivers)
     known = baseline if isinstance(baseline, Baseline) else Baseline(baseline or frozenset())
+    _refuse_foreign_baseline(report, known)
     judged = _Judged(report, known.concerns)
     ids = {f.id for f in report.findings}
     waived: dict[str, Waiver] = {}
@@ -324,9 +336,52 @@ def review(
     return dataclasses.replace(
         report,
         review=Review(
-            waived, expired, tuple(stale), ids_before, resolved, unjudged, tuple(unjudged_waivers), incomplete
+            waived,
+            expired,
+            tuple(stale),
+            ids_before,
+            resolved,
+            unjudged,
+            tuple(unjudged_waivers),
+            incomplete,
+            _unmatched(report, known) if baseline is not None else (),
+            known.path,
         ),
     )
+
+
+PLANS_NAMED = 6  # a message names at most this many plans
+
+
+def _some(plans: Iterable[str], separator: str) -> str:
+    listed = sorted(plans)
+    return separator.join(listed[:PLANS_NAMED]) + ("…" if len(listed) > PLANS_NAMED else "")
+
+
+def _refuse_foreign_baseline(report: Report, baseline: Baseline) -> None:
+    """A baseline that lists none of this run's plans is another round's file (another province, last
+    month's national run): bad input, not a report where every finding reads as new."""
+    here = {p.id for p in report.plans}
+    if baseline.plans is None or baseline.plans & here:
+        return
+    before_en, here_en = _some(baseline.plans, ", "), _some(here, ", ")
+    before_zh, here_zh = _some(baseline.plans, "、"), _some(here, "、")
+    raise PlanlintError(
+        f"the baseline's plans ({before_en}) and this run's ({here_en}) share none: the wrong file?",
+        path=baseline.path,
+        field="plans",
+        zh=f"基线报告的规划（{before_zh}）与本次检查的规划（{here_zh}）无一相同：是否选错了文件？",
+    )
+
+
+def _unmatched(report: Report, baseline: Baseline) -> tuple[str, ...]:
+    """The plans judged now when the baseline judged none of them (a round of another plan, or the first
+    round of a new one): worth a warning, for every finding reads as new."""
+    judged_now = tuple(p.id for p in report.plans if p.judged)
+    judged_before = baseline.judged or baseline.plans
+    if judged_before is None or not judged_now or set(judged_now) & judged_before:
+        return ()
+    return judged_now
 
 
 def _refuse_wrong_plans(report: Report, waivers: tuple[Waiver, ...]) -> None:
@@ -372,7 +427,25 @@ def warnings(report: Report) -> list[PlanlintError]:
     批准文号 or an expiry (incomplete)."""
     if report.review is None:
         return []
-    return _stale(report.review) + _incomplete(report.review)
+    return _stale(report.review) + _incomplete(report.review) + _unmatched_warning(report.review)
+
+
+def _unmatched_warning(review: Review) -> list[PlanlintError]:
+    if not review.unmatched:
+        return []
+    return [
+        PlanlintError(
+            f"the baseline judged none of the plans judged now ({unmatched_plans(review, 'en')}): "
+            "a finding marked new may only have gone unchecked last round (the wrong file?)",
+            path=review.baseline_path,
+            zh=f"基线报告未检查本次检查的规划（{unmatched_plans(review, 'zh')}）：标为本轮新增的问题可能只是上一轮未检查"
+            "（是否选错了文件？）",
+        )
+    ]
+
+
+def unmatched_plans(review: Review, lang: str) -> str:
+    return _some(review.unmatched, "、" if lang == "zh" else ", ")
 
 
 def _incomplete(review: Review) -> list[PlanlintError]:

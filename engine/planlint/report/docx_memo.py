@@ -198,7 +198,7 @@ def _round_notes(document: Any, report: Report, lang: Lang) -> None:
     if review is not None and review.resolved:
         document.add_paragraph(word("memo.resolved", lang, ids="、".join(review.resolved)))
     for key, text in round_notes(report, lang):
-        if key in ("incomplete-waivers", "not-judged"):
+        if key in ("incomplete-waivers", "not-judged", "unmatched-baseline"):
             document.add_paragraph(text)
 
 

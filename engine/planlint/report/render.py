@@ -23,6 +23,7 @@ from planlint.review import (
     right_grounds,
     right_verdict,
     right_verdict_text,
+    unmatched_plans,
     verdict_text,
 )
 
@@ -274,6 +275,10 @@ def round_notes(report: Report, lang: Lang) -> list[tuple[str, str]]:
         notes.append(("incomplete-waivers", word("incomplete_waivers", lang, waivers=listed)))
     if review.unjudged or review.unjudged_waivers:
         notes.append(("not-judged", not_judged_text(report, lang)))
+    if review.unmatched:
+        notes.append(
+            ("unmatched-baseline", word("unmatched_baseline", lang, plans=unmatched_plans(review, lang)))
+        )
     return notes
 
 

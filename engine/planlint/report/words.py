@@ -120,6 +120,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未对应任何问题的豁免（已解决，或编号有误）：{ids}",
         "en": "Waivers that match no finding (resolved, or a wrong id): {ids}",
     },
+    "unmatched_baseline": {
+        "zh": "基线报告未检查本次检查的规划（{plans}）：标为本轮新增的问题可能只是上一轮未检查",
+        "en": "The baseline judged none of the plans judged now ({plans}): a finding marked new may only have gone unchecked last round",
+    },
     "incomplete_waivers": {
         "zh": "不完整的豁免（仍然有效）：{waivers}",
         "en": "Incomplete waivers (still in force): {waivers}",
