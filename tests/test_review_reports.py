@@ -240,3 +240,91 @@ def test_a_waiver_without_document_or_expiry_waives_but_is_warned_about(
     planlint("check", "-f", "docx", "-o", memo, "--lang", lang, "--waivers", waivers)
     paragraphs = [p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs]
     assert any(t.startswith(note) and errors[1] in t for t in paragraphs)
+
+
+def _dazu_lowered(tmp_path: Path) -> Path:
+    """The bundled plans with cq-dazu's 建筑用砂岩 floor lowered from 10 to 1 万吨/年 (the same finding id)."""
+    plans = tmp_path / "lowered"
+    shutil.copytree(bundled_plans(), plans)
+    dazu = plans / "cq-dazu.yaml"
+    text = dazu.read_text(encoding="utf-8")
+    row = '    mineral: 建筑用砂岩\n    op: ">="\n    value: 10\n'
+    assert text.count(row) == 1
+    dazu.write_text(text.replace(row, row.replace("value: 10", "value: 1")), encoding="utf-8")
+    return plans
+
+
+CHANGED = {
+    "zh": ("已豁免，但数值已变：10 → 1 万吨/年", "上轮已提出，数值已变：10 → 1 万吨/年"),
+    "en": ("waived, but the value changed: 10 → 1 万吨/年", "changed since last round: 10 → 1 万吨/年"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_waiver_granted_for_another_value_does_not_waive_and_the_baseline_says_changed(
+    bundled: Report, tmp_path: Path, lang: str
+) -> None:
+    """Granted for 10 万吨/年, the plan now says 1: the id is the same (value-free), but the waiver does not
+    waive (it counts, marked with both values) and the baseline marks the finding changed, not unchanged."""
+    finding = next(f for f in bundled.findings if f.plan == "cq-dazu" and f.mineral == "建筑用砂岩")
+    lowered = _dazu_lowered(tmp_path)
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        f"schema: planlint/waivers/v1\nwaivers:\n  - finding: {finding.id}\n    plan: cq-dazu\n    value: 10\n"
+        "    reason: 经论证，10 万吨/年可行\n    approver: 某局\n    document: 渝规资〔2023〕13号\n"
+        "    expires: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    baseline = tmp_path / "r1.json"
+    planlint("check", "-f", "json", "-o", baseline)
+    args = ("--plan", "cq-dazu", "--waivers", waivers, "--baseline", baseline, "--lang", lang)
+    same = json.loads(planlint("check", *args, "-f", "json").stdout)
+    same_finding = {f["id"]: f for f in same["findings"]}[finding.id]
+    assert "waived" in same_finding and same_finding["baseline"] == "unchanged"
+    run = planlint("check", lowered, *args, "-f", "json")
+    data = json.loads(run.stdout)
+    now = {f["id"]: f for f in data["findings"]}[finding.id]
+    assert now["actual"]["value"] == 1 and now["waiver_changed"]["value"] == 10
+    assert "waived" not in now and now["baseline"] == "changed"
+    assert {f["baseline"] for f in data["findings"] if f["id"] != finding.id} == {"unchanged"}
+    errors_now = sum(1 for f in data["findings"] if f["severity"] == "error")
+    assert errors_now == sum(1 for f in same["findings"] if f["severity"] == "error")
+    assert {p["id"]: p.get("verdict") for p in data["plans"]}["cq-dazu"] == "revise"
+    waiver_said, baseline_said = CHANGED[lang]
+    for fmt in ("text", "markdown", "html"):
+        output = html.unescape(_plain(planlint("check", lowered, *args, "-f", fmt).stdout))
+        assert waiver_said in output and baseline_said in output, fmt
+    sarif = json.loads(planlint("check", lowered, *args, "-f", "sarif").stdout)
+    result = next(
+        r for r in sarif["runs"][0]["results"] if r["partialFingerprints"]["planlint/v2"] == finding.id
+    )
+    assert result["baselineState"] == "updated" and "suppressions" not in result
+    memo = tmp_path / "memo.docx"
+    planlint("check", lowered, *args, "-f", "docx", "-o", memo)
+    paragraphs = "\n".join(p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs)
+    assert waiver_said in paragraphs and baseline_said in paragraphs
+    # a waiver that records no value keeps waiving, as before
+    unvalued = tmp_path / "u.yaml"
+    unvalued.write_text(waivers.read_text(encoding="utf-8").replace("    value: 10\n", ""), encoding="utf-8")
+    again = json.loads(
+        planlint("check", lowered, "--plan", "cq-dazu", "--waivers", unvalued, "-f", "json").stdout
+    )
+    assert "waived" in {f["id"]: f for f in again["findings"]}[finding.id]
+
+
+def test_a_waiver_value_for_a_finding_that_compares_no_value_is_bad_input(
+    bundled: Report, tmp_path: Path
+) -> None:
+    note = next(f for f in bundled.findings if f.kind == "partial_ancestor")
+    assert note.actual is None
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        f"schema: planlint/waivers/v1\nwaivers:\n  - finding: {note.id}\n    value: 10\n"
+        "    reason: 经论证\n    approver: 某局\n",
+        encoding="utf-8",
+    )
+    run = planlint("check", "--waivers", waivers, "--lang", "zh")
+    assert (
+        run.returncode == 2
+        and f"w.yaml:3: value: 问题 {note.id} 未比对本规划的数值：value: 不适用" in run.stderr
+    )

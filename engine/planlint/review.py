@@ -2,8 +2,9 @@
 
 A reviewer checks a plan several times before approval. Each finding has a stable id (`Finding.id`);
 `--waivers FILE` accepts some of them after 论证 (kept in the report, marked, not counted for `--fail-on`
-or the verdict, until the waiver expires); `--baseline REPORT.json` marks each finding new or unchanged and
-lists the ids that are gone. `review(report, ...)` returns the report with a `Review` attached; reporters
+or the verdict, until the waiver expires or the plan's value is no longer the one it was granted for);
+`--baseline REPORT.json` marks each finding new, unchanged or changed (other values) and lists the ids that
+are gone. `review(report, ...)` returns the report with a `Review` attached; reporters
 read it through `Report.review` and `verdict()`.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -75,6 +77,7 @@ class _WaiverEntry(BaseModel):
     document: Said | None = None
     expires: datetime.date | None = None
     plan: Said | None = None
+    value: float | tuple[float, float] | None = None
 
 
 class _WaiverFile(BaseModel):
@@ -97,6 +100,8 @@ class Waiver:
     line: int | None = None
     plan: str | None = None  # the plan of the finding waived, when the file says (it tells a --plan run)
     plan_line: int | None = dataclasses.field(default=None, compare=False)  # where `plan:` is
+    # the plan's value the waiver was granted for (the finding's `actual`): another value is not waived
+    value: float | tuple[float, float] | None = None
 
     def active(self, today: datetime.date) -> bool:
         return self.expires is None or today <= self.expires
@@ -113,7 +118,39 @@ class Waiver:
             "approver": self.approver,
             "document": self.document,
             "expires": self.expires.isoformat() if self.expires else None,
-        } | ({"plan": self.plan} if self.plan is not None else {})
+        } | _given(
+            {"plan": self.plan, "value": list(self.value) if isinstance(self.value, tuple) else self.value}
+        )
+
+    def granted_for(self, finding: Finding) -> bool:
+        """Whether the finding's value is the one the waiver was granted for (any, if it records none)."""
+        if self.value is None:
+            return True
+        now = finding.actual.value if finding.actual is not None else None
+        return now is not None and _same_value(self.value, now)
+
+
+def _given(fields: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _same_value(a: float | tuple[float, float], b: float | tuple[float, float]) -> bool:
+    first = a if isinstance(a, tuple) else (a,)
+    second = b if isinstance(b, tuple) else (b,)
+    return len(first) == len(second) and all(
+        math.isclose(x, y, rel_tol=1e-9) for x, y in zip(first, second, strict=True)
+    )
+
+
+# A finding's compared values as its JSON report gives them: (expected, actual), each a bound or None.
+Compared = tuple[Any, Any]
+
+
+def compared(finding: Finding) -> Compared:
+    return (
+        finding.expected.as_dict() if finding.expected is not None else None,
+        finding.actual.as_dict() if finding.actual is not None else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -124,6 +161,10 @@ class Review:
     expired: Mapping[str, Waiver] = dataclasses.field(default_factory=dict)
     stale: tuple[Waiver, ...] = ()
     baseline: frozenset[str] | None = None
+    # waivers granted for another value than the finding's now (they do not waive it)
+    changed: Mapping[str, Waiver] = dataclasses.field(default_factory=dict)
+    # the baseline's compared values of each of its findings (when its report gives them)
+    before: Mapping[str, Compared] = dataclasses.field(default_factory=dict)
     resolved: tuple[str, ...] = ()
     # what this run cannot judge: baseline ids and waivers absent here whose plans were not judged (--plan)
     unjudged: tuple[str, ...] = ()
@@ -138,10 +179,24 @@ class Review:
         return finding.id in self.waived
 
     def status(self, finding: Finding) -> str | None:
-        """'new' or 'unchanged' against the baseline; None without one."""
+        """'new', 'unchanged' or 'changed' (raised before, with other values) against the baseline; None
+        without one."""
         if self.baseline is None:
             return None
-        return "unchanged" if finding.id in self.baseline else "new"
+        if finding.id not in self.baseline:
+            return "new"
+        return "changed" if self.value_change(finding) is not None else "unchanged"
+
+    def value_change(self, finding: Finding) -> tuple[Any, Any] | None:
+        """(the baseline's bound, the bound now) of the side that changed, the plan's first; None if the same."""
+        before = self.before.get(finding.id)
+        if before is None:
+            return None
+        now = compared(finding)
+        for side in (1, 0):
+            if before[side] != now[side]:
+                return before[side], now[side]
+        return None
 
 
 def load_waivers(path: Path) -> tuple[Waiver, ...]:
@@ -170,6 +225,7 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
             line_of(path, ["waivers", i]),
             w.plan,
             line_of(path, ["waivers", i, "plan"]) if w.plan is not None else None,
+            w.value,
         )
         for i, w in enumerate(parsed.waivers)
     )
@@ -222,6 +278,7 @@ class Baseline:
     plans: frozenset[str] | None = None
     judged: frozenset[str] = frozenset()
     path: str | None = None
+    values: Mapping[str, Compared] = dataclasses.field(default_factory=dict)  # each finding's compared values
 
 
 # The commands whose JSON reports are baselines: a check-rights report lists the rights it reviewed.
@@ -280,6 +337,7 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
         frozenset(p["id"] for p in listed) if listed else None,
         frozenset(p["id"] for p in listed if "verdict" in p),
         str(path),
+        {str(f["id"]): (f["expected"], f["actual"]) for f in findings if "expected" in f and "actual" in f},
     )
 
 
@@ -311,41 +369,43 @@ def review(
     """
     today = today or datetime.date.today()
     waivers = tuple(waivers)
-    _refuse_wrong_plans(report, waivers)
+    _refuse_mismatched(report, waivers)
     known = baseline if isinstance(baseline, Baseline) else Baseline(baseline or frozenset())
     _refuse_foreign_baseline(report, known)
     judged = _Judged(report, known.concerns)
-    ids = {f.id for f in report.findings}
+    found = {f.id: f for f in report.findings}
     waived: dict[str, Waiver] = {}
     expired: dict[str, Waiver] = {}
+    changed: dict[str, Waiver] = {}
     stale: list[Waiver] = []
     unjudged_waivers: list[Waiver] = []
     for waiver in waivers:
-        if waiver.finding not in ids:
+        finding = found.get(waiver.finding)
+        if finding is None:
             judged_here = judged(waiver.finding, (waiver.plan,) if waiver.plan else ())
             (stale if judged_here else unjudged_waivers).append(waiver)
-        elif waiver.active(today):
-            waived[waiver.finding] = waiver
-        else:
+        elif not waiver.active(today):
             expired[waiver.finding] = waiver
-    gone = sorted(known.ids - ids) if baseline is not None else []
-    resolved = tuple(i for i in gone if judged(i))
-    unjudged = tuple(i for i in gone if not judged(i))
-    ids_before = known.ids if baseline is not None else None
-    incomplete = tuple(w for w in waivers if w.finding in ids and not w.complete)
+        elif not waiver.granted_for(finding):
+            changed[waiver.finding] = waiver
+        else:
+            waived[waiver.finding] = waiver
+    gone = sorted(known.ids - set(found)) if baseline is not None else []
     return dataclasses.replace(
         report,
         review=Review(
-            waived,
-            expired,
-            tuple(stale),
-            ids_before,
-            resolved,
-            unjudged,
-            tuple(unjudged_waivers),
-            incomplete,
-            _unmatched(report, known) if baseline is not None else (),
-            known.path,
+            waived=waived,
+            expired=expired,
+            stale=tuple(stale),
+            baseline=known.ids if baseline is not None else None,
+            changed=changed,
+            before=known.values,
+            resolved=tuple(i for i in gone if judged(i)),
+            unjudged=tuple(i for i in gone if not judged(i)),
+            unjudged_waivers=tuple(unjudged_waivers),
+            incomplete=tuple(w for w in waivers if w.finding in found and not w.complete),
+            unmatched=_unmatched(report, known) if baseline is not None else (),
+            baseline_path=known.path,
         ),
     )
 
@@ -384,16 +444,21 @@ def _unmatched(report: Report, baseline: Baseline) -> tuple[str, ...]:
     return judged_now
 
 
-def _refuse_wrong_plans(report: Report, waivers: tuple[Waiver, ...]) -> None:
+def _refuse_mismatched(report: Report, waivers: tuple[Waiver, ...]) -> None:
     """A waiver's `plan:` must be a plan of this run, and the plan of its finding when the finding is here
-    (a waiver block copied for another district and left with the first one's `finding:` says so)."""
+    (a waiver block copied for another district and left with the first one's `finding:` says so); its
+    `value:`, a value of the plan the finding compares."""
     known = {p.id for p in report.plans}
     found = {f.id: f for f in report.findings}
     errors = []
     for waiver in waivers:
+        finding = found.get(waiver.finding)
+        if finding is not None and waiver.value is not None and finding.actual is None:
+            message = f"finding {finding.id} compares no value of the plan: value: does not apply"
+            zh = f"问题 {finding.id} 未比对本规划的数值：value: 不适用"
+            errors.append(PlanlintError(message, path=waiver.path, line=waiver.line, field="value", zh=zh))
         if waiver.plan is None:
             continue
-        finding = found.get(waiver.finding)
         if waiver.plan not in known:
             message, zh = f"unknown plan '{waiver.plan}'", f"未知规划 '{waiver.plan}'"
         elif finding is not None and waiver.plan not in (finding.subject.plan, *finding.concerns):
@@ -595,6 +660,9 @@ def finding_review(report: Report, finding: Finding) -> dict[str, Any]:
     expired = report.review.expired.get(finding.id)
     if expired is not None:
         data["waiver_expired"] = expired.as_dict()
+    changed = report.review.changed.get(finding.id)
+    if changed is not None:
+        data["waiver_changed"] = changed.as_dict()
     status = report.review.status(finding)
     if status is not None:
         data["baseline"] = status

@@ -24,7 +24,7 @@ HELP_ZH: dict[str, str] = {
     "error, warning, info or never.": "error、warning、info 或 never（达到该级别的问题时以 1 退出）。",
     "Directory of the source documents, to print the cited lines.": "规划原文所在目录，用于引出所引原文。",
     "Accepted deviations (YAML, schema planlint/waivers/v1): waived findings are kept and marked, and do not count for --fail-on.": "经论证同意的偏差（YAML，schema planlint/waivers/v1）：被豁免的问题保留并标注，不计入 --fail-on。",
-    "A JSON report of an earlier round: mark each finding new or unchanged and list the resolved.": "上一轮的 JSON 报告：标注每个问题为本轮新增或上轮已提出，并列出已解决的问题。",
+    "A JSON report of an earlier round: mark each finding new, unchanged or changed (other values) and list the resolved.": "上一轮的 JSON 报告：标注每个问题为本轮新增、上轮已提出或上轮已提出但数值已变，并列出已解决的问题。",
     "Also list each comparison that held, per compared row (JSON passes, SARIF results of kind pass; a count "
     "per plan in text, Markdown and HTML).": "同时逐行列出已比对且符合的项目（JSON 的 passes、SARIF 中 kind 为 pass 的结果；"
     "文本、Markdown 与 HTML 报告列出每个规划的符合项数）。",

@@ -40,7 +40,8 @@ BaselineOpt = Annotated[
     Path | None,
     typer.Option(
         "--baseline",
-        help="A JSON report of an earlier round: mark each finding new or unchanged and list the resolved.",
+        help="A JSON report of an earlier round: mark each finding new, unchanged or changed (other values) "
+        "and list the resolved.",
     ),
 ]
 PassesOpt = Annotated[

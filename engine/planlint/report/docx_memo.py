@@ -27,6 +27,7 @@ from planlint.i18n import Lang
 from planlint.remedy import description_of, remedy
 from planlint.report.render import (
     Options,
+    baseline_mark,
     citation_place,
     level_name,
     norm_text,
@@ -39,6 +40,7 @@ from planlint.report.render import (
     rule_specs,
     rule_title,
     severity_name,
+    waiver_mark,
     waiver_text,
 )
 from planlint.report.sources import cited_quote
@@ -103,7 +105,7 @@ def _finding(
     review = report.review
     status = review.status(finding) if review is not None else None
     if status is not None:
-        heading += word(f"memo.baseline.{status}", lang)
+        heading += word(f"memo.baseline.{status}", lang, mark=baseline_mark(report, finding, lang))
     document.add_heading(heading, level=3)
     _labelled(document, word("memo.problem", lang), finding.text(lang))
     for label, text in texts:
@@ -118,6 +120,17 @@ def _finding(
         _labelled(document, word("memo.waived", lang), waiver_text(review.waived[finding.id], lang))
     if review is not None and finding.id in review.expired:
         _labelled(document, word("memo.expired", lang), waiver_text(review.expired[finding.id], lang))
+    if review is not None and finding.id in review.changed:
+        granted = (
+            f"{waiver_mark(report, finding, lang)}；"
+            if lang == "zh"
+            else f"{waiver_mark(report, finding, lang)}; "
+        )
+        _labelled(
+            document,
+            word("memo.waiver_changed", lang),
+            granted + waiver_text(review.changed[finding.id], lang),
+        )
     _labelled(document, word("memo.id", lang), finding.id)
 
 

@@ -21,6 +21,7 @@ from planlint.i18n import Lang
 from planlint.report.render import (
     LEVELS,
     Options,
+    baseline_mark,
     citation_place,
     citation_who,
     context_plans,
@@ -38,6 +39,7 @@ from planlint.report.render import (
     severity_name,
     summary_text,
     verdict_line,
+    waiver_mark,
     waiver_text,
 )
 from planlint.report.sources import cited_quote
@@ -174,13 +176,14 @@ def _review_badges(report: Report, finding: Finding, lang: Lang) -> list[str]:
     waiver = finding_waiver(report, finding)
     if waiver is not None:
         mark, given = waiver
-        css = "waived" if mark == "waived" else "waiver-expired"
+        css = "waived" if mark == "waived" else mark.replace("_", "-")
         who = waiver_text(given, lang)
-        badges.append(f'<span class="tag {css}" title="{escape(who)}">{escape(word(mark, lang))}</span>')
+        said = waiver_mark(report, finding, lang)
+        badges.append(f'<span class="tag {css}" title="{escape(who)}">{escape(said)}</span>')
     status = review.status(finding)
     if status is not None:
         badges.append(
-            f'<span class="tag baseline-{status}">{escape(word(f"baseline.{status}", lang))}</span>'
+            f'<span class="tag baseline-{status}">{escape(baseline_mark(report, finding, lang))}</span>'
         )
     return badges
 
@@ -509,7 +512,7 @@ span.verdict-pass{background:var(--clean)}.card.verdict-revise{border-left-color
 span.verdict-exempt{background:#666}.card.verdict-exempt{border-left-color:#666}td.record{font-size:.85rem}
 .tag{font-size:.78rem;border:1px solid var(--line);border-radius:4px;padding:0 6px;color:var(--muted)}
 .tag.waived{border-color:var(--clean);color:var(--clean)}.tag.baseline-new{border-color:var(--error);color:var(--error)}
-.tag.waiver-expired{border-color:var(--warning);color:var(--warning)}
+.tag.waiver-expired,.tag.waiver-changed,.tag.baseline-changed{border-color:var(--warning);color:var(--warning)}
 .waiver{margin:4px 0;font-size:.85rem}.verdict-reason{margin:4px 0 8px;font-size:.9rem}
 .finding.waived{opacity:.72}.finding-id{margin:4px 0 0;font-size:.78rem;color:var(--muted)}
 #hierarchy h3{margin-top:8px}

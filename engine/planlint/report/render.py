@@ -211,30 +211,68 @@ def _rule_list(findings: tuple[Finding, ...], lang: Lang) -> str:
 
 
 def review_marks(report: Report, finding: Finding, lang: Lang) -> list[str]:
-    """A finding's marks in a review round: 已豁免 or 豁免已过期, and 本轮新增 or 上轮已提出."""
+    """A finding's marks in a review round: 已豁免, 豁免已过期 or 已豁免，但数值已变：10 → 1, and 本轮新增,
+    上轮已提出 or 上轮已提出，数值已变：10 → 1."""
+    marks = [waiver_mark(report, finding, lang), baseline_mark(report, finding, lang)]
+    return [mark for mark in marks if mark]
+
+
+def waiver_mark(report: Report, finding: Finding, lang: Lang) -> str:
+    """'已豁免', '豁免已过期' or '已豁免，但数值已变：10 → 1 万吨/年' ('' when no waiver names the finding)."""
+    named = finding_waiver(report, finding)
+    if named is None:
+        return ""
+    key, waiver = named
+    if key != "waiver_changed":
+        return word(key, lang)
+    unit = finding.actual.unit if finding.actual is not None else None
+    before = {"value": waiver.value, "unit": unit}
+    after = finding.actual.as_dict() if finding.actual is not None else None
+    return word("value_change", lang, mark=word(key, lang), change=value_change_text(before, after))
+
+
+def baseline_mark(report: Report, finding: Finding, lang: Lang) -> str:
+    """'本轮新增', '上轮已提出' or '上轮已提出，数值已变：10 → 1 万吨/年' ('' without a baseline)."""
     review = report.review
-    if review is None:
-        return []
-    marks = []
-    if finding.id in review.waived:
-        marks.append(word("waived", lang))
-    elif finding.id in review.expired:
-        marks.append(word("waiver_expired", lang))
-    status = review.status(finding)
-    if status is not None:
-        marks.append(word(f"baseline.{status}", lang))
-    return marks
+    status = review.status(finding) if review is not None else None
+    if review is None or status is None:
+        return ""
+    mark = word(f"baseline.{status}", lang)
+    change = review.value_change(finding)
+    return (
+        mark if change is None else word("value_change", lang, mark=mark, change=value_change_text(*change))
+    )
+
+
+def value_change_text(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+    """'10 → 1 万吨/年' (one unit), '10 万吨/年 → 100000 吨/年' (two), '—' for a side with no value."""
+    units = {side.get("unit") for side in (before, after) if side is not None}
+    shared = units.pop() if len(units) == 1 else None
+    sides = [_value_text(side, with_unit=shared is None) for side in (before, after)]
+    return f"{sides[0]} → {sides[1]}" + (f" {shared}" if shared else "")
+
+
+def _value_text(side: dict[str, Any] | None, with_unit: bool) -> str:
+    value = side.get("value") if side is not None else None
+    if value is None:
+        return "—"
+    number = f"{value[0]:.12g}–{value[1]:.12g}" if isinstance(value, (list, tuple)) else f"{value:.12g}"
+    unit = side.get("unit") if side is not None and with_unit else None
+    return f"{number} {unit}" if unit else number
 
 
 def finding_waiver(report: Report, finding: Finding) -> tuple[str, Waiver] | None:
-    """('waived' | 'waiver_expired', the waiver) when a waiver names the finding."""
+    """('waived' | 'waiver_expired' | 'waiver_changed', the waiver) when a waiver names the finding."""
     review = report.review
     if review is None:
         return None
-    if finding.id in review.waived:
-        return "waived", review.waived[finding.id]
-    if finding.id in review.expired:
-        return "waiver_expired", review.expired[finding.id]
+    for key, waivers in (
+        ("waived", review.waived),
+        ("waiver_expired", review.expired),
+        ("waiver_changed", review.changed),
+    ):
+        if finding.id in waivers:
+            return key, waivers[finding.id]
     return None
 
 

@@ -34,6 +34,9 @@ BASE_ID = "DOCS"
 BASE_DESCRIPTION = {"zh": "规划原文目录（--docs）", "en": "the plans' source documents (--docs)"}
 FINGERPRINT = "planlint/v2"  # v2: the finding id (rule, plan, ancestor, metric, mineral, subject)
 
+# SARIF's names for a finding against the baseline (a finding raised before with other values is "updated")
+SARIF_BASELINE_STATES = {"new": "new", "unchanged": "unchanged", "changed": "updated"}
+
 
 def _text(value: Any, lang: Lang) -> str | None:
     """A rule Text (`.zh`/`.en`) in `lang`, or None."""
@@ -273,7 +276,7 @@ class _Run:
             ]
         status = review.status(finding)
         if status is not None:
-            result["baselineState"] = status
+            result["baselineState"] = SARIF_BASELINE_STATES[status]
 
     def build(self) -> dict[str, Any]:
         specs = rule_specs(self.report)

@@ -110,6 +110,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "waived": {"zh": "已豁免", "en": "waived"},
     "waiver_expired": {"zh": "豁免已过期", "en": "waiver expired"},
+    "waiver_changed": {"zh": "已豁免，但数值已变", "en": "waived, but the value changed"},
+    "value_change": {"zh": "{mark}：{change}", "en": "{mark}: {change}"},
     "finding_id": {"zh": "编号", "en": "id"},
     "waiver_by": {
         "zh": "{reason}（{approver}{document}{expires}）",
@@ -158,6 +160,7 @@ WORDS: dict[str, dict[str, str]] = {
     "reason.waived": {"zh": "{n} 个问题已豁免", "en": "{n} finding(s) waived"},
     "baseline.new": {"zh": "本轮新增", "en": "new"},
     "baseline.unchanged": {"zh": "上轮已提出", "en": "unchanged"},
+    "baseline.changed": {"zh": "上轮已提出，数值已变", "en": "changed since last round"},
     "resolved": {"zh": "上轮提出、本轮已解决：{ids}", "en": "Raised last round and now resolved: {ids}"},
     "hierarchy_hint": {
         "zh": "显示所选规划的上级与下级；未选规划时显示最上两级。",
@@ -243,6 +246,11 @@ WORDS: dict[str, dict[str, str]] = {
     "memo.id": {"zh": "问题编号：", "en": "Finding id: "},
     "memo.baseline.new": {"zh": "（本轮新增）", "en": " (new this round)"},
     "memo.baseline.unchanged": {"zh": "（上轮已提出）", "en": " (raised last round)"},
+    "memo.baseline.changed": {"zh": "（{mark}）", "en": " ({mark})"},
+    "memo.waiver_changed": {
+        "zh": "豁免的数值已变，不再豁免：",
+        "en": "Waived for another value, no longer waived: ",
+    },
     "memo.resolved": {
         "zh": "上轮提出、本轮已解决的问题：{ids}",
         "en": "Raised last round and now resolved: {ids}",
