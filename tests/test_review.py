@@ -352,6 +352,29 @@ def test_sarif_fingerprints_are_the_ids_and_waivers_suppress(bundled: Report, tm
     assert suppressed[0]["suppressions"][0]["justification"].startswith("经论证")
 
 
+def test_sarif_says_why_a_waived_finding_is_back(bundled: Report, tmp_path: Path) -> None:
+    """A finding whose waiver expired, or was granted for another value, carries that waiver in its result's
+    properties (waiverExpired, waiverChanged) and no suppression; a waived one neither."""
+    errors = [f for f in bundled.findings if f.severity == "error" and f.actual is not None]
+    entries = [
+        WAIVERS.format(id=errors[0].id, expires="2001-01-01"),
+        WAIVERS.format(id=errors[1].id, expires="2999-12-31") + "    value: 123456\n",
+        WAIVERS.format(id=errors[2].id, expires="2999-12-31"),
+    ]
+    waivers = _write(
+        tmp_path / "w.yaml", entries[0] + "".join(e.split("waivers:\n", 1)[1] for e in entries[1:])
+    )
+    run = planlint("check", "-f", "sarif", "--waivers", waivers, "--fail-on", "never")
+    results = {
+        r["partialFingerprints"]["planlint/v2"]: r for r in json.loads(run.stdout)["runs"][0]["results"]
+    }
+    expired, changed, waived = (results[f.id] for f in errors[:3])
+    assert expired["properties"]["waiverExpired"]["expires"] == "2001-01-01" and "suppressions" not in expired
+    assert changed["properties"]["waiverChanged"]["value"] == 123456 and "suppressions" not in changed
+    assert "waiverChanged" not in expired["properties"] and "waiverExpired" not in changed["properties"]
+    assert waived["suppressions"] and not {"waiverExpired", "waiverChanged"} & set(waived["properties"])
+
+
 def test_a_plan_run_resolves_and_stales_only_what_it_judged(bundled: Report, tmp_path: Path) -> None:
     """check --plan against a full baseline and waivers: the other plans' findings are neither resolved nor
     stale, and the report says how many it could not judge; the county's own stay judged."""

@@ -7,7 +7,8 @@ physical location in that source document (an artifact under the `DOCS` base, wh
 given); every plan citation also names its plan as a logical location (`run.logicalLocations`, one per
 plan, parent first), and a judged plan's logical location carries its verdict and the reason in its
 `properties`. A finding's id (`Finding.id`) is its partial fingerprint; in a review round a waiver is an
-accepted external suppression, the baseline comparison is the result's `baselineState`, and the run's
+accepted external suppression (a waiver that no longer waives is the result's `properties.waiverExpired`
+or `waiverChanged`), the baseline comparison is the result's `baselineState`, and the run's
 `properties` list the resolved ids and the stale waivers.
 A check-rights run reviews the rights: the plans carry no verdict, and the run's `properties.rights`
 list the rights, each with its verdict, the reason and its counts.
@@ -260,10 +261,15 @@ class _Run:
         return result
 
     def add_review(self, result: dict[str, Any], finding: Finding) -> None:
-        """A waiver as an external suppression; the baseline comparison as SARIF's baselineState."""
+        """A waiver as an external suppression; one that no longer waives (expired, or granted for another
+        value) in the result's properties (`waiverExpired`, `waiverChanged`), to say why the finding is back;
+        the baseline comparison as SARIF's baselineState."""
         review = self.report.review
         if review is None:
             return
+        for key, lapsed in (("waiverExpired", review.expired), ("waiverChanged", review.changed)):
+            if finding.id in lapsed:
+                result["properties"][key] = lapsed[finding.id].as_dict()
         waiver = review.waived.get(finding.id)
         if waiver is not None:
             result["suppressions"] = [
