@@ -63,7 +63,7 @@ def test_waived_finding_says_by_whom_and_does_not_change_the_verdict_to_revise()
     waiver = Waiver(error.id, "经论证同意", "重庆市规划和自然资源局", "渝规资〔2023〕12号", None)
     text = _paragraphs(render_binary("docx", review(report, [waiver]), Options(lang="en")))
     assert "Waived: 经论证同意 (重庆市规划和自然资源局, 渝规资〔2023〕12号)" in text
-    assert any(t.startswith(f"Verdict: {verdict_text('review', 'en')} (1 error(s)") for t in text)
+    assert any(t.startswith(f"Verdict: {verdict_text('review', 'en')} (0 error(s) (+1 waived)") for t in text)
 
 
 def test_docx_needs_output_and_writes_it(tmp_path: Path) -> None:

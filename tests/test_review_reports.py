@@ -30,7 +30,7 @@ MARKS = {
         "resolved": "上轮提出、本轮已解决：",
         "stale": "未对应任何问题的豁免",
         "incomplete": "不完整的豁免",
-        "total": "3 个错误（其中 1 个已豁免）",
+        "total": "2 个错误（另有 1 个已豁免）",
         "partial": "需人工审查（上级规划 cn 仅部分已知，见 {id}）",
     },
     "en": {
@@ -41,7 +41,7 @@ MARKS = {
         "resolved": "Raised last round and now resolved: ",
         "stale": "Waivers that match no finding",
         "incomplete": "Incomplete waivers",
-        "total": "3 error(s) (1 waived)",
+        "total": "2 error(s) (+1 waived)",
         "partial": "needs a reviewer's judgement (ancestor cn is only partly known, see {id})",
     },
 }
@@ -328,3 +328,38 @@ def test_a_waiver_value_for_a_finding_that_compares_no_value_is_bad_input(
         run.returncode == 2
         and f"w.yaml:3: value: 问题 {note.id} 未比对本规划的数值：value: 不适用" in run.stderr
     )
+
+
+WAIVED_APART = {
+    "zh": ("（错误 0 个（另有 1 个已豁免），警告 0 个，提示 0 个）", "0（另有 1 个已豁免）"),
+    "en": (" (0 error(s) (+1 waived), 0 warning(s), 0 info)", "0 (+1 waived)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_counts_are_of_the_counted_findings_and_say_the_waived_apart(
+    bundled: Report, tmp_path: Path, lang: str
+) -> None:
+    """cq-banan's one error waived: the memo's verdict line, the Markdown and HTML tables and the plan's
+    heading count 0 errors and say 1 waived apart, never '1 error … 1 waived' read as an error left."""
+    (error,) = [f for f in bundled.by_plan["cq-banan"] if f.severity == "error"]
+    assert len(bundled.by_plan["cq-banan"]) == 1
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        f"schema: planlint/waivers/v1\nwaivers:\n  - finding: {error.id}\n    reason: 经论证同意\n"
+        "    approver: 某局\n    document: 渝规资〔2023〕12号\n    expires: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    in_memo, in_cell = WAIVED_APART[lang]
+    args = ("--waivers", waivers, "--lang", lang)
+    memo = tmp_path / "memo.docx"
+    planlint("check", *args, "-f", "docx", "-o", memo)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs]
+    assert any(t.endswith(in_memo) for t in paragraphs), paragraphs
+    markdown = _plain(planlint("check", *args, "-f", "markdown").stdout)
+    row = next(line for line in markdown.splitlines() if line.startswith("| cq-banan |"))
+    assert row.split(" | ")[4:7] == [in_cell, "0", "0 |"]
+    page = planlint("check", *args, "-f", "html").stdout
+    overview = page[page.index('<tr data-plan="cq-banan">') :].split("</tr>")[0]
+    assert f'data-v="0">{html.escape(in_cell)}</td>' in overview
+    assert html.escape(in_cell.replace("0", "0 " + ("错误" if lang == "zh" else "error"), 1)) in page

@@ -40,6 +40,7 @@ from planlint.report.render import (
     rule_specs,
     rule_title,
     severity_name,
+    waived_apart,
     waiver_mark,
     waiver_text,
 )
@@ -150,7 +151,9 @@ def _verdict(
     held: int | None,
     lang: Lang,
 ) -> None:
-    """'审查结论：需修改（错误 1 个，…）；已核查并符合：n 项比对' and under it '理由：…'.
+    """'审查结论：需修改（错误 0 个（另有 1 个已豁免），…）；已核查并符合：n 项比对' and under it '理由：…'.
+
+    `counts` are all the findings by severity: the counted ones are said, the waived apart.
 
     `said`: the verdict's code and words (None: no verdict, and no reason); `held`: how many comparisons held,
     when passes were asked for.
@@ -161,8 +164,9 @@ def _verdict(
         run = paragraph.add_run(said[1])
         run.bold = True
         run.font.color.rgb = VERDICT_COLOURS.get(said[0], REVIEW_COLOUR)
-    more = word("memo.waived_count", lang, n=found.waived) if found.waived else ""
-    paragraph.add_run(word("memo.counts", lang, waived=more, **counts))
+    counted = {"error": len(found.errors), "warning": len(found.warnings), "info": found.infos}
+    apart = {f"{s}_waived": waived_apart(counts[s] - counted[s], lang) for s in counted}
+    paragraph.add_run(word("memo.counts", lang, **counted, **apart))
     if held is not None:
         paragraph.add_run(word("memo.passes", lang, n=held))
     if said is not None:

@@ -25,6 +25,7 @@ from planlint.report.render import (
     citation_place,
     citation_who,
     context_plans,
+    count_cell,
     counterpart,
     finding_waiver,
     level_name,
@@ -36,9 +37,11 @@ from planlint.report.render import (
     round_notes,
     rule_specs,
     rule_title,
+    severity_counts,
     severity_name,
     summary_text,
     verdict_line,
+    waived_apart,
     waiver_mark,
     waiver_text,
 )
@@ -247,17 +250,17 @@ def _plan_section(
     report: Report, plan: PlanSummary, findings: list[Finding], specs: dict[str, Any], options: Options
 ) -> str:
     lang = options.lang
-    counts = report.summary(plan.id)
     status = _status(report, plan)
     badges = [f'<span class="level">{escape(level_name(plan.level, lang))}</span>']
     if plan.partial:
         badges.append(f'<span class="level">{escape(word("partial", lang))}</span>')
     badges.append(_verdict_badge(report, plan, lang))
     if findings:
+        split = severity_counts(report, findings)
         summary = " · ".join(
-            f'<span class="sev-{s}">{counts[s]} {escape(severity_name(s, lang))}</span>'
-            for s in SEVERITIES
-            if counts[s]
+            f'<span class="sev-{s}">{counted} {escape(severity_name(s, lang))}{escape(waived_apart(waived, lang))}</span>'
+            for s, (counted, waived) in split.items()
+            if counted or waived
         )
     else:
         summary = f'<span class="clean-count">{escape(word("clean", lang))}</span>'
@@ -316,11 +319,12 @@ def _summary(report: Report, lang: Lang) -> str:
 
 
 def _severity_cards(report: Report, lang: Lang) -> list[str]:
-    totals = report.summary()
+    """A card per severity: the counted findings, the waived said under the label."""
+    totals = severity_counts(report, report.findings)
     return [
-        f'<div class="card sev-{s}"><span class="count" id="count-{s}">{totals[s]}</span>'
-        f'<span class="card-label">{escape(severity_name(s, lang))}</span></div>'
-        for s in SEVERITIES
+        f'<div class="card sev-{s}"><span class="count" id="count-{s}">{counted}</span>'
+        f'<span class="card-label">{escape(severity_name(s, lang))}{escape(waived_apart(waived, lang))}</span></div>'
+        for s, (counted, waived) in totals.items()
     ]
 
 
@@ -395,7 +399,6 @@ def _overview(
     rank = {code: i for i, code in enumerate(reversed(VERDICT_ORDER))}
     rows = []
     for plan in sorted(listed, key=lambda p: _overview_key(report, p)):
-        counts = report.summary(plan.id)
         code = verdict(report, plan.id) if plan.judged else None
         rules = Counter(f.rule for f in by_plan.get(plan.id, ()))
         worst = {f.rule: f.severity for f in reversed(by_plan.get(plan.id, ()))}
@@ -405,8 +408,10 @@ def _overview(
             f"<td>{escape(level_name(plan.level, lang))}</td>",
             f'<td data-v="{rank[code] if code else -1}">{_verdict_badge(report, plan, lang)}</td>',
         ]
+        split = severity_counts(report, by_plan.get(plan.id, ()))
         cells += [
-            f'<td class="num{" hot sev-" + s if counts[s] else ""}">{counts[s] or ""}</td>'
+            f'<td class="num{" hot sev-" + s if split[s][0] else ""}" data-v="{split[s][0]}">'
+            f"{escape(count_cell(split[s], lang))}</td>"
             for s in SEVERITIES
         ]
         cells += [

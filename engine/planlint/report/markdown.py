@@ -17,6 +17,7 @@ from planlint.report.render import (
     citation_place,
     citation_who,
     context_plans,
+    count_cell,
     counterpart,
     finding_waiver,
     level_name,
@@ -30,6 +31,7 @@ from planlint.report.render import (
     right_verdicts_text,
     rule_specs,
     rule_title,
+    severity_counts,
     severity_name,
     summary_text,
     verdict_line,
@@ -55,18 +57,22 @@ def _summary(report: Report, lang: Lang) -> list[str]:
         "| --- | --- | --- | --- | " + " | ".join("---:" for _ in SEVERITIES) + " |",
     ]
     for plan in reported_plans(report):
-        counts = report.summary(plan.id)
+        counts = severity_counts(report, report.by_plan.get(plan.id, ()))
         level = level_name(plan.level, lang)
         judged = verdict_text(verdict(report, plan.id), lang) if plan.judged else ""
-        cells = [f"`{plan.id}`", escape(plan.name), escape(level), judged] + [
-            str(counts[s]) for s in SEVERITIES
-        ]
+        cells = [f"`{plan.id}`", escape(plan.name), escape(level), judged] + _count_cells(counts, lang)
         lines.append("| " + " | ".join(cells) + " |")
-    totals = report.summary()
-    lines.append(
-        f"| **{word('total', lang)}** | | | | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |"
-    )
+    lines.append(f"| **{word('total', lang)}** | | | | " + " | ".join(_total_cells(report, lang)) + " |")
     return lines
+
+
+def _count_cells(counts: dict[str, tuple[int, int]], lang: Lang) -> list[str]:
+    """A row's counts by severity: the counted findings, the waived apart ('0（另有 1 个已豁免）')."""
+    return [escape(count_cell(counts[s], lang)) or "0" for s in SEVERITIES]
+
+
+def _total_cells(report: Report, lang: Lang) -> list[str]:
+    return [f"**{cell}**" for cell in _count_cells(severity_counts(report, report.findings), lang)]
 
 
 def _finding(
@@ -133,15 +139,12 @@ def _rights_summary(report: Report, lang: Lang) -> list[str]:
         "| --- | --- | --- | --- | --- | " + " | ".join("---:" for _ in SEVERITIES) + " |",
     ]
     for right in report.rights:
-        counts = report.right_summary(right.id)
+        counts = severity_counts(report, report.by_right.get(right.id, ()))
         verdict = right_verdict_text(right_verdict(report, right.id), lang)
         plans = ", ".join(f"`{p}`" for p in right.plans)
         cells = [f"`{escape(right.id)}`", escape(right.name), escape(right.jurisdiction), plans, verdict]
-        lines.append("| " + " | ".join(cells + [str(counts[s]) for s in SEVERITIES]) + " |")
-    totals = report.summary()
-    lines.append(
-        f"| **{word('total', lang)}** | | | | | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |"
-    )
+        lines.append("| " + " | ".join(cells + _count_cells(counts, lang)) + " |")
+    lines.append(f"| **{word('total', lang)}** | | | | | " + " | ".join(_total_cells(report, lang)) + " |")
     return lines
 
 

@@ -5,11 +5,12 @@ Reporters import the findings model, this module, `words` and `sources`, never e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planlint.findings import Bound, Citation, Finding, Pass, PlanSummary, Report, RightSummary
+from planlint.findings import SEVERITIES, Bound, Citation, Finding, Pass, PlanSummary, Report, RightSummary
 from planlint.i18n import Lang
 from planlint.messages import OP_SIGNS
 from planlint.remedy import bound_text
@@ -155,18 +156,34 @@ def norm_text(specs: dict[str, Any], rule_id: str) -> str:
     return " · ".join(x for x in (getattr(norm, "document", None), getattr(norm, "clause", None)) if x)
 
 
+def severity_counts(report: Report, findings: Iterable[Finding]) -> dict[str, tuple[int, int]]:
+    """Findings by severity as (counted, waived): a waived finding counts for neither --fail-on nor the
+    verdict, so every count a reader sees is of the counted ones, the waived said apart."""
+    counts = {s: [0, 0] for s in SEVERITIES}
+    for finding in findings:
+        counts[finding.severity][0 if report.counted(finding) else 1] += 1
+    return {s: (counted, waived) for s, (counted, waived) in counts.items()}
+
+
+def waived_apart(waived: int, lang: Lang) -> str:
+    """'（另有 1 个已豁免）' after a count of the counted findings ('' when none is waived)."""
+    return word("count.waived", lang, n=waived) if waived else ""
+
+
+def count_cell(counts: tuple[int, int], lang: Lang) -> str:
+    """A table cell: '0（另有 1 个已豁免）', '2', or '' for none at all."""
+    counted, waived = counts
+    if not counted and not waived:
+        return ""
+    return f"{counted}{waived_apart(waived, lang)}"
+
+
 def summary_text(report: Report, lang: Lang) -> str:
-    """'7 plan(s) checked: 4 error(s) (1 waived), 9 warning(s), 5 info.' (rights counted in a rights check)."""
-    totals = report.summary()
-    waived = dict.fromkeys(totals, 0)
-    if report.review is not None and report.review.waived:
-        for finding in report.findings:
-            if not report.counted(finding):
-                waived[finding.severity] += 1
+    """'7 plan(s) checked: 3 error(s) (+1 waived), 9 warning(s), 5 info.' (rights counted in a rights check)."""
+    totals = severity_counts(report, report.findings)
     counts = {
-        s: word(f"count.{s}", lang, n=totals[s])
-        + (word("count.waived", lang, n=waived[s]) if waived[s] else "")
-        for s in totals
+        s: word(f"count.{s}", lang, n=counted) + waived_apart(waived, lang)
+        for s, (counted, waived) in totals.items()
     }
     if report.rights:
         return word("rights_summary", lang, rights=len(report.rights), **counts)
