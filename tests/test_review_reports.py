@@ -363,3 +363,32 @@ def test_counts_are_of_the_counted_findings_and_say_the_waived_apart(
     overview = page[page.index('<tr data-plan="cq-banan">') :].split("</tr>")[0]
     assert f'data-v="0">{html.escape(in_cell)}</td>' in overview
     assert html.escape(in_cell.replace("0", "0 " + ("错误" if lang == "zh" else "error"), 1)) in page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_memo_lists_stale_waivers_and_describes_resolved_findings_under_their_plan(
+    bundled: Report, tmp_path: Path, lang: str
+) -> None:
+    """The memo lists the stale waivers as every other format does, and a resolved finding under its plan by
+    rule, title and the baseline's message (the id alone told a county engineer nothing)."""
+    (gone,) = [f for f in bundled.by_plan["cq-banan"] if f.severity == "error"]
+    baseline = tmp_path / "r1.json"
+    planlint("check", "-f", "json", "-o", baseline, "--lang", lang)
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        "schema: planlint/waivers/v1\nwaivers:\n  - finding: PL999-0000000000\n    reason: 已不适用\n"
+        "    approver: 某局\n    document: 渝规资〔2023〕1号\n    expires: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    memo = tmp_path / "memo.docx"
+    args = ("--baseline", baseline, "--waivers", waivers, "-f", "docx", "-o", memo, "--lang", lang)
+    planlint("check", _fixed_banan(tmp_path), *args)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(memo.read_bytes())).paragraphs]
+    assert any(t.startswith(MARKS[lang]["stale"]) and "PL999-0000000000" in t for t in paragraphs)
+    banan = next(i for i, t in enumerate(paragraphs) if "巴南区" in t)
+    section = paragraphs[banan : next(i for i, t in enumerate(paragraphs) if i > banan and "大足区" in t)]
+    heading = {"zh": "上轮提出、本轮已解决的问题", "en": "Raised last round and now resolved"}[lang]
+    item = section[section.index(heading) + 1]
+    title = {"zh": "最低开采规模低于上级规划", "en": "Minimum production scale below an ancestor's"}[lang]
+    assert item.startswith(f"PL101 {title}") and gone.message[lang] in item and gone.id in item, item
+    assert not any(gone.id in t for t in paragraphs if t not in section)

@@ -163,8 +163,9 @@ class Review:
     baseline: frozenset[str] | None = None
     # waivers granted for another value than the finding's now (they do not waive it)
     changed: Mapping[str, Waiver] = dataclasses.field(default_factory=dict)
-    # the baseline's compared values of each of its findings (when its report gives them)
+    # the baseline's compared values of each of its findings (when its report gives them), and its words
     before: Mapping[str, Compared] = dataclasses.field(default_factory=dict)
+    earlier: Mapping[str, Earlier] = dataclasses.field(default_factory=dict)
     resolved: tuple[str, ...] = ()
     # what this run cannot judge: baseline ids and waivers absent here whose plans were not judged (--plan)
     unjudged: tuple[str, ...] = ()
@@ -269,6 +270,15 @@ def _refuse_repeats(waivers: Iterable[Waiver]) -> None:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """A baseline finding as its report says it: its plan, rule and message (in the baseline's language)."""
+
+    plan: str | None
+    rule: str | None
+    message: str | None
+
+
+@dataclass(frozen=True)
 class Baseline:
     """An earlier round's finding ids, and the plans each concerns (as its report says)."""
 
@@ -279,6 +289,7 @@ class Baseline:
     judged: frozenset[str] = frozenset()
     path: str | None = None
     values: Mapping[str, Compared] = dataclasses.field(default_factory=dict)  # each finding's compared values
+    earlier: Mapping[str, Earlier] = dataclasses.field(default_factory=dict)  # each finding as it was said
 
 
 # The commands whose JSON reports are baselines: a check-rights report lists the rights it reviewed.
@@ -338,7 +349,15 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
         frozenset(p["id"] for p in listed if "verdict" in p),
         str(path),
         {str(f["id"]): (f["expected"], f["actual"]) for f in findings if "expected" in f and "actual" in f},
+        {
+            str(f["id"]): Earlier(*(_text(f.get(key)) for key in ("plan", "rule", "message")))
+            for f in findings
+        },
     )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _command_of(data: dict[str, Any], findings: list[dict[str, Any]]) -> Command:
@@ -400,6 +419,7 @@ def review(
             baseline=known.ids if baseline is not None else None,
             changed=changed,
             before=known.values,
+            earlier=known.earlier,
             resolved=tuple(i for i in gone if judged(i)),
             unjudged=tuple(i for i in gone if not judged(i)),
             unjudged_waivers=tuple(unjudged_waivers),

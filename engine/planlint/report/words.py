@@ -250,10 +250,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "豁免的数值已变，不再豁免：",
         "en": "Waived for another value, no longer waived: ",
     },
-    "memo.resolved": {
-        "zh": "上轮提出、本轮已解决的问题：{ids}",
-        "en": "Raised last round and now resolved: {ids}",
+    "memo.resolved": {"zh": "上轮提出、本轮已解决的问题", "en": "Raised last round and now resolved"},
+    "memo.resolved_item": {
+        "zh": "{rule}：{message}（问题编号：{id}）",
+        "en": "{rule}: {message} (id {id})",
     },
+    "memo.resolved_elsewhere": {"zh": "规划《{name}》（{plan}）· {item}", "en": "{name} ({plan}) · {item}"},
     "memo.no_docs": {
         "zh": "（未附原文：用 --docs 指定原文目录即可引出原文）",
         "en": "(not quoted: give --docs DIR with the source documents)",
