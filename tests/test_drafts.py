@@ -109,3 +109,19 @@ def test_a_document_whose_parent_cannot_be_found_is_never_judged_against_nothing
 def test_parent_is_for_documents_only() -> None:
     ran = planlint("check", str(REPO / "plans"), "--parent", "cq", "--lang", "en")
     assert ran.returncode == 2 and "--parent applies to a plan document" in ran.stderr
+
+
+def test_two_documents_read_as_the_same_plan_are_bad_input_naming_both(tmp_path: Path) -> None:
+    first = _document(tmp_path, "重庆市南川区", "南川区规划.txt")
+    second = _document(tmp_path, "重庆市南川区", "南川区规划二稿.txt")  # no answers: the same default id
+    ran = planlint("check", str(first), str(second), "--lang", "zh")
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert f"{first} 与 {second} 的规划 id 同为" in ran.stderr
+    assert (
+        "请在各自的答复文件（南川区规划.planlint.yaml、南川区规划二稿.planlint.yaml）中写明不同的 id:"
+        in ran.stderr
+    )
+    english = planlint("check", str(first), str(second), "--lang", "en")
+    assert english.returncode == 2 and f"{first} and {second} are both plan" in english.stderr
+    _answers(second, {"id": "cq-nanchuan-v2"})
+    assert planlint("check", str(first), str(second), "--lang", "en").returncode == 1

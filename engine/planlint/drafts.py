@@ -204,9 +204,23 @@ def drafts_folder(
         for document in documents:
             draft = extract_with_answers(document, vocabulary, parent=parent)
             plan_id = str(draft.plan["id"])
+            if plan_id in ids:
+                raise _same_id(plan_id, ids[plan_id], document)
             (folder / f"{plan_id}.yaml").write_text(draft.to_yaml(), encoding="utf-8")
             ids[plan_id] = document
         yield folder, ids
+
+
+def _same_id(plan_id: str, first: Path, second: Path) -> PlanlintError:
+    """Two documents read as one plan: bad input naming both, each to be given its own id in its answers."""
+    files = f"{answers_path(first).name}, {answers_path(second).name}"
+    files_zh = f"{answers_path(first).name}、{answers_path(second).name}"
+    return PlanlintError(
+        f"{first} and {second} are both plan {plan_id!r}: give each its own id: in its answers file ({files})",
+        path=second,
+        field="id",
+        zh=f"{first} 与 {second} 的规划 id 同为 '{plan_id}'：请在各自的答复文件（{files_zh}）中写明不同的 id:",
+    )
 
 
 def load_with_drafts(
