@@ -38,8 +38,8 @@ def test_check_a_document_in_one_step_with_the_parent_found_from_its_jurisdictio
     code, report = _json(str(document))
     assert code == 1
     judged = {f["plan"] for f in report["findings"]}
-    assert judged == {"draft"}, judged  # only the document is judged, against the bundled plans
-    draft = next(p for p in report["plans"] if p["id"] == "draft")
+    assert judged == {"500119"}, judged  # only the document is judged, against the bundled plans
+    draft = next(p for p in report["plans"] if p["id"] == "500119")  # its id: 南川区's code
     assert draft["parents"] == ["cq"]
     carried = {f["rule"] for f in report["findings"] if f["against"] == "cq"}
     assert "PL120" in carried  # 南川's zones in the 重庆 plan are asked of the district
@@ -125,3 +125,39 @@ def test_two_documents_read_as_the_same_plan_are_bad_input_naming_both(tmp_path:
     assert english.returncode == 2 and f"{first} and {second} are both plan" in english.stderr
     _answers(second, {"id": "cq-nanchuan-v2"})
     assert planlint("check", str(first), str(second), "--lang", "en").returncode == 1
+
+
+def test_a_documents_default_id_is_its_jurisdictions_code_so_two_districts_are_checked_together(
+    tmp_path: Path,
+) -> None:
+    nanchuan = _document(tmp_path, "重庆市南川区", "南川区规划.txt")
+    banan = _document(tmp_path, "重庆市巴南区", "巴南区规划.txt")
+    code, report = _json(str(nanchuan), str(banan))
+    assert code == 1, report
+    assert {p["id"] for p in report["plans"] if "verdict" in p} == {"500119", "500113"}
+    assert {f["plan"] for f in report["findings"]} == {"500119", "500113"}
+    renamed = tmp_path / "南川区规划（二稿）.txt"  # the next round's file: the same plan, the same ids
+    nanchuan.rename(renamed)
+    again = _json(str(renamed), str(banan))[1]
+    assert {f["id"] for f in again["findings"]} == {f["id"] for f in report["findings"]}
+
+
+def test_a_default_id_written_into_the_answers_file_unquoted_is_that_id(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区", "南川区规划.txt")
+    document.with_name("南川区规划.planlint.yaml").write_text("id: 500119\n", encoding="utf-8")
+    code, report = _json(str(document))
+    assert code == 1 and {f["plan"] for f in report["findings"]} == {"500119"}
+
+
+def test_a_plan_id_changed_between_rounds_is_said_and_not_blamed_on_plan(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区", "南川区规划.txt")
+    first = tmp_path / "r1.json"
+    assert planlint("check", str(document), "-f", "json", "-o", str(first)).returncode == 1
+    _answers(document, {"id": "cq-nanchuan"})
+    ran = planlint("check", str(document), "--baseline", str(first), "--lang", "zh")
+    assert "--plan" not in ran.stdout + ran.stderr
+    assert "所属的规划本次未检查（本次只检查了 cq-nanchuan），不计为已解决" in ran.stdout
+    assert "基线报告未检查本次检查的规划（cq-nanchuan）" in ran.stderr
+    english = planlint("check", str(document), "--baseline", str(first), "--lang", "en")
+    assert "(it judged only cq-nanchuan)" in english.stdout
+    assert "--plan" not in english.stdout + english.stderr

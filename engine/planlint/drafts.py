@@ -75,10 +75,11 @@ class Answers(BaseModel):
     stage: str | None = None
     corrections: tuple[Correction, ...] = ()
 
-    @field_validator("jurisdiction", mode="before")
+    @field_validator("id", "parent", "jurisdiction", mode="before")
     @classmethod
     def _code(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) else value
+        """A division code as YAML reads it unquoted (`id: 500111`, the default id of 大足区), as text."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     def fields(self) -> dict[str, Any]:
         """The plan fields answered (`parent` read as `parents: [parent]`)."""

@@ -60,14 +60,17 @@ def check(
     from planlint import api
 
     check_round(format, output, fail_on, docs)
-    chosen = chosen_lang(lang)
+    language = chosen_lang(lang)
     project, drafted = load_judged(paths or [], rules or [], parent or [], plan or [])
     plan = plan or drafted or None
     gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
     report = api.check(project, plan, passes=show_passes)
     if docs is not None:
-        _warn_unverifiable(docs, project, chosen)
-    return finish(report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes))
+        _warn_unverifiable(docs, project, language)
+    return finish(
+        report,
+        Round(format, output, fail_on, language, docs, waivers, baseline, show_passes),
+    )
 
 
 def _warn_unverifiable(docs: Path, project: Project, lang: Lang) -> None:

@@ -37,7 +37,11 @@ def extract(
     ] = None,
     plan_id: Annotated[
         str | None,
-        typer.Option("--id", help="The plan's id (default: made from the file name)."),
+        typer.Option(
+            "--id",
+            help="The plan's id (default: the jurisdiction's code in the register of places, else made from the "
+            "file name).",
+        ),
     ] = None,
     parent: Annotated[
         list[str] | None,

@@ -40,7 +40,7 @@ HELP_ZH: dict[str, str] = {
     "Extract a draft plan file (format v1, with line citations) from a plan document.": "从规划文本中提取规划文件草稿（格式 v1，附行号出处）。",
     "The plan document: .txt, .md or .docx.": "规划文本：.txt、.md 或 .docx。",
     "Write the draft here (default: stdout).": "草稿写入此处（默认：标准输出）。",
-    "The plan's id (default: made from the file name).": "规划 id（默认：由文件名生成）。",
+    "The plan's id (default: the jurisdiction's code in the register of places, else made from the file name).": "规划 id（默认：辖区的行政区划代码，名录中没有时由文件名生成）。",
     "Id of a plan this one must conform to; repeatable.": "本规划须符合的上级规划 id，可重复。",
     "national, province, city or county (default: from the name).": "national、province、city 或 county（默认：由名称判断）。",
     "Extra rule directory (vocabularies); repeatable.": "附加规则目录（词表），可重复。",

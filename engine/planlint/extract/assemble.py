@@ -7,6 +7,7 @@ not load is listed as unparsed with the reason, so the draft itself always loads
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from bisect import bisect_left
@@ -31,6 +32,7 @@ from planlint.extract.unparsed import Unparsed, comment_block, unparsed
 from planlint.extract.words import localise_plan
 from planlint.loader import InputErrors, load_plan
 from planlint.model import Baseline, Count, Indicator, MineralEntry, Zone
+from planlint.places import register
 from planlint.units import parse_unit, resolve_basis
 from planlint.validation import described
 from planlint.vocabulary import Vocabulary
@@ -218,9 +220,10 @@ def _draft(
 ) -> Draft:
     needs: list[str] = []
     parents = [parent] if isinstance(parent, str) else list(parent or [])
-    the_id = plan_id or _id_from(document.path)
     if plan_id is None:
-        needs.append(f"id: {the_id!r} was made from the file name; give --id")
+        plan_id, made_from = default_id(meta.jurisdiction, document.path)
+        needs.append(f"id: {plan_id!r} was made from {made_from}; give --id")
+    the_id = plan_id
     the_level = level or meta.level or "county"
     if level is None:
         how = "from the jurisdiction's name" if meta.level else "not found; county assumed"
@@ -272,9 +275,19 @@ def _draft(
     return Draft(plan, items, needs)
 
 
-def _id_from(path: Path) -> str:
+def default_id(jurisdiction: str | None, path: Path) -> tuple[str, str]:
+    """A document's plan id when none is given, and what it was made from (for the clerk).
+
+    The code the register of places gives the jurisdiction (重庆市大足区 → 500111): the same for every
+    round of the same plan, whatever the file is called, and distinct for every jurisdiction. Else, where
+    the register does not know the place (or the name is ambiguous), from the file name: its letters and
+    digits, or for a name with none (大足区规划.txt) `draft-` and a short hash of it.
+    """
+    place = register().resolve(jurisdiction) if jurisdiction else None
+    if place is not None:
+        return place.code, f"the jurisdiction ({place.name}, its code in the register of places)"
     stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    return stem or "draft"
+    return stem or f"draft-{hashlib.sha256(path.stem.encode()).hexdigest()[:6]}", "the file name"
 
 
 def _unique(items: list[Unparsed]) -> list[Unparsed]:

@@ -19,6 +19,8 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
      "文档为繁体字，已用 OpenCC（t2s）转换为简体后读取"),
     # what a person must supply
     (r"id: (.+) was made from the file name; give --id", r"id：\1 由文件名生成，请用 --id 指定"),
+    (r"id: (.+) was made from the jurisdiction \((.+), its code in the register of places\); give --id",
+     r"id：\1 为辖区（\2）的行政区划代码，请用 --id 指定"),
     (r"level: (\w+) \(from the jurisdiction's name\); give --level to confirm",
      r"level：\1（由行政区名称判断），请用 --level 确认"),
     (r"level: (\w+) \(not found; county assumed\); give --level to confirm",
