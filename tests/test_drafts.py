@@ -7,8 +7,10 @@ the parent is found through the register of places.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.cli import planlint
@@ -161,3 +163,40 @@ def test_a_plan_id_changed_between_rounds_is_said_and_not_blamed_on_plan(tmp_pat
     english = planlint("check", str(document), "--baseline", str(first), "--lang", "en")
     assert "(it judged only cq-nanchuan)" in english.stdout
     assert "--plan" not in english.stdout + english.stderr
+
+
+def _memo(path: Path) -> list[str]:
+    docx = pytest.importorskip("docx")
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_the_memo_of_a_text_draft_quotes_its_own_lines_without_docs(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区", "南川区规划.txt")
+    memo = tmp_path / "memo.docx"
+    ran = planlint("check", str(document), "-f", "docx", "-o", str(memo), "--lang", "zh")
+    assert ran.returncode == 1, ran.stderr
+    lines = document.read_text(encoding="utf-8").splitlines()
+    own = [p for p in _memo(memo) if p.startswith("本规划原文：") and "行" in p]
+    assert own and all("「" in p and "未附原文" not in p for p in own), own
+    for paragraph in own:
+        number = int(re.search(r"第 (\d+) 行", paragraph).group(1))
+        assert f"「{lines[number - 1].strip()}」" in paragraph or lines[number - 1].strip() in paragraph
+
+
+def test_the_memo_of_a_word_draft_quotes_it_and_docs_never_looks_for_it(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    word = docx.Document()
+    for line in TEMPLATE.read_text(encoding="utf-8").replace("青山县", "重庆市南川区").splitlines():
+        word.add_paragraph(line)
+    document = tmp_path / "南川区规划稿.docx"
+    word.save(str(document))
+    docs = tmp_path / "docs"  # the ancestors' documents: the draft is not among them
+    docs.mkdir()
+    memo = tmp_path / "memo.docx"
+    ran = planlint("check", str(document), "-f", "docx", "-o", str(memo), "--docs", str(docs), "--lang", "zh")
+    assert ran.returncode == 1, ran.stderr
+    assert "planlint-drafts" not in ran.stderr and "南川区规划稿.docx" not in ran.stderr, ran.stderr
+    own = [p for p in _memo(memo) if p.startswith("本规划原文：") and "行" in p]
+    assert own and all("「" in p for p in own), own
+    assert all(re.search(r"第 (\d+) 行（第 \1 段）", p) for p in own), own
+    assert not any("(第" in p for p in _memo(memo))

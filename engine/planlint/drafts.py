@@ -2,7 +2,7 @@
 
 from planlint import drafts
 draft = drafts.extract_with_answers(Path("巴南.docx"), vocabulary)     # answers from 巴南.planlint.yaml
-project, ids = drafts.load_with_drafts([Path("巴南.docx")], plan_paths=None, parent=["cq"])
+project, ids, texts = drafts.load_with_drafts([Path("巴南.docx")], plan_paths=None, parent=["cq"])
 drafts.unsettled(project, ids[0])          # what a person must still answer (parent, regions, period)
 
 The answers file (`DRAFT.planlint.yaml`, beside the document) holds what extraction cannot know or got
@@ -26,6 +26,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -194,22 +195,31 @@ def _matches(item: dict[str, Any], correction: Correction) -> bool:
     )
 
 
+@dataclass
+class Drafted:
+    """The documents extracted into plan files: each plan id's document, and its text as read."""
+
+    folder: Path
+    documents: dict[str, Path] = field(default_factory=dict)
+    texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
 @contextmanager
 def drafts_folder(
     documents: Sequence[Path], vocabulary: Vocabulary, parent: Sequence[str] = ()
-) -> Iterator[tuple[Path, dict[str, Path]]]:
-    """The documents extracted (answers applied) into a temporary folder of plan files: (folder, id → doc)."""
+) -> Iterator[Drafted]:
+    """The documents extracted (answers applied) into a temporary folder of plan files."""
     with tempfile.TemporaryDirectory(prefix="planlint-drafts-") as name:
-        folder = Path(name)
-        ids: dict[str, Path] = {}
+        drafted = Drafted(Path(name))
         for document in documents:
             draft = extract_with_answers(document, vocabulary, parent=parent)
             plan_id = str(draft.plan["id"])
-            if plan_id in ids:
-                raise _same_id(plan_id, ids[plan_id], document)
-            (folder / f"{plan_id}.yaml").write_text(draft.to_yaml(), encoding="utf-8")
-            ids[plan_id] = document
-        yield folder, ids
+            if plan_id in drafted.documents:
+                raise _same_id(plan_id, drafted.documents[plan_id], document)
+            (drafted.folder / f"{plan_id}.yaml").write_text(draft.to_yaml(), encoding="utf-8")
+            drafted.documents[plan_id] = document
+            drafted.texts[plan_id] = draft.text
+        yield drafted
 
 
 def _same_id(plan_id: str, first: Path, second: Path) -> PlanlintError:
@@ -229,8 +239,9 @@ def load_with_drafts(
     plan_paths: Sequence[Path] | None = None,
     extra_rules: Sequence[Path] = (),
     parent: Sequence[str] = (),
-) -> tuple[Project, list[str]]:
-    """Load the plans (default: the bundled ones) with the documents' drafts; the drafts' ids.
+) -> tuple[Project, list[str], dict[str, tuple[str, ...]]]:
+    """Load the plans (default: the bundled ones) with the documents' drafts; the drafts' ids, and each
+    one's text as read (by id: what its citations' lines count, to quote).
 
     Bad input in a draft names the document (and the field), not the temporary file it was loaded from.
     """
@@ -239,13 +250,14 @@ def load_with_drafts(
     from planlint.vocabulary import load_vocabulary
 
     vocabulary = load_vocabulary(api.rule_directories(extra_rules))
-    with drafts_folder(documents, vocabulary, parent) as (folder, ids):
+    with drafts_folder(documents, vocabulary, parent) as drafted:
+        folder, ids = drafted.folder, drafted.documents
         try:
             # NOTE: only the drafts are judged: load just their lineage where the plan index can tell it.
             project = api.load([*(plan_paths or [bundled_plans()]), folder], extra_rules, only=list(ids))
         except PlanlintError as error:
             raise _renamed(error, folder, ids) from None
-    return project, list(ids)
+    return project, list(ids), drafted.texts
 
 
 def _renamed(error: PlanlintError, folder: Path, ids: dict[str, Path]) -> PlanlintError:

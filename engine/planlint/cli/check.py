@@ -35,6 +35,7 @@ from planlint.errors import Exit, PlanlintError
 if TYPE_CHECKING:
     from planlint.api import Project
     from planlint.i18n import Lang
+    from planlint.report.sources import Texts
 
 
 def check(
@@ -61,31 +62,43 @@ def check(
 
     check_round(format, output, fail_on, docs)
     language = chosen_lang(lang)
-    project, drafted = load_judged(paths or [], rules or [], parent or [], plan or [])
+    project, drafted, texts = load_judged(paths or [], rules or [], parent or [], plan or [])
     plan = plan or drafted or None
     gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
     report = api.check(project, plan, passes=show_passes)
     if docs is not None:
-        _warn_unverifiable(docs, project, language)
+        _warn_unverifiable(docs, project, texts, language)
     return finish(
         report,
-        Round(format, output, fail_on, language, docs, waivers, baseline, show_passes),
+        Round(
+            format,
+            output,
+            fail_on,
+            language,
+            docs,
+            waivers,
+            baseline,
+            show_passes,
+            texts=texts,
+        ),
     )
 
 
-def _warn_unverifiable(docs: Path, project: Project, lang: Lang) -> None:
-    """With --docs, say which citations cannot be shown (document missing, line past its end): never silence."""
+def _warn_unverifiable(docs: Path, project: Project, texts: Texts, lang: Lang) -> None:
+    """With --docs, say which citations cannot be shown (document missing, line past its end): never silence.
+    The plan documents read in this run are quoted from their own text (`texts`), not looked for in --docs."""
     from planlint.report.sources import unverifiable
 
     word = "警告" if lang == "zh" else "warning"
-    for warning in unverifiable(docs, project.hierarchy.loaded.values()):
+    for warning in unverifiable(docs, project.hierarchy.loaded.values(), texts):
         sys.stderr.write(f"planlint: {word}: {warning.render(lang)}\n")
 
 
 def load_judged(
     paths: list[Path], rules: list[Path], parent: list[str], plans: list[str]
-) -> tuple[Project, list[str]]:
-    """The plans, with any plan documents among the paths extracted and settled; the documents' plan ids.
+) -> tuple[Project, list[str], Texts]:
+    """The plans, with any plan documents among the paths extracted and settled; the documents' plan ids,
+    and each one's text as read (by plan id, to quote).
 
     With `plans` (`--plan`) and no document, only what checking those plans needs is loaded.
     """
@@ -101,9 +114,9 @@ def load_judged(
                 field="--parent",
                 zh="--parent 只适用于规划文档（如 DRAFT.docx）",
             )
-        return api.load(paths or None, rules, only=plans or None), []
+        return api.load(paths or None, rules, only=plans or None), [], {}
     others = [p for p in paths if p not in documents] or None
-    project, ids = load_with_drafts(documents, others, rules, parent)
+    project, ids, texts = load_with_drafts(documents, others, rules, parent)
     problems = [
         PlanlintError(
             en,
@@ -117,7 +130,7 @@ def load_judged(
     ]
     if problems:
         raise InputErrors(problems)
-    return project, ids
+    return project, ids, texts
 
 
 def requirements(

@@ -8,7 +8,8 @@ its format (Word is binary), stale waivers warned about, and the exit code from 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -67,6 +68,8 @@ class Round:
     baseline: Path | None = None
     show_passes: bool = False
     command: Command = "check"  # the command run: a baseline must be a report of the same
+    # the text of each plan document read in this run (a draft), by plan id: quoted in the reports
+    texts: Mapping[str, Sequence[str]] = field(default_factory=dict, hash=False)
 
 
 def check_round(format: str, output: Path | None, fail_on: str, docs: Path | None) -> None:
@@ -114,7 +117,7 @@ def finish(report: Report, round: Round) -> Exit:
 
     report = reviewed(report, round)
     color = round.output is None and round.format == "text" and sys.stdout.isatty()
-    options = Options(lang=round.lang, docs=round.docs, color=color)
+    options = Options(lang=round.lang, docs=round.docs, color=color, texts=round.texts)
     if round.format in BINARY:
         _write(round.output, render_binary(round.format, report, options))
     elif round.output is None:

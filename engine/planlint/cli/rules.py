@@ -160,7 +160,7 @@ def _checked(inputs: Inputs, passes: bool) -> tuple[Project, Report]:
     if inputs.rights is not None:
         project = api.load(inputs.paths or None, inputs.rules)
         return project, check_rights(project, inputs.rights, passes=passes)
-    project, drafted = load_judged(inputs.paths, inputs.rules, inputs.parent, inputs.plan)
+    project, drafted, _ = load_judged(inputs.paths, inputs.rules, inputs.parent, inputs.plan)
     return project, api.check(project, inputs.plan or drafted or None, passes=passes)
 
 

@@ -50,6 +50,7 @@ class Draft:
     needs_person: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lang: str = "en"  # the language of the notes, questions and warnings written for the clerk
+    text: tuple[str, ...] = ()  # the document's lines as read: what the citations' line numbers count
 
     def to_yaml(self) -> str:
         body = yaml.dump(_flow(self.plan), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
@@ -126,6 +127,7 @@ def extract_document(
             "规划名称和行政区不会按文件名猜测；请补上标题行",
         )
     draft = _draft(document, meta, out, plan_id, parent, level, vocabulary)
+    draft.text = tuple(document.lines)
     if not has_outline(ctx.places):
         draft.warnings.append(NO_OUTLINE)
     if document.converted:

@@ -68,7 +68,7 @@ def _labelled(document: Any, label: str, body: str, italic: bool = False) -> Non
 
 def _quote(citation: Citation, options: Options) -> str:
     """The cited text (with its table row for a short cell) or, without it, the place cited."""
-    quote = cited_quote(options.docs, citation)
+    quote = cited_quote(options.docs, citation, options.texts)
     place = citation_place(citation, options.lang)
     if quote is None:
         suffix = (

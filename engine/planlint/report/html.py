@@ -158,7 +158,7 @@ def _citation(citation: Citation, options: Options) -> str:
         f'<span class="who">{escape(citation_who(citation, lang))}</span> ',
         f'<span class="where">{escape(citation_place(citation, lang))}</span>',
     ]
-    quote = cited_quote(options.docs, citation)
+    quote = cited_quote(options.docs, citation, options.texts)
     if quote:
         before, cited = quote
         cells = "".join(f'<span class="cell">{escape(cell)}</span>' for cell in before)

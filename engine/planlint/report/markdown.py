@@ -101,7 +101,7 @@ def _finding(
         lines.append(
             f"- **{escape(citation_who(citation, lang))}**{colon}{escape(citation_place(citation, lang))}"
         )
-        quote = cited_quote(options.docs, citation)
+        quote = cited_quote(options.docs, citation, options.texts)
         if quote:
             before, cited = quote
             if before:

@@ -5,8 +5,9 @@ Reporters import the findings model, this module, `words` and `sources`, never e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from planlint.review import (
 )
 
 LEVELS = ("national", "province", "city", "county")
+WORD_LOCATOR = re.compile(r"第\d+段|表\d+(?:第\d+行)?")
 RULES_NAMED = 6  # a verdict's reason names at most this many rules per severity
 
 
@@ -39,6 +41,8 @@ class Options:
     lang: Lang = "en"
     docs: Path | None = None
     color: bool = False
+    # the text of each plan document read in this run (a draft), by plan id: quoted with or without --docs
+    texts: Mapping[str, Sequence[str]] = field(default_factory=dict, hash=False)
 
 
 def counterpart(finding: Finding, lang: Lang) -> tuple[str, str]:
@@ -84,15 +88,27 @@ def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
     parts = [x for x in (citation.document, *order) if x]
     if citation.line is not None:
         parts.append(f"L{citation.line}" if terse else word("line", lang, n=citation.line))
-        if citation.locator:
-            parts.append(f"({citation.locator})")  # the same place in Word terms
+        if citation.locator:  # the same place in Word terms
+            locator = _locator(citation.locator, lang)
+            if lang == "zh":  # full-width brackets take no space before them
+                parts[-1] += f"（{locator}）"
+            else:
+                parts.append(f"({locator})")
     elif citation.locator:
-        parts.append(citation.locator)
+        parts.append(_locator(citation.locator, lang))
     elif citation.role == "plan":
         parts.append(f"({word('plan_silent', lang)})")
     if not parts:  # a plan known only by name (no text, no public source): say so, not an empty place
         parts.append(f"({word('unsourced', lang)})")
     return " ".join(parts)
+
+
+def _locator(locator: str, lang: Lang) -> str:
+    """A Word locator (第288段, 表2第3行: extract's) as Chinese text sets it, numbers spaced from the
+    characters: 第 288 段, 表 2 第 3 行. Any other locator (a 文号, an address) as it is."""
+    if lang != "zh" or not WORD_LOCATOR.fullmatch(locator):
+        return locator
+    return re.sub(r"(\d+)", r" \1 ", locator).rstrip()
 
 
 def citation_text(citation: Citation, lang: Lang, terse: bool = False) -> str:

@@ -187,7 +187,7 @@ class _Run:
             }
             if citation.line is not None:
                 region: dict[str, Any] = {"startLine": citation.line}
-                quoted = cited_line(self.options.docs, citation)
+                quoted = cited_line(self.options.docs, citation, self.options.texts)
                 if quoted:
                     region["snippet"] = {"text": quoted}
                 physical["region"] = region

@@ -1,8 +1,9 @@
-"""Cited source lines: read the line a citation points at from the documents directory (`--docs`)."""
+"""Cited source lines: read the line a citation points at from the documents directory (`--docs`), or from
+the text of a plan document planlint has read itself (`check DRAFT.docx`: `texts`, by plan id)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,11 +38,25 @@ def _lines(path: Path) -> tuple[str, ...]:
     return _read(path)[0]
 
 
-def cited_line(docs: Path | None, citation: Citation) -> str | None:
+# Each plan document read in this run (a draft), by its plan id: its lines as read, which its citations number.
+Texts = Mapping[str, Sequence[str]]
+
+
+def _cited_lines(docs: Path | None, citation: Citation, texts: Texts | None) -> Sequence[str]:
+    """The lines of the document a citation points into: the plan's own text where this run read it, else
+    the file in `--docs` (none without either)."""
+    if texts and citation.plan is not None and citation.plan in texts:
+        return texts[citation.plan]
+    if docs is None or citation.document is None:
+        return ()
+    return _lines(docs / citation.document)
+
+
+def cited_line(docs: Path | None, citation: Citation, texts: Texts | None = None) -> str | None:
     """The text of the cited line, stripped, or None when there is no document, line or file."""
-    if docs is None or citation.document is None or citation.line is None:
+    if citation.line is None:
         return None
-    lines = _lines(docs / citation.document)
+    lines = _cited_lines(docs, citation, texts)
     if 0 < citation.line <= len(lines):
         return lines[citation.line - 1].strip()
     return None
@@ -52,17 +67,19 @@ SHORT_CELL = 24
 ROW_CELLS = 5
 
 
-def cited_quote(docs: Path | None, citation: Citation) -> tuple[tuple[str, ...], str] | None:
+def cited_quote(
+    docs: Path | None, citation: Citation, texts: Texts | None = None
+) -> tuple[tuple[str, ...], str] | None:
     """The cited line, and for a short table cell the non-blank lines just before it (its row so far).
 
-    None when there is no `--docs`, no line, or the document is not there.
+    None when there is no line, or its document is neither read in this run (`texts`) nor in `--docs`.
     """
-    line = cited_line(docs, citation)
-    if line is None or docs is None or citation.document is None or citation.line is None:
+    line = cited_line(docs, citation, texts)
+    if line is None or citation.line is None:
         return None
     before: list[str] = []
     if citation.table and len(line) < SHORT_CELL:
-        lines = _lines(docs / citation.document)
+        lines = _cited_lines(docs, citation, texts)
         index = citation.line - 2
         while index >= 0 and len(before) < ROW_CELLS and lines[index].strip():
             before.insert(0, lines[index].strip())
@@ -70,13 +87,16 @@ def cited_quote(docs: Path | None, citation: Citation) -> tuple[tuple[str, ...],
     return tuple(before), line
 
 
-def unverifiable(docs: Path, loaded: Iterable[LoadedPlan]) -> list[PlanlintError]:
+def unverifiable(docs: Path, loaded: Iterable[LoadedPlan], texts: Texts | None = None) -> list[PlanlintError]:
     """Every cited line that `--docs` cannot show: a document missing or unreadable, a line past its end.
 
     Warnings, not input errors: the plans are judged all the same, but a citation nobody can check is said so.
+    A plan whose text this run read itself (a draft, in `texts`) is quoted from that text: never looked for.
     """
     found: list[PlanlintError] = []
     for item in loaded:
+        if texts and item.plan.id in texts:
+            continue
         cites = [(loc, cite.line) for loc, cite in item.plan.located_cites() if cite.line is not None]
         if not cites:
             continue

@@ -49,7 +49,7 @@ def _finding(report: Report, finding: Finding, options: Options) -> Iterator[str
     yield f"[dim]      {escape(about)}[/dim]"
     for citation in finding.citations:
         yield f"[dim]      {escape(citation_text(citation, options.lang, terse=True))}[/dim]"
-        quote = cited_line(options.docs, citation)
+        quote = cited_line(options.docs, citation, options.texts)
         if quote:
             yield f"[italic]        > {escape(quote)}[/italic]"
 
