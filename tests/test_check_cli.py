@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from planlint import api
 from planlint.docgen import rules_markdown
@@ -254,3 +255,45 @@ def test_requirements_name_a_zone_by_its_kind_in_words() -> None:
     )
     english = planlint("requirements", "--plan", "cq-dazu", "--lang", "en")
     assert "大足万古集中开采区 (concentrated mining area)" in english.stdout
+
+
+REPORT_STARTS = {
+    ".docx": b"PK",  # a Word file is a zip
+    ".html": b"<!DOCTYPE html>",
+    ".htm": b"<!DOCTYPE html>",
+    ".json": b'{\n  "tool": {\n    "name": "planlint"',
+    ".sarif": b'{\n  "$schema": "https://json.schemastore.org/sarif',
+    ".md": b"# ",
+    ".txt": "cq 重庆市".encode(),
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(REPORT_STARTS))
+def test_the_output_files_extension_gives_the_format(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"report{suffix}"
+    result = planlint("check", "--plan", "cq", "-o", str(out), "--lang", "zh")
+    assert result.returncode in (0, 1), result.stderr
+    assert out.read_bytes().startswith(REPORT_STARTS[suffix]), out.read_bytes()[:80]
+
+
+def test_a_format_the_output_extension_contradicts_is_bad_input_naming_both(tmp_path: Path) -> None:
+    out = tmp_path / "memo.docx"
+    result = planlint("check", "--plan", "cq", "-f", "text", "-o", str(out), "--lang", "zh")
+    assert result.returncode == 2 and not out.exists()
+    assert f"{out}: --output: 文件扩展名对应 --format docx，但 --format 为 text" in result.stderr
+    english = planlint("check", "--plan", "cq", "-f", "markdown", "-o", str(out), "--lang", "en")
+    assert english.returncode == 2
+    assert "extension asks for --format docx, but --format is markdown" in english.stderr
+    sarif = tmp_path / "report.json"  # SARIF is JSON
+    assert planlint("check", "--plan", "cq", "-f", "sarif", "-o", str(sarif)).returncode in (0, 1)
+    assert b"$schema" in sarif.read_bytes()[:40]
+
+
+def test_check_rights_takes_the_format_from_the_extension_too(tmp_path: Path) -> None:
+    memo = tmp_path / "审查意见.docx"
+    result = planlint("check-rights", str(REPO / "fixtures" / "rights" / "fuling.csv"), "-o", str(memo))
+    assert result.returncode == 1 and memo.read_bytes().startswith(b"PK")
+    contradicted = planlint(
+        "check-rights", str(REPO / "fixtures" / "rights" / "fuling.csv"), "-f", "json", "-o", str(memo)
+    )
+    assert contradicted.returncode == 2 and "--format is json" in contradicted.stderr

@@ -42,7 +42,7 @@ def check(
     paths: PathsArg = None,
     plan: PlanOpt = None,
     rules: RulesOpt = None,
-    format: FormatOpt = "text",
+    format: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = "error",
     lang: LangOpt = None,
@@ -60,7 +60,7 @@ def check(
     collector_off()
     from planlint import api
 
-    check_round(format, output, fail_on, docs)
+    format = check_round(format, output, fail_on, docs)
     language = chosen_lang(lang)
     project, drafted, texts = load_judged(paths or [], rules or [], parent or [], plan or [])
     plan = plan or drafted or None

@@ -34,7 +34,7 @@ def check_rights(
     ],
     paths: PathsArg = None,
     rules: RulesOpt = None,
-    format: FormatOpt = "text",
+    format: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = "error",
     lang: LangOpt = None,
@@ -48,7 +48,7 @@ def check_rights(
     from planlint import api
     from planlint.rights import check_rights as run
 
-    check_round(format, output, fail_on, docs)
+    format = check_round(format, output, fail_on, docs)
     chosen = chosen_lang(lang)
     project = api.load(paths, rules or ())
     gc.freeze()  # as in `check`: the loaded plans, out of the way of the collections at exit

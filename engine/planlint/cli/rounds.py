@@ -25,8 +25,35 @@ if TYPE_CHECKING:
 
 FAIL_ON = ("error", "warning", "info", "never")
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json, sarif, markdown, html or docx.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json, sarif, markdown, html or docx (default: from the --output file's extension, else "
+        "text).",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to a file; its extension gives the format: .docx .html .htm .json .sarif .md "
+        ".txt.",
+    ),
+]
+# The format an output file's extension asks for (`-o memo.docx` is a Word memo, not text in a .docx).
+FORMAT_OF_SUFFIX = {
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".sarif": "sarif",
+    ".md": "markdown",
+    ".txt": "text",
+}
 FailOnOpt = Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")]
 
 WaiversOpt = Annotated[
@@ -72,11 +99,15 @@ class Round:
     texts: Mapping[str, Sequence[str]] = field(default_factory=dict, hash=False)
 
 
-def check_round(format: str, output: Path | None, fail_on: str, docs: Path | None) -> None:
-    """Refuse an unknown format or threshold, a binary format without --output and a --docs that is not a
-    folder, before any work."""
+def check_round(format: str | None, output: Path | None, fail_on: str, docs: Path | None) -> str:
+    """The report's format (--format, else the --output file's extension, else text); refuse an unknown
+    format or threshold, a format the output's extension contradicts (SARIF is JSON: a .json may hold it), a
+    binary format without --output and a --docs that is not a folder, before any work."""
     from planlint.report import BINARY, REPORTERS
 
+    by_extension = _format_of(output)
+    if format is None:
+        format = by_extension or "text"
     if format not in REPORTERS:
         raise PlanlintError(
             f"--format must be one of: {', '.join(sorted(REPORTERS))}",
@@ -89,6 +120,16 @@ def check_round(format: str, output: Path | None, fail_on: str, docs: Path | Non
             field="--fail-on",
             zh=f"--fail-on 应为以下之一：{'、'.join(FAIL_ON)}",
         )
+    if by_extension is not None and by_extension != format and (by_extension, format) != ("json", "sarif"):
+        suffix = next(s for s, f in FORMAT_OF_SUFFIX.items() if f == format)
+        raise PlanlintError(
+            f"the file's extension asks for --format {by_extension}, but --format is {format}: give --format "
+            f"{by_extension} (or leave --format out), or name the file *{suffix}",
+            path=output,
+            field="--output",
+            zh=f"文件扩展名对应 --format {by_extension}，但 --format 为 {format}：请改为 --format {by_extension}"
+            f"（或省去 --format），或将文件扩展名改为 {suffix}",
+        )
     if format in BINARY and output is None:
         raise PlanlintError(
             f"--format {format} writes a file: give --output FILE",
@@ -97,6 +138,16 @@ def check_round(format: str, output: Path | None, fail_on: str, docs: Path | Non
         )
     if docs is not None and not docs.is_dir():
         raise PlanlintError("--docs is not a directory", path=docs, zh="--docs 不是目录")
+    return format
+
+
+def _format_of(output: Path | None) -> str | None:
+    """The format the output file's extension names (report.sarif.json is SARIF); None for any other."""
+    if output is None:
+        return None
+    if output.name.lower().endswith(".sarif.json"):
+        return "sarif"
+    return FORMAT_OF_SUFFIX.get(output.suffix.lower())
 
 
 def reviewed(report: Report, round: Round) -> Report:
