@@ -74,7 +74,8 @@ def _quote(citation: Citation, options: Options) -> str:
         suffix = (
             "" if options.docs is not None or citation.line is None else word("memo.no_docs", options.lang)
         )
-        return f"{place} {suffix}".strip()
+        space = "" if options.lang == "zh" else " "  # full-width brackets take no space before them
+        return f"{place}{space}{suffix}".strip()
     before, cited = quote
     return f"「{' '.join([*before, cited])}」 — {place}"
 
