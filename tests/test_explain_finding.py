@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from planlint import api
-from planlint.report.explain import mineral_path
+from planlint.findings import Citation, Report
+from planlint.report.explain import Row, _converted, explain_finding, mineral_path
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
 from tests.cli import Ran, planlint
@@ -148,3 +149,54 @@ def test_a_pass_id_says_it_is_a_pass_and_shows_what_was_compared() -> None:
     en = _explain(held.id, "--plan", "cq-banan", "--lang", "en")
     assert "pass (compared and held, not a finding)" in en.stdout
     assert _explain("PL101-pass-0000000000").returncode == 2
+
+
+@pytest.fixture(scope="module")
+def nation(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Project, Report]:
+    """A small synthetic nation whose plans break every rule (seed 5 gives each rule a finding)."""
+    folder = tmp_path_factory.mktemp("nation")
+    generate(folder, Shape.per(2, 2, 3, 1), seed=5, violations=1)
+    project = api.load([folder / "plans"])
+    return project, api.check(project)
+
+
+def _explained(checked: tuple[api.Project, Report], rule: str, lang: str = "zh") -> list[str]:
+    project, report = checked
+    return [explain_finding(project, report, f, lang, None) for f in report.findings if f.rule == rule]
+
+
+def test_a_renamed_zone_shows_both_zones_and_how_the_names_compare() -> None:
+    project = api.load()
+    report = api.check(project, ["cq-dazu"])
+    finding = next(f for f in report.findings if f.rule == "PL121")
+    out = explain_finding(project, report, finding, "zh", None)
+    assert "集中开采区「大足万古集中开采区」，矿种：建筑石料用灰岩" in out
+    assert "集中开采区「大足区古龙建筑石料用灰岩集中开采区」，矿种：建筑石料用灰岩" in out
+    assert "「大足万古集中开采区」→“万古”，「大足区古龙建筑石料用灰岩集中开采区」→“古龙建筑石料用灰岩”" in out
+    # not the area of another zone printed on the same line, nor PL112's exclusion argument, nor units
+    assert "西山背斜渝蓉高速以北重点开采区 [" not in out and "面积" not in out
+    assert "应写明是否排除" not in out and "单位换算" not in out and "= =" not in out
+
+
+def test_a_missing_zone_names_the_closest_zone_and_why_it_does_not_carry(
+    nation: tuple[api.Project, Report],
+) -> None:
+    outs = _explained(nation, "PL120") + _explained(nation, "PL120", "en")
+    assert outs
+    for out in outs:
+        assert "比较的分区:" in out or "Zones compared:" in out
+        assert "单位换算" not in out and "Unit conversion" not in out and "矿种匹配" not in out
+        assert "故视为未落实" in out or "not carried" in out
+
+
+def test_an_equality_is_converted_with_one_equals_sign() -> None:
+    project = api.load()
+    plan = project.hierarchy.plan("cq-dazu")
+    area, zone = next((i, z) for i, z in plan.all_indicators() if i.op == "==" and i.metric == "area")
+    converted = _converted(Row(Citation("plan", "cq-dazu"), area, zone), project.vocabulary, "zh")
+    assert converted is not None and converted.endswith(" 平方米") and converted.count("=") == 2
+
+
+def test_rows_without_a_display_unit_make_no_unit_section(nation: tuple[api.Project, Report]) -> None:
+    outs = _explained(nation, "PL105")  # years: nothing to convert to
+    assert outs and all("可开采年限 ≥" in out and "单位换算" not in out for out in outs)

@@ -155,42 +155,76 @@ def _held(plan_id: str, ancestor: str, zone: Zone, carrier: Zone) -> Held:
     )
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """How an ancestor's zone was looked for among a plan's zones: the plan's zones of a compatible kind
+    (`pool`), the one of an equal normalised name (`carrier`), those sharing a mineral (`near`), the closest
+    (same kind first, then by name similarity) and the normalised names compared (`names`, by zone name)."""
+
+    zone: Zone
+    pool: tuple[Zone, ...]
+    carrier: Zone | None
+    near: tuple[Zone, ...]
+    closest: Zone | None
+    names: Mapping[str, str]
+
+    @property
+    def outcome(self) -> Literal["carried", "renamed", "missing"]:
+        if self.carrier is not None:
+            return "carried"
+        return "renamed" if self.near else "missing"
+
+    def similarity(self, other: Zone) -> float:
+        """How alike the normalised names of the ancestor's zone and `other` are (difflib's ratio, 0 to 1)."""
+        return difflib.SequenceMatcher(None, self.names[self.zone.name], self.names[other.name]).ratio()
+
+
+class Normaliser:
+    """Zone names normalised once per check (`normalise`), the place names gathered once."""
+
+    def __init__(self, context: Context, params: Params) -> None:
+        self.places = _places(context, params.place_names)
+        self.suffixes = params.suffixes
+        self.keys: dict[str, str] = {}
+
+    def __call__(self, zone: Zone) -> str:
+        if zone.name not in self.keys:
+            self.keys[zone.name] = normalise(zone.name, self.places, self.suffixes)
+        return self.keys[zone.name]
+
+
+def compare(context: Context, key: Normaliser, zone: Zone, own: tuple[Zone, ...]) -> Comparison:
+    """Look for the ancestor's `zone` among the plan's zones `own` (`explain` shows the same reasoning)."""
+    pool = tuple(z for z in own if compatible(context.vocabulary, zone.kind, z.kind))
+    carrier = next((z for z in pool if key(z) == key(zone)), None)
+    near = tuple(z for z in pool if _shares_mineral(context, zone, z)) if carrier is None else ()
+    ranked = sorted(
+        near or pool,
+        key=lambda z: (z.kind != zone.kind, -difflib.SequenceMatcher(None, key(zone), key(z)).ratio()),
+    )
+    closest = ranked[0] if ranked and carrier is None else None
+    names = {z.name: key(z) for z in (zone, *pool)}
+    return Comparison(zone, pool, carrier, near, closest, names)
+
+
 def check(context: Context, params: Params) -> Iterator[ZoneNotCarried | Held]:
-    places = _places(context, params.place_names)
-
-    keys: dict[str, str] = {}
-
-    def key(zone: Zone) -> str:
-        if zone.name not in keys:
-            keys[zone.name] = normalise(zone.name, places, params.suffixes)
-        return keys[zone.name]
-
+    key = Normaliser(context, params)
     for plan_id in context.targets:
-        own = context.plan(plan_id).zones
+        own = tuple(context.plan(plan_id).zones)
         for ancestor in context.ancestors(plan_id):
             for zone in context.hierarchy.zones_located_in(ancestor, plan_id):
                 if params.kinds is not None and zone.kind not in params.kinds:
                     continue
-                pool = [z for z in own if compatible(context.vocabulary, zone.kind, z.kind)]
-                carrier = next((z for z in pool if key(z) == key(zone)), None)
-                if carrier is not None:
+                found = compare(context, key, zone, own)
+                if found.carrier is not None:
                     if context.passes:
-                        yield _held(plan_id, ancestor, zone, carrier)
+                        yield _held(plan_id, ancestor, zone, found.carrier)
                     continue
-                near = [z for z in pool if _shares_mineral(context, zone, z)]
-                outcome = "renamed" if near else "missing"
-                if outcome != params.report:
+                if found.outcome != params.report:
                     continue
-                ranked = sorted(
-                    near or pool,
-                    key=lambda z: (
-                        z.kind != zone.kind,
-                        -difflib.SequenceMatcher(None, key(zone), key(z)).ratio(),
-                    ),
-                )
-                closest = ranked[0] if ranked else None
+                closest = found.closest
                 # NOTE: a missing zone is a silence of the plan (line null); a renamed one cites the candidate.
-                cited = closest.cite if closest is not None and outcome == "renamed" else None
+                cited = closest.cite if closest is not None and found.outcome == "renamed" else None
                 yield ZoneNotCarried(
                     plan=plan_id,
                     against=ancestor,

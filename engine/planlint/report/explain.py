@@ -32,9 +32,11 @@ from planlint.units import BASIS_LABELS, UnitError, parse_unit, printed_unit, re
 from planlint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from planlint.kinds.zones_carried import Comparison
     from planlint.rights.model import Right
     from planlint.rights.prepare import PreparedRight
 
+ZONE_KINDS = frozenset({"zones_carried"})
 OP_SIGNS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=", "range": ""}
 # dimension → (zh unit, en unit, base units per display unit) for showing converted values
 DISPLAY: dict[str, tuple[str, str, float]] = {
@@ -57,7 +59,11 @@ class Row:
 
 
 def cited_rows(project: Project, finding: Finding | Pass) -> list[Row]:
-    """The indicators the finding's citations point at (same plan, line, table and section)."""
+    """The indicators the finding compared: those its citations point at (same plan, line, table and
+    section) of its metric, or, for a finding about a mineral and no metric, naming a related mineral.
+    Other rows printed at a cited place (a zone's area on the zone's line) were not compared."""
+    if finding.kind in ZONE_KINDS:  # zones are compared by name, kind and minerals (`_zone_lines`)
+        return []
     rows = []
     for citation in finding.citations:
         if citation.role == "norm" or citation.plan is None or citation.line is None:
@@ -66,10 +72,17 @@ def cited_rows(project: Project, finding: Finding | Pass) -> list[Row]:
         place = (citation.line, citation.table, citation.section)
         for indicator, zone in plan.all_indicators():
             cite = indicator.cite
-            same_metric = finding.metric is None or indicator.metric == finding.metric
-            if same_metric and (cite.line, cite.table, cite.section) == place:
+            if (cite.line, cite.table, cite.section) == place and _compared(project, finding, indicator):
                 rows.append(Row(citation, indicator, zone))
     return rows
+
+
+def _compared(project: Project, finding: Finding | Pass, indicator: Indicator) -> bool:
+    if finding.metric is not None:
+        return indicator.metric == finding.metric
+    if finding.mineral is None or indicator.mineral is None:
+        return False
+    return _relation(project.vocabulary, indicator.mineral, finding.mineral) is not None
 
 
 def mineral_path(vocabulary: Vocabulary, narrow: str, broad: str) -> list[str] | None:
@@ -104,12 +117,24 @@ def _row_line(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _converted(row: Row, vocabulary: Vocabulary, lang: Lang) -> str:
+def _converted(row: Row, vocabulary: Vocabulary, lang: Lang) -> str | None:
+    """'≥ 20 万立方米 = ≥ 200000 立方米/年…': the row's value in its dimension's display unit (an equality's
+    '=' said once), or None when there is nothing to convert it to."""
     indicator = row.indicator
     metric = vocabulary.metrics.get(indicator.metric)
     annual = bool(metric is not None and metric.annual)
     values = indicator.value if isinstance(indicator.value, tuple) else (indicator.value,)
-    return f"{_value(indicator)}{_in_base(values, indicator.unit, annual, OP_SIGNS[indicator.op], lang)}"
+    sign = "" if indicator.op == "==" else OP_SIGNS[indicator.op]
+    converted = _in_base(values, indicator.unit, annual, sign, lang)
+    return f"{_value(indicator)}{converted}" if converted else None
+
+
+def _units_lines(rows: list[Row], vocabulary: Vocabulary, lang: Lang) -> list[str]:
+    """The unit section: a line per row converted; nothing when no row was."""
+    converted = [c for c in (_converted(row, vocabulary, lang) for row in rows) if c is not None]
+    if not converted:
+        return []
+    return ["", f"{word('explain.units', lang)}:", *(f"  {line}" for line in converted)]
 
 
 def _in_base(values: tuple[float, ...], unit_text: str, annual: bool, sign: str, lang: Lang) -> str:
@@ -258,30 +283,16 @@ def _citation_block(citation: Citation, docs: Path | None, lang: Lang) -> list[s
     return lines
 
 
-def explain_finding(project: Project, report: Report, finding: Finding, lang: Lang, docs: Path | None) -> str:
-    """Everything about why one finding was raised, as plain text."""
-    specs = rule_specs(report)
+def _row_lines(project: Project, finding: Finding, docs: Path | None, lang: Lang) -> list[str]:
+    """The rows compared under their citations, then the mineral match, the units and the scope."""
     vocabulary = project.vocabulary
-    against = finding.against or word("itself", lang)
-    severity = severity_name(finding.severity, lang)
-    lines = [
-        f"{finding.id}  {severity} · {finding.rule} {rule_title(specs, finding.rule, lang)}",
-        f"{finding.plan} {word('against', lang)} {against}",
-        "",
-        finding.text(lang),
-        "",
-        f"{word('explain.rows', lang)}:",
-    ]
     rows = cited_rows(project, finding)
-    if not rows:
-        lines.append(f"  {word('explain.no_rows', lang)}")
+    lines = [] if rows else [f"  {word('explain.no_rows', lang)}"]
     for citation in finding.citations:
         if citation.role == "norm":
             continue
         lines += _citation_block(citation, docs, lang)
-        for row in rows:
-            if row.citation == citation:
-                lines.append(f"    {_row_line(row, vocabulary, lang)}")
+        lines += [f"    {_row_line(row, vocabulary, lang)}" for row in rows if row.citation == citation]
     plan_rows = [r for r in rows if r.citation.role == "plan"]
     ancestor_rows = [r for r in rows if r.citation.role == "ancestor"]
     if plan_rows and ancestor_rows:
@@ -293,13 +304,118 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
         if names:
             lines += ["", f"{word('explain.mineral', lang)}:"]
             lines += [f"  {_listed_line(n, finding.mineral, vocabulary, lang)}" for n in names]
-    if rows:
-        lines += ["", f"{word('explain.units', lang)}:"]
-        lines += [f"  {_converted(row, vocabulary, lang)}" for row in rows]
+    lines += _units_lines(rows, vocabulary, lang)
     if plan_rows and ancestor_rows:
         scope = [line for a in ancestor_rows for line in _scope_lines(project, plan_rows[0], a, lang)]
         if scope:
             lines += ["", f"{word('explain.scope', lang)}:", *(f"  {line}" for line in dict.fromkeys(scope))]
+    return lines
+
+
+def _zone_lines(project: Project, finding: Finding, docs: Path | None, lang: Lang) -> list[str]:
+    """A zone finding (PL120/PL121): the ancestor's zone and the plan's closest, under their citations,
+    then how their names were compared (as `kinds.zones_carried.compare` did)."""
+    found = _zone_comparison(project, finding)
+    if found is None:  # the ancestor's zone is no longer there to compare: show the citations only
+        lines = [f"  {word('explain.no_rows', lang)}"]
+        for citation in (c for c in finding.citations if c.role != "norm"):
+            lines += _citation_block(citation, docs, lang)
+        return lines
+    sides = {"ancestor": found.zone, "plan": found.closest}
+    lines = []
+    for citation in (c for c in finding.citations if c.role != "norm"):
+        lines += _citation_block(citation, docs, lang)
+        zone = sides.get(citation.role)
+        if zone is None:
+            continue
+        uncited = citation.line is None and zone.cite.line is not None  # a missing zone's closest
+        closest = (
+            word("explain.zone_closest", lang, line=_line_words(zone.cite.line, lang)) if uncited else ""
+        )
+        lines.append(f"    {closest}{_zone_side(project, zone, lang)}")
+    return [
+        *lines,
+        "",
+        f"{word('explain.zone_names', lang)}:",
+        *(f"  {r}" for r in _zone_reasons(project, found, lang)),
+    ]
+
+
+def _zone_comparison(project: Project, finding: Finding) -> Comparison | None:
+    """The comparison the finding's rule made for the ancestor's zone the finding names, made again."""
+    from planlint.context import Context
+    from planlint.kinds.zones_carried import Normaliser, Params, compare
+
+    rule = next((r for r in project.rules if r.id == finding.rule), None)
+    if rule is None or not isinstance(rule.params, Params) or finding.against is None:
+        return None
+    kind = finding.subject.detail[0] if finding.subject.detail else None
+    ancestor = project.hierarchy.plan(finding.against)
+    zone = next((z for z in ancestor.zones if z.name == finding.subject.zone and z.kind == kind), None)
+    if zone is None:
+        return None
+    context = Context(project, (finding.plan,))
+    own = tuple(project.hierarchy.plan(finding.plan).zones)
+    return compare(context, Normaliser(context, rule.params), zone, own)
+
+
+def _zone_side(project: Project, zone: Zone, lang: Lang) -> str:
+    kind = project.vocabulary.require_zone_kind(zone.kind)
+    separator = "、" if lang == "zh" else ", "
+    return word(
+        "explain.zone_side",
+        lang,
+        kind=getattr(kind, lang),
+        name=zone.name,
+        minerals=separator.join(zone.minerals) or word("explain.zone_no_minerals", lang),
+    )
+
+
+def _zone_reasons(project: Project, found: Comparison, lang: Lang) -> list[str]:
+    """Why the zone was judged renamed or missing: the names as compared, the candidates, the closest."""
+    zone, closest = found.zone, found.closest
+    separator = "、" if lang == "zh" else ", "
+    if closest is None:
+        kind = project.vocabulary.require_zone_kind(zone.kind)
+        return [word("explain.zone_none", lang, kind=getattr(kind, lang))]
+    names = found.names
+    reasons = [
+        word(
+            "explain.zone_normalised",
+            lang,
+            ancestor=zone.name,
+            a=names[zone.name],
+            plan=closest.name,
+            b=names[closest.name],
+            ratio=f"{found.similarity(closest):.2f}",
+        )
+    ]
+    if found.outcome == "renamed":
+        listed = separator.join(f"「{z.name}」" if lang == "zh" else z.name for z in found.near)
+        reasons.append(word("explain.zone_renamed", lang, names=listed, closest=closest.name))
+    else:
+        listed = separator.join(f"「{z.name}」" if lang == "zh" else z.name for z in found.pool)
+        reasons.append(word("explain.zone_missing", lang, names=listed, closest=closest.name))
+    return reasons
+
+
+def explain_finding(project: Project, report: Report, finding: Finding, lang: Lang, docs: Path | None) -> str:
+    """Everything about why one finding was raised, as plain text."""
+    specs = rule_specs(report)
+    against = finding.against or word("itself", lang)
+    severity = severity_name(finding.severity, lang)
+    lines = [
+        f"{finding.id}  {severity} · {finding.rule} {rule_title(specs, finding.rule, lang)}",
+        f"{finding.plan} {word('against', lang)} {against}",
+        "",
+        finding.text(lang),
+        "",
+        f"{word('explain.zones' if finding.kind in ZONE_KINDS else 'explain.rows', lang)}:",
+    ]
+    if finding.kind in ZONE_KINDS:
+        lines += _zone_lines(project, finding, docs, lang)
+    else:
+        lines += _row_lines(project, finding, docs, lang)
     norm = norm_text(specs, finding.rule)
     if norm:
         lines += ["", f"{word('explain.norm', lang)}: {norm}"]
@@ -336,12 +452,7 @@ def explain_pass(project: Project, report: Report, held: Pass, lang: Lang, docs:
         lines += ["", f"{word('explain.mineral', lang)}:"]
         matches = (_mineral_line(plan_rows[0], a, vocabulary, lang) for a in ancestor_rows)
         lines += [f"  {line}" for line in dict.fromkeys(matches)]
-    if rows:
-        lines += [
-            "",
-            f"{word('explain.units', lang)}:",
-            *(f"  {_converted(r, vocabulary, lang)}" for r in rows),
-        ]
+    lines += _units_lines(rows, vocabulary, lang)
     norm = norm_text(specs, held.rule)
     if norm:
         lines += ["", f"{word('explain.norm', lang)}: {norm}"]
@@ -408,7 +519,7 @@ def explain_right_finding(
         f"{word('explain.units', lang)}:",
         f"  {word('explain.right', lang)}: {_right_capacity(right, lang)}",
     ]
-    lines += [f"  {_converted(row, vocabulary, lang)}" for row in rows]
+    lines += [f"  {c}" for c in (_converted(row, vocabulary, lang) for row in rows) if c is not None]
     norm = norm_text(specs, finding.rule)
     if norm:
         lines += ["", f"{word('explain.norm', lang)}: {norm}"]

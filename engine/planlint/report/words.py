@@ -268,6 +268,34 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "(this finding does not compare two rows of numbers; the places cited are)",
     },
     "explain.mineral": {"zh": "矿种匹配", "en": "Mineral match"},
+    "explain.zones": {"zh": "比较的分区", "en": "Zones compared"},
+    "explain.zone_side": {
+        "zh": "{kind}「{name}」，矿种：{minerals}",
+        "en": "{kind} {name}, minerals: {minerals}",
+    },
+    "explain.zone_closest": {"zh": "最接近的分区（{line}）：", "en": "closest zone ({line}): "},
+    "explain.zone_no_minerals": {"zh": "未列", "en": "none listed"},
+    "explain.zone_names": {"zh": "名称比较", "en": "Names compared"},
+    "explain.zone_normalised": {
+        "zh": "比较时忽略标点、地名前缀和分区类别后缀：「{ancestor}」→“{a}”，「{plan}」→“{b}”，二者不同（相似度 {ratio}）",
+        "en": "compared without punctuation, leading place names and the kind word: {ancestor} → “{a}”, "
+        "{plan} → “{b}”: different (similarity {ratio})",
+    },
+    "explain.zone_renamed": {
+        "zh": "本规划没有同名的同类分区；与之矿种相同（或未列矿种）的同类分区：{names}；"
+        "取同类在先、名称最相似者「{closest}」为最接近",
+        "en": "the plan has no zone of that name and a compatible kind; those of a compatible kind sharing a "
+        "mineral (or listing none): {names}; the closest (same kind first, then the most alike name) is {closest}",
+    },
+    "explain.zone_missing": {
+        "zh": "本规划的同类分区（{names}）均与之无共同矿种，故视为未落实；最接近的是「{closest}」",
+        "en": "the plan's zones of a compatible kind ({names}) share no mineral with it, so it is not carried; "
+        "the closest is {closest}",
+    },
+    "explain.zone_none": {
+        "zh": "本规划未设与{kind}同类的分区，故视为未落实",
+        "en": "the plan sets no zone of a kind compatible with {kind}, so it is not carried",
+    },
     "explain.same_mineral": {
         "zh": "{a} 与 {b} 为同一矿种（词表：{entry}）",
         "en": "{a} and {b} are the same mineral (vocabulary: {entry})",
