@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from planlint import api
 from planlint.findings import Citation, Report
+from planlint.report import Options, render
 from planlint.report.explain import Row, _converted, explain_finding, mineral_path
+from planlint.report.render import citation_place
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
 from tests.cli import Ran, planlint
@@ -200,3 +203,30 @@ def test_an_equality_is_converted_with_one_equals_sign() -> None:
 def test_rows_without_a_display_unit_make_no_unit_section(nation: tuple[api.Project, Report]) -> None:
     outs = _explained(nation, "PL105")  # years: nothing to convert to
     assert outs and all("可开采年限 ≥" in out and "单位换算" not in out for out in outs)
+
+
+def test_a_period_finding_cites_the_period_not_the_plans_silence(nation: tuple[api.Project, Report]) -> None:
+    """The plan files record the period without a line: its citations name 规划期限, in every report."""
+    project, report = nation
+    finding = next(f for f in report.findings if f.rule == "PL140")
+    out = explain_finding(project, report, finding, "zh", None)
+    assert "未作规定" not in out and f"本规划 {finding.plan}: {finding.plan}.txt 规划期限" in out
+    assert "（）" not in out and "修改要求: 将本规划的规划期调整为与" in out
+    english = explain_finding(project, report, finding, "en", None)
+    assert "silent" not in english and "()" not in english
+    sarif = json.loads(render("sarif", report, Options(lang="zh")))
+    texts = [
+        location["message"]["text"]
+        for result in sarif["runs"][0]["results"]
+        if result["ruleId"] == "PL140"
+        for location in result["locations"]
+    ]
+    assert texts and all(text.endswith(".txt 规划期限") for text in texts)
+
+
+def test_a_table_that_is_its_own_section_is_named_once(nation: tuple[api.Project, Report]) -> None:
+    outs = _explained(nation, "PL305")
+    assert outs and not any("专栏6 专栏6" in out for out in outs)
+    assert (
+        citation_place(Citation("plan", "p", "p.txt", "专栏6", "专栏6", 85), "zh") == "p.txt 专栏6 第 85 行"
+    )

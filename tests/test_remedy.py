@@ -5,6 +5,7 @@ never a placeholder left unfilled."""
 from __future__ import annotations
 
 import string
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,15 @@ def test_a_zone_limit_is_told_the_plans_own_rows(tmp_path: Path) -> None:
     assert "调整为不高于" in remedy(finding, "zh") and remedy(finding, "zh").endswith(
         "与本规划全域的规定一致"
     )
+
+
+def test_a_finding_against_no_ancestor_is_told_the_plans_own_rule(tmp_path: Path) -> None:
+    """A finding made without a worded remedy (an older report's) falls back to its bound: a plan checked by
+    itself is told '本规划的规定', not '本规划 的规定' with the ancestor's spacing."""
+    (case,) = [c for n, c in FAILING if n == "zone_vs_plan::fail_zone_cap_above_plan_cap"]
+    (finding,) = run(tmp_path, case["plans"], case.get("rules")).findings
+    bare = replace(finding, remedy=None)
+    assert bare.against is None and bare.requirement is not None
+    assert remedy(bare, "zh").endswith("（本规划的规定）")
+    assert remedy(bare, "en").endswith("(the plan's own)")
+    assert remedy(replace(bare, against="cq"), "zh").endswith("（cq 的规定）")

@@ -6,8 +6,9 @@ from planlint.findings import Citation, Role
 from planlint.model import Cite, Plan
 
 
-def citation(plan: Plan, cite: Cite | None, role: Role) -> Citation:
-    """A citation of a plan's place; `cite=None` means the plan is silent there."""
+def citation(plan: Plan, cite: Cite | None, role: Role, part: str | None = None) -> Citation:
+    """A citation of a plan's place; `cite=None` means the plan is silent there, unless `part` names the part
+    of the document that states it without a line (规划期限), kept as the citation's locator."""
     if cite is not None and cite.ref is not None:
         source = next(s for s in plan.sources if s.id == cite.ref)
         document = source.title or source.url
@@ -15,6 +16,6 @@ def citation(plan: Plan, cite: Cite | None, role: Role) -> Citation:
         return Citation(role, plan.id, document, cite.section, cite.table, None, locator or None)
     document = plan.source.document
     if cite is None:
-        return Citation(role, plan.id, document, None, None, None, None)
+        return Citation(role, plan.id, document, None, None, None, part)
     # A plan extracted from Word keeps where the line is in Word terms (第12段, 表2第3行) as its locator.
     return Citation(role, plan.id, document, cite.section, cite.table, cite.line, cite.locator)

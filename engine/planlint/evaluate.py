@@ -82,7 +82,7 @@ def evaluate(
 
 def to_pass(context: Context, rule: Rule, held: Held) -> Pass:
     """A held comparison as a pass: the norm cited first, then the rows compared."""
-    places = (citation(context.plan(p.plan), p.cite, p.role) for p in held.places)
+    places = (citation(context.plan(p.plan), p.cite, p.role, p.part) for p in held.places)
     return Pass(
         rule=rule.id,
         kind=rule.kind,
@@ -176,7 +176,7 @@ def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
         else None
     )
     norm = _norm(rule)
-    places = (citation(context.plan(p.plan), p.cite, p.role) for p in hit.places)
+    places = (citation(context.plan(p.plan), p.cite, p.role, p.part) for p in hit.places)
     return Finding(
         rule=rule.id,
         kind=rule.kind,

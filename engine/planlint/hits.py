@@ -100,11 +100,13 @@ Fragment = Union[  # noqa: UP007
 
 @dataclass(frozen=True)
 class Place:
-    """A place a hit rests on: a row of the plan or of an ancestor; `cite=None` means that plan is silent."""
+    """A place a hit rests on: a row of the plan or of an ancestor; `cite=None` means that plan is silent,
+    unless `part` names the part of the document that states it without a line (规划期限: the period)."""
 
     role: Literal["ancestor", "plan"]
     plan: str
     cite: Cite | None = None
+    part: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -217,13 +217,18 @@ KIND_REMEDY: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 BOUND_REMEDY = {
-    "zh": "将本规划该项指标调整为{op} {value}{scope}（{against} 的规定）",
-    "en": "set the plan's value to {op} {value}{scope} ({against}'s)",
+    "zh": "将本规划该项指标调整为{op} {value}{scope}（{whose}）",
+    "en": "set the plan's value to {op} {value}{scope} ({whose})",
 }
 # A finding that knows every required value (one per scope, worded by the evaluator, as in its message).
 REQUIRED_REMEDY = {
-    "zh": "将本规划该项指标调整为{required}（{against} 的规定）",
-    "en": "set the plan's value to {required} ({against}'s)",
+    "zh": "将本规划该项指标调整为{required}（{whose}）",
+    "en": "set the plan's value to {required} ({whose})",
+}
+# whose rule the value is: the ancestor's, or (a finding against no ancestor) the plan's own
+WHOSE = {
+    "ancestor": {"zh": "{against} 的规定", "en": "{against}'s"},
+    "itself": {"zh": "本规划的规定", "en": "the plan's own"},
 }
 BOUND_KINDS = frozenset({"ancestor_bound"})
 
@@ -240,13 +245,16 @@ def remedy(finding: Finding, lang: str, description: str = "", scope: str = "") 
     (worded by its kind when it was made); `description` (the rule's) only for a finding made without one."""
     if finding.remedy is not None:
         return finding.remedy[lang]
-    against = finding.against or ("本规划" if lang == "zh" else "the plan")
+    if finding.against is None:
+        whose = WHOSE["itself"][lang]
+    else:
+        whose = WHOSE["ancestor"][lang].format(against=finding.against)
     expected = finding.expected
     if finding.requirement is not None:
-        return REQUIRED_REMEDY[lang].format(required=finding.requirement[lang], against=against)
+        return REQUIRED_REMEDY[lang].format(required=finding.requirement[lang], whose=whose)
     if finding.kind in BOUND_KINDS and expected is not None and expected.op in OP_WORDS:
         return BOUND_REMEDY[lang].format(
-            op=OP_WORDS[expected.op][lang], value=bound_text(expected), scope=scope, against=against
+            op=OP_WORDS[expected.op][lang], value=bound_text(expected), scope=scope, whose=whose
         )
     return description
 

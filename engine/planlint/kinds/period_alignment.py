@@ -3,7 +3,7 @@
 For each plan judged and each ancestor (partial ancestors included: their period is recorded, though often
 from the planning round rather than read from their text), the `fields` of the two periods are compared.
 One finding per plan and ancestor naming the fields that differ. The plan files record the period without a
-line, so both citations have line null and the message says so. Severity: the rule's, or
+line, so both citations have line null, name the part 规划期限 as their locator, and the message says so. Severity: the rule's, or
 `partial_severity` when the ancestor is only partly known. With passes asked for, equal periods are a held
 comparison naming the fields both plans give (none when no field is given by both).
 
@@ -73,6 +73,15 @@ def period_words(period: Period, fields: tuple[Field, ...]) -> Fragment:
     return Joined(tuple(parts), "comma")
 
 
+# NOTE: the plan files record the period without a line; the citations name the part that states it, so they
+# do not read as the plan's silence.
+PERIOD_PART = "规划期限"
+
+
+def _period_places(plan_id: str, ancestor_id: str) -> tuple[Place, Place]:
+    return (Place("ancestor", ancestor_id, part=PERIOD_PART), Place("plan", plan_id, part=PERIOD_PART))
+
+
 def _held(
     plan_id: str, ancestor_id: str, period: Period, other: Period, fields: tuple[Field, ...]
 ) -> Iterator[Held]:
@@ -82,7 +91,7 @@ def _held(
         yield Held(
             plan=plan_id,
             against=ancestor_id,
-            places=(Place("ancestor", ancestor_id), Place("plan", plan_id)),
+            places=_period_places(plan_id, ancestor_id),
             detail=("period", *(f"{f}={getattr(period, f)}" for f in compared)),
         )
 
@@ -106,7 +115,7 @@ def check(context: Context, params: Params) -> Iterator[PeriodDiffers | Held]:
             yield PeriodDiffers(
                 plan=plan_id,
                 against=ancestor_id,
-                places=(Place("ancestor", ancestor_id), Place("plan", plan_id)),
+                places=_period_places(plan_id, ancestor_id),
                 severity=params.partial_severity if ancestor.is_partial else None,
                 detail=("period", *differ),
                 period=period,

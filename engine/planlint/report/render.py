@@ -85,7 +85,8 @@ def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
     if citation.role == "norm":
         return " · ".join(x for x in (citation.document, citation.locator) if x)
     order = (citation.table, citation.section) if terse else (citation.section, citation.table)
-    parts = [x for x in (citation.document, *order) if x]
+    # a 专栏 that is both the table and the section is named once
+    parts = [x for x in dict.fromkeys((citation.document, *order)) if x]
     if citation.line is not None:
         parts.append(f"L{citation.line}" if terse else word("line", lang, n=citation.line))
         if citation.locator:  # the same place in Word terms
