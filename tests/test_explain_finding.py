@@ -230,3 +230,28 @@ def test_a_table_that_is_its_own_section_is_named_once(nation: tuple[api.Project
     assert (
         citation_place(Citation("plan", "p", "p.txt", "专栏6", "专栏6", 85), "zh") == "p.txt 专栏6 第 85 行"
     )
+
+
+def test_a_childrens_sum_calls_only_the_findings_plan_its_own(nation: tuple[api.Project, Report]) -> None:
+    """A children's sum cites every child (role plan in JSON); only the finding's plan is 本规划, the other
+    children are 下级规划 in explain, text and SARIF, and SARIF's locations are the finding's plan's only."""
+    project, report = nation
+    finding = next(f for f in report.findings if f.rule in ("PL201", "PL202"))
+    children = [c.plan for c in finding.citations if c.role == "plan"]
+    others = [c for c in children if c != finding.plan]
+    assert others and all(
+        c["role"] == "plan" for c in finding.as_dict("zh")["citations"][1:] if c["plan"] in others
+    )
+    out = explain_finding(project, report, finding, "zh", None)
+    assert f"  本规划 {finding.plan}: " in out
+    assert all(f"  下级规划 {other}: " in out and f"本规划 {other}:" not in out for other in others)
+    assert all(
+        f"child plan {other}: " in explain_finding(project, report, finding, "en", None) for other in others
+    )
+    text = render("text", report, Options(lang="zh"))
+    assert f"下级规划 {others[0]}: " in text
+    sarif = json.loads(render("sarif", report, Options(lang="zh")))
+    result = next(r for r in sarif["runs"][0]["results"] if r["properties"]["id"] == finding.id)
+    assert [loc["properties"]["plan"] for loc in result["locations"]] == [finding.plan]
+    related = [loc["message"]["text"] for loc in result["relatedLocations"]]
+    assert all(any(t.startswith(f"下级规划 {other}: ") for t in related) for other in others)

@@ -273,8 +273,10 @@ def _scope_value(field: str, value: str | None, lang: Lang) -> str:
     return SCOPE_WORDS.get(field, {}).get(value, {}).get(lang, value)
 
 
-def _citation_block(citation: Citation, docs: Path | None, lang: Lang) -> list[str]:
-    who = citation_who(citation, lang)
+def _citation_block(
+    citation: Citation, docs: Path | None, lang: Lang, subject: str | None = None
+) -> list[str]:
+    who = citation_who(citation, lang, subject)
     lines = [f"  {who}: {citation_place(citation, lang)}"]
     quote = cited_quote(docs, citation)
     if quote is not None:
@@ -291,9 +293,9 @@ def _row_lines(project: Project, finding: Finding, docs: Path | None, lang: Lang
     for citation in finding.citations:
         if citation.role == "norm":
             continue
-        lines += _citation_block(citation, docs, lang)
+        lines += _citation_block(citation, docs, lang, finding.plan)
         lines += [f"    {_row_line(row, vocabulary, lang)}" for row in rows if row.citation == citation]
-    plan_rows = [r for r in rows if r.citation.role == "plan"]
+    plan_rows = [r for r in rows if r.citation.role == "plan" and r.citation.plan == finding.plan]
     ancestor_rows = [r for r in rows if r.citation.role == "ancestor"]
     if plan_rows and ancestor_rows:
         lines += ["", f"{word('explain.mineral', lang)}:"]
@@ -444,7 +446,7 @@ def explain_pass(project: Project, report: Report, held: Pass, lang: Lang, docs:
     rows = cited_rows(project, held)
     for citation in held.citations:
         if citation.role != "norm":
-            lines += _citation_block(citation, docs, lang)
+            lines += _citation_block(citation, docs, lang, held.plan)
             lines += [f"    {_row_line(r, vocabulary, lang)}" for r in rows if r.citation == citation]
     plan_rows = [r for r in rows if r.citation.role == "plan"]
     ancestor_rows = [r for r in rows if r.citation.role == "ancestor"]

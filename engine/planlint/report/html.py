@@ -151,11 +151,11 @@ def _legend(lang: Lang) -> str:
 # -------------------------------------------------------------------------------------------- findings
 
 
-def _citation(citation: Citation, options: Options) -> str:
+def _citation(citation: Citation, options: Options, subject: str | None = None) -> str:
     lang = options.lang
     parts = [
         f'<li class="citation role-{citation.role}">',
-        f'<span class="who">{escape(citation_who(citation, lang))}</span> ',
+        f'<span class="who">{escape(citation_who(citation, lang, subject))}</span> ',
         f'<span class="where">{escape(citation_place(citation, lang))}</span>',
     ]
     quote = cited_quote(options.docs, citation, options.texts)
@@ -204,7 +204,7 @@ def _finding(report: Report, finding: Finding, specs: dict[str, Any], options: O
         head.append(f'<span class="rule-title">{escape(title)}</span>')
     head += _review_badges(report, finding, lang)
     head.append(f'<span class="against">{escape(label)} <code>{escape(who)}</code></span>')
-    citations = "".join(_citation(c, options) for c in finding.citations)
+    citations = "".join(_citation(c, options, finding.plan) for c in finding.citations)
     waived = " waived" if not report.counted(finding) else ""
     return (
         f'<article class="finding sev-{severity}{waived}" id="finding-{escape(finding.id)}" '

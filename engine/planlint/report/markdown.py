@@ -99,7 +99,7 @@ def _finding(
         lines.append(f"- **{word(waiver[0], lang)}**{colon}{escape(waiver_text(waiver[1], lang))}")
     for citation in finding.citations:
         lines.append(
-            f"- **{escape(citation_who(citation, lang))}**{colon}{escape(citation_place(citation, lang))}"
+            f"- **{escape(citation_who(citation, lang, finding.plan))}**{colon}{escape(citation_place(citation, lang))}"
         )
         quote = cited_quote(options.docs, citation, options.texts)
         if quote:

@@ -69,12 +69,19 @@ def _bound(bound: Bound) -> str:
     return f"{OP_SIGNS.get(bound.op, bound.op)} {bound_text(bound)}".strip()
 
 
-def citation_who(citation: Citation, lang: Lang) -> str:
-    """'依据' / 'ancestor cq' / 'plan cq-banan'."""
-    role = word(citation.role, lang)
+def citation_who(citation: Citation, lang: Lang, subject: str | None = None) -> str:
+    """'依据' / 'ancestor cq' / 'plan cq-banan'; with `subject` (the finding's plan), a plan citation of another
+    plan (a child of the parent whose cap a children's sum exceeds) is 'child plan p01-c02' / '下级规划'."""
+    role = word(_role_word(citation, subject), lang)
     if citation.role == "norm" or not citation.plan:
         return role
     return f"{role} {citation.plan}"
+
+
+def _role_word(citation: Citation, subject: str | None) -> str:
+    if citation.role == "plan" and subject is not None and citation.plan not in (subject, None):
+        return "child_plan"
+    return citation.role
 
 
 def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
@@ -112,9 +119,10 @@ def _locator(locator: str, lang: Lang) -> str:
     return re.sub(r"(\d+)", r" \1 ", locator).rstrip()
 
 
-def citation_text(citation: Citation, lang: Lang, terse: bool = False) -> str:
-    """'ancestor cq: 001_….txt 专栏10 line 342': who is cited, and where (the terminal trims a missing place)."""
-    cited = f"{citation_who(citation, lang)}: {citation_place(citation, lang, terse)}"
+def citation_text(citation: Citation, lang: Lang, terse: bool = False, subject: str | None = None) -> str:
+    """'ancestor cq: 001_….txt 专栏10 line 342': who is cited, and where (the terminal trims a missing place);
+    `subject` as for `citation_who`."""
+    cited = f"{citation_who(citation, lang, subject)}: {citation_place(citation, lang, terse)}"
     return cited.rstrip() if terse else cited
 
 

@@ -172,10 +172,10 @@ class _Run:
             self.artifacts.append(entry)
         return self.artifact_index[document]
 
-    def location(self, citation: Citation, number: int) -> dict[str, Any]:
+    def location(self, citation: Citation, number: int, plan: str | None = None) -> dict[str, Any]:
         location: dict[str, Any] = {
             "id": number,
-            "message": {"text": citation_text(citation, self.lang)},
+            "message": {"text": citation_text(citation, self.lang, subject=plan)},
         }
         if citation.document and citation.role != "norm":
             physical: dict[str, Any] = {
@@ -207,13 +207,14 @@ class _Run:
         }
 
     def locations(self, citations: tuple[Citation, ...], plan: str) -> tuple[list[Any], list[Any]]:
-        """The plan's own citations as locations (or the plan as a logical one), the others as related."""
-        own = [c for c in citations if c.role == "plan"]
-        others = [c for c in citations if c.role != "plan"]
-        locations = [self.location(c, i) for i, c in enumerate(own)]
+        """The plan's own citations as locations (or the plan as a logical one), the others (the norm, the
+        ancestors', the other children's of a children's sum) as related."""
+        own = [c for c in citations if c.role == "plan" and c.plan in (plan, None)]
+        others = [c for c in citations if c not in own]
+        locations = [self.location(c, i, plan) for i, c in enumerate(own)]
         if not locations and plan in self.plan_index:
             locations = [{"logicalLocations": [self.logical_ref(plan)]}]
-        return locations, [self.location(c, len(own) + i) for i, c in enumerate(others)]
+        return locations, [self.location(c, len(own) + i, plan) for i, c in enumerate(others)]
 
     def result(self, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         locations, related = self.locations(finding.citations, finding.plan)

@@ -48,7 +48,7 @@ def _finding(report: Report, finding: Finding, options: Options) -> Iterator[str
         about += f" · {word(waiver[0], lang)}: {waiver_text(waiver[1], lang)}"
     yield f"[dim]      {escape(about)}[/dim]"
     for citation in finding.citations:
-        yield f"[dim]      {escape(citation_text(citation, options.lang, terse=True))}[/dim]"
+        yield f"[dim]      {escape(citation_text(citation, options.lang, terse=True, subject=finding.plan))}[/dim]"
         quote = cited_line(options.docs, citation, options.texts)
         if quote:
             yield f"[italic]        > {escape(quote)}[/italic]"

@@ -63,6 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
     "norm": {"zh": "依据", "en": "norm"},
     "ancestor": {"zh": "上级规划", "en": "ancestor"},
     "plan": {"zh": "本规划", "en": "plan"},
+    "child_plan": {"zh": "下级规划", "en": "child plan"},
     "right": {"zh": "采矿权", "en": "right"},
     "plan_silent": {"zh": "本规划未作规定", "en": "the plan is silent"},
     "unsourced": {"zh": "未记录原文或公开来源", "en": "no document or public source recorded"},
