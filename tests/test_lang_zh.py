@@ -136,7 +136,8 @@ def test_explained_right_words_its_record_and_converts_nothing_it_cannot() -> No
     life = next(f for f in report.findings if f.rule == "PL514")
     out = planlint("explain", life.id, "--rights", breaches, "--lang", "zh").stdout
     assert "出让类型（新设/整合扩能/增划资源）: 新设" in out
-    assert "≥ 5 年\n" in out and "(year)" not in out
+    # the plan's row in years is shown, and nothing is converted for it (no display unit for years)
+    assert "可开采年限 建筑石料用灰岩 ≥ 5 年" in out and "(year)" not in out and "  ≥ 5 年\n" not in out
     term = next(f for f in report.findings if f.rule == "PL520" and f.right == "X-YC-TERM")
     out = planlint("explain", term.id, "--rights", breaches, "--lang", "zh").stdout
     assert "出让类型（新设/整合扩能/增划资源）: 整合扩能" in out and "矿床规模: 小型" in out
