@@ -56,3 +56,38 @@ def test_a_plan_known_only_by_name_says_it_has_no_source() -> None:
 def test_levels_have_names_and_unknown_ones_stay_as_recorded() -> None:
     assert level_name("province", "zh") == "省级"
     assert level_name("township", "zh") == "township"
+
+
+def test_a_norm_of_planlints_own_words_is_printed_in_english_under_en() -> None:
+    """The consistency rules rest on the plan's own text, a label planlint made (本规划文本（内部一致性）):
+    under --lang en it reads in English in every format and in explain; legal titles and the JSON stay as
+    written."""
+    import json
+
+    from planlint import api
+    from planlint.docgen import explain as explain_rule
+    from planlint.report import Options, render
+    from planlint.report.explain import explain_finding
+
+    project = api.load()
+    report = api.check(project, ["ha-nanyang-fangcheng"])
+    own = "the plan's own text (internal consistency) · ratios agree with the counts"
+    for name in ("text", "markdown", "html"):
+        english = render(name, report, Options(lang="en"))
+        assert "本规划文本" not in english and own in english.replace("&#x27;", "'"), name
+        assert "本规划文本（内部一致性） · 比例与数量一致" in render(name, report, Options(lang="zh")), name
+    sarif = json.loads(render("sarif", report, Options(lang="en")))
+    run = sarif["runs"][0]
+    printed = [r["help"]["text"] for r in run["tool"]["driver"]["rules"]]
+    printed += [loc["message"]["text"] for r in run["results"] for loc in r["relatedLocations"]]
+    assert own in "\n".join(printed) and not any("本规划文本" in text for text in printed)
+    finding = next(f for f in report.findings if f.rule == "PL306")
+    assert f"Norm: {own}" in explain_finding(project, report, finding, "en", None)
+    rule = next(r for r in project.rules if r.id == "PL306")
+    assert own in explain_rule(rule, "en") and "本规划文本（内部一致性）" in explain_rule(rule, "zh")
+    data = json.loads(render("json", report, Options(lang="en")))
+    norms = [
+        c for f in data["findings"] if f["rule"] == "PL306" for c in f["citations"] if c["role"] == "norm"
+    ]
+    assert norms and all(c["document"] == "本规划文本（内部一致性）" for c in norms)
+    assert "矿产资源规划编制实施办法（国土资源部令第55号）" in render("text", report, Options(lang="en"))

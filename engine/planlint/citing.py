@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from planlint.findings import Citation, Role
 from planlint.model import Cite, Plan
+
+if TYPE_CHECKING:
+    from planlint.rules import Norm
+
+
+def norm_citation(norm: Norm) -> Citation:
+    """The citation of the norm a rule rests on: its document, and its clause as the locator."""
+    english = (norm.en.document, norm.en.clause) if norm.en is not None else None
+    return Citation("norm", None, norm.document, None, None, None, norm.clause, en=english)
 
 
 def citation(plan: Plan, cite: Cite | None, role: Role, part: str | None = None) -> Citation:

@@ -198,8 +198,7 @@ def explain(rule: Rule, lang: str) -> str:
         "",
         f"{'种类' if zh else 'kind'}: {kind_name(spec.kind, lang) if zh else spec.kind}",
         f"{'严重程度' if zh else 'severity'}: {severity_text(rule, lang)}",
-        f"{'依据' if zh else 'norm'}: {spec.norm.document}"
-        + (f" · {spec.norm.clause}" if spec.norm.clause else ""),
+        f"{'依据' if zh else 'norm'}: {spec.norm.text(lang)}",
     ]
     if not zh:
         lines.append(f"params: {rule.params.model_dump()}")
@@ -247,6 +246,9 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
         out.append(f"- severity: {severity_text(rule, 'en')}")
         clause = f" — {spec.norm.clause}" if spec.norm.clause else ""
         out.append(f"- norm: {spec.norm.document}{clause}")
+        if spec.norm.en is not None:
+            en_clause = f" — {spec.norm.en.clause}" if spec.norm.en.clause else ""
+            out.append(f"- norm (en): {spec.norm.en.document}{en_clause}")
         if spec.example is not None:
             out.append(f"- example: {spec.example.en} / {spec.example.zh}")
     out += ["", "# Rule kinds", ""]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from planlint.citing import citation
+from planlint.citing import citation, norm_citation
 from planlint.context import Context
 from planlint.errors import PlanlintError
 from planlint.findings import Citation, Finding, Message, Pass, PlanSummary, Report, Severity, Subject
@@ -98,7 +98,7 @@ def to_pass(context: Context, rule: Rule, held: Held) -> Pass:
 
 
 def _norm(rule: Rule) -> Citation:
-    return Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
+    return norm_citation(rule.spec.norm)
 
 
 def full_order(finding: Finding | Pass) -> tuple[Any, ...]:

@@ -31,6 +31,9 @@ class Citation:
     table: str | None = None
     line: int | None = None
     locator: str | None = None
+    # a norm's (document, clause) in English when the norm is planlint's own label, not a legal title; printed
+    # under --lang en, never part of the JSON (which keeps the norm as the rule pack states it)
+    en: tuple[str, str | None] | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"role": self.role}

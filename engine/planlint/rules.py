@@ -42,12 +42,31 @@ class Texts(_Strict):
         return self.zh if lang == "zh" else self.en
 
 
+class NormWords(_Strict):
+    """A norm's document and clause in another language."""
+
+    document: str
+    clause: str | None = None
+
+
 class Norm(_Strict):
-    """The norm a rule rests on: a document and the clause in it."""
+    """The norm a rule rests on: a document and the clause in it. Legal titles stay as enacted (Chinese) in
+    every language; a norm that is planlint's own label (本规划文本（内部一致性）) gives `en` for English."""
 
     document: str
     clause: str | None = None
     note: str | None = None
+    en: NormWords | None = None
+
+    def words(self, lang: str) -> tuple[str, str | None]:
+        """(document, clause) as printed in `lang`."""
+        if lang == "en" and self.en is not None:
+            return self.en.document, self.en.clause
+        return self.document, self.clause
+
+    def text(self, lang: str) -> str:
+        """'document · clause' as printed in `lang`."""
+        return " · ".join(x for x in self.words(lang) if x)
 
 
 class AttributeSeverity(_Strict):

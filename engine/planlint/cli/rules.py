@@ -41,7 +41,9 @@ def list_rules(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     for rule in [*load_rules(directories), *rights_rules(directories)]:
         spec = rule.spec
         kind = kind_name(spec.kind, chosen) if chosen == "zh" else spec.kind
-        table.add_row(spec.id, kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.document)
+        table.add_row(
+            spec.id, kind, severity_text(rule, chosen), spec.title.get(chosen), spec.norm.words(chosen)[0]
+        )
     # a terminal's width wraps the table; piped or redirected, every row is printed whole on its line
     Console(width=None if sys.stdout.isatty() else FULL_WIDTH).print(table)
 

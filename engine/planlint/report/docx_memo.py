@@ -112,7 +112,7 @@ def _finding(
     _labelled(document, word("memo.problem", lang), finding.text(lang))
     for label, text in texts:
         _labelled(document, label, text, italic=True)
-    norm = norm_text(specs, finding.rule)
+    norm = norm_text(specs, finding.rule, lang)
     if norm:
         _labelled(document, word("memo.norm", lang), norm)
     change = remedy(finding, lang, description_of(specs.get(finding.rule), lang))

@@ -418,7 +418,7 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
         lines += _zone_lines(project, finding, docs, lang)
     else:
         lines += _row_lines(project, finding, docs, lang)
-    norm = norm_text(specs, finding.rule)
+    norm = norm_text(specs, finding.rule, lang)
     if norm:
         lines += ["", f"{word('explain.norm', lang)}: {norm}"]
     change = remedy(finding, lang, description_of(specs.get(finding.rule), lang))
@@ -455,7 +455,7 @@ def explain_pass(project: Project, report: Report, held: Pass, lang: Lang, docs:
         matches = (_mineral_line(plan_rows[0], a, vocabulary, lang) for a in ancestor_rows)
         lines += [f"  {line}" for line in dict.fromkeys(matches)]
     lines += _units_lines(rows, vocabulary, lang)
-    norm = norm_text(specs, held.rule)
+    norm = norm_text(specs, held.rule, lang)
     if norm:
         lines += ["", f"{word('explain.norm', lang)}: {norm}"]
     return "\n".join(lines) + "\n"
@@ -522,7 +522,7 @@ def explain_right_finding(
         f"  {word('explain.right', lang)}: {_right_capacity(right, lang)}",
     ]
     lines += [f"  {c}" for c in (_converted(row, vocabulary, lang) for row in rows) if c is not None]
-    norm = norm_text(specs, finding.rule)
+    norm = norm_text(specs, finding.rule, lang)
     if norm:
         lines += ["", f"{word('explain.norm', lang)}: {norm}"]
     change = remedy(finding, lang, description_of(specs.get(finding.rule), lang))

@@ -467,7 +467,7 @@ def _rules(report: Report, specs: dict[str, Any], lang: Lang) -> str:
         rows.append(
             f"<tr><td><code>{escape(rule_id)}</code></td><td><strong>{escape(rule_title(specs, rule_id, lang))}</strong>"
             + (f"<br><small>{escape(description.get(lang))}</small>" if description is not None else "")
-            + f"</td><td>{escape(norm_text(specs, rule_id))}</td></tr>"
+            + f"</td><td>{escape(norm_text(specs, rule_id, lang))}</td></tr>"
         )
     head = "".join(f"<th>{escape(word(k, lang))}</th>" for k in ("rule_col", "title_col", "norm_col"))
     return (

@@ -125,7 +125,7 @@ def _rules(report: Report, specs: dict[str, Any], lang: Lang) -> list[str]:
         "| --- | --- | --- |",
     ]
     for rule_id in fired:
-        norm = norm_text(specs, rule_id)
+        norm = norm_text(specs, rule_id, lang)
         lines.append(f"| `{rule_id}` | {escape(rule_title(specs, rule_id, lang))} | {escape(norm)} |")
     return lines + [""]
 

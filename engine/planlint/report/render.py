@@ -90,7 +90,10 @@ def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
     `terse` is the terminal's form: table before section and the line as 'L260'.
     """
     if citation.role == "norm":
-        return " · ".join(x for x in (citation.document, citation.locator) if x)
+        words = (
+            citation.en if lang == "en" and citation.en is not None else (citation.document, citation.locator)
+        )
+        return " · ".join(x for x in words if x)
     order = (citation.table, citation.section) if terse else (citation.section, citation.table)
     # a 专栏 that is both the table and the section is named once
     parts = [x for x in dict.fromkeys((citation.document, *order)) if x]
@@ -175,10 +178,11 @@ def rule_title(specs: dict[str, Any], rule_id: str, lang: Lang) -> str:
     return title.get(lang) if title is not None else ""
 
 
-def norm_text(specs: dict[str, Any], rule_id: str) -> str:
-    """'document · clause' of the norm a rule rests on, or '' for a rule the report does not carry."""
+def norm_text(specs: dict[str, Any], rule_id: str, lang: Lang) -> str:
+    """'document · clause' of the norm a rule rests on, in `lang` (`Norm.text`), or '' for a rule the report
+    does not carry."""
     norm = getattr(specs.get(rule_id), "norm", None)
-    return " · ".join(x for x in (getattr(norm, "document", None), getattr(norm, "clause", None)) if x)
+    return norm.text(lang) if norm is not None else ""
 
 
 def severity_counts(report: Report, findings: Iterable[Finding]) -> dict[str, tuple[int, int]]:

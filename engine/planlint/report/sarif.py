@@ -63,7 +63,7 @@ def _descriptor(rule_id: str, spec: Any, lang: Lang) -> dict[str, Any]:
     title = _text(spec.title, lang) or rule_id
     description = _text(spec.description, lang) or title
     norm = spec.norm
-    norm_text = " · ".join(x for x in (norm.document, norm.clause) if x)
+    norm_text = norm.text(lang)
     example = _text(getattr(spec, "example", None), lang)
     help_lines = [description, f"{word('norm', lang)}: {norm_text}"]
     markdown_lines = [description, "", f"**{word('norm', lang)}**: {norm_text}"]
@@ -84,7 +84,8 @@ def _descriptor(rule_id: str, spec: Any, lang: Lang) -> dict[str, Any]:
         "defaultConfiguration": {"level": _default_level(spec)},
         "properties": {
             "kind": spec.kind,
-            "norm": {"document": norm.document, "clause": norm.clause, "note": norm.note},
+            "norm": {"document": norm.document, "clause": norm.clause, "note": norm.note}
+            | ({"en": norm.en.model_dump()} if norm.en is not None else {}),
             "severity": policy if isinstance(policy, str) else policy.model_dump(),
             "title": _both(spec.title),
             "tags": ["planlint", spec.kind],

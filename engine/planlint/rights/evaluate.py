@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from planlint.api import Project
+from planlint.citing import norm_citation
 from planlint.evaluate import full_order, numbered
 from planlint.findings import (
     Bound,
@@ -115,7 +116,7 @@ def _subject(rule: Rule, hit: RightHit) -> Subject:
 
 def _citations(context: RightsContext, rule: Rule, hit: RightHit) -> tuple[Citation, ...]:
     """The norm, the plan rows and places the right was checked against, then the right (and others counted)."""
-    norm = Citation("norm", None, rule.spec.norm.document, None, None, None, rule.spec.norm.clause)
+    norm = norm_citation(rule.spec.norm)
     rows = [_plan_cite(context, s.plan, s.cite) for s in hit.rows]
     rows.extend(_plan_cite(context, plan_id, cite) for plan_id, cite in hit.places)
     own = [_right_cite(r) for r in (hit.right, *hit.others)]
