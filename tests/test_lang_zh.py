@@ -142,3 +142,25 @@ def test_explained_right_words_its_record_and_converts_nothing_it_cannot() -> No
     out = planlint("explain", term.id, "--rights", breaches, "--lang", "zh").stdout
     assert "出让类型（新设/整合扩能/增划资源）: 整合扩能" in out and "矿床规模: 小型" in out
     assert not re.search(r": (new|expansion|small|large)\b", out)
+
+
+def test_chinese_help_words_clicks_markers_too() -> None:
+    out = _planlint("check", "--help", "--lang", "zh")
+    assert "planlint check [选项] [paths]...\n" in out and "[默认：text]" in out
+    assert not re.search(r"\[OPTIONS\]|\[default:|\[required\]|\{ID\}", out)
+    explained = _planlint("explain", "--help", "--lang", "zh")
+    assert "planlint explain [选项] ID [paths]...\n" in explained and "[必填]" in explained
+    assert "[必填]" in _planlint("check-rights", "--help", "--lang", "zh")
+    assert "planlint [选项] 命令 [参数]...\n" in _planlint("--help", "--lang", "zh")
+    # in one process, the English help after it keeps click's markers
+    assert planlint("explain", "--help", "--lang", "zh").stdout.startswith("用法：planlint explain [选项] ID")
+    english = planlint("explain", "--help", "--lang", "en").stdout
+    assert english.startswith("Usage: planlint explain [OPTIONS] {ID}") and "[required]" in english
+
+
+def test_an_unknown_option_suggests_only_options_close_to_it() -> None:
+    far = planlint("check", "--bogus", "--lang", "zh")
+    assert far.returncode == 2 and far.stderr.rstrip().endswith("错误：没有此选项：--bogus")
+    assert planlint("check", "--bogus", "--lang", "en").stderr.rstrip().endswith("No such option: --bogus")
+    near = planlint("check", "--fromat", "--lang", "zh")
+    assert near.stderr.rstrip().endswith("错误：没有此选项：--fromat（是否应为：--format）")

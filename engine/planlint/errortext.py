@@ -140,7 +140,7 @@ PYDANTIC_ZH: dict[str, str] = {
 
 # typer's and click's usage messages → Chinese; `\1` ... keep the option, argument or value.
 USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
-    (r"No such option: (\S+) \(Possible options: (.+)\)", r"没有此选项：\1（可用：\2）"),
+    (r"No such option: (\S+) \(Possible options: (.+)\)", r"没有此选项：\1（是否应为：\2）"),
     (r"No such option: (\S+) Did you mean (\S+)\?", r"没有此选项：\1；是否应为 \2？"),
     (r"No such option: (\S+)", r"没有此选项：\1"),
     (r"No such option '(\S+)'\.", r"没有此选项：\1"),

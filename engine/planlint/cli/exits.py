@@ -7,6 +7,7 @@ Usage errors stay typer's, in Chinese under --lang zh (`usage_zh.py`), as --help
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -59,9 +60,21 @@ class PlanlintGroup(TyperGroup):
         except Exception as error:
             from planlint.cli.usage_zh import in_chinese, is_usage_error
 
+            keep_close_suggestions(error)
             if self.lang == "zh" and is_usage_error(error):
                 raise in_chinese(error) from None
             raise
+
+
+def keep_close_suggestions(error: BaseException) -> None:
+    """An unknown option's suggestions, only those close to it by name: click compares them with the leading
+    '--', so '--bogus' finds '--docs' alike; without it, nothing is suggested."""
+    option = getattr(error, "option_name", None)
+    possibilities = getattr(error, "possibilities", None)
+    if not isinstance(option, str) or not possibilities:
+        return
+    close = difflib.get_close_matches(option.lstrip("-"), [p.lstrip("-") for p in possibilities])
+    error.possibilities = [p for p in possibilities if p.lstrip("-") in close]  # type: ignore[attr-defined]
 
 
 def error_lang(argv: Sequence[str]) -> str:

@@ -102,8 +102,17 @@ def translated(command: Any) -> Iterator[None]:
                 text = getattr(target, name, None)
                 if text in HELP_ZH:
                     put(target, name, HELP_ZH[text])
+        for name, value in USAGE_ZH.items():
+            if getattr(item, name, None) is not None:
+                put(item, name, value)
     for name, value in PANELS_ZH.items():
         put(rich_utils, name, value)
+    put(typer.core, "_", _chinese_marker)  # the plain help's [default: …] and [required]
+    put(
+        typer.core.TyperArgument,
+        "_usage_display_name",
+        _usage_name(typer.core.TyperArgument._usage_display_name),
+    )
     for kind in (typer.core.TyperCommand, typer.core.TyperGroup):
         put(kind, "get_help_option", _chinese_help_option(kind.get_help_option))
     formatter = typer.core.TyperGroup.context_class.formatter_class
@@ -124,6 +133,28 @@ def _commands(command: Any) -> Iterator[Any]:
 
 # The plain help's headings (typer's rich panels are PANELS_ZH).
 HEADINGS_ZH = {"Arguments": "参数", "Options": "选项", "Commands": "命令"}
+# The usage line's placeholders, per command (click's options_metavar, a group's subcommand_metavar).
+USAGE_ZH = {"options_metavar": "[选项]", "subcommand_metavar": "命令 [参数]..."}
+# The markers typer adds after an option's help in the plain help (it words them with gettext's `_`).
+MARKERS_ZH = {
+    "default: {default}": "默认：{default}",
+    "required": "必填",
+    "env var: {var}": "环境变量：{var}",
+}
+
+
+def _chinese_marker(text: str) -> str:
+    return MARKERS_ZH.get(text, text)
+
+
+def _usage_name(plain: Any) -> Any:
+    """An argument in the usage line: a required one bare (`ID`, not typer's `{ID}`), an optional one in []."""
+
+    def usage_display_name(self: Any) -> str:
+        name = str(plain(self))
+        return name[1:-1] if name.startswith("{") and name.endswith("}") else name
+
+    return usage_display_name
 
 
 def _chinese_heading(plain: Any) -> Any:
