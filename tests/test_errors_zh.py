@@ -80,6 +80,17 @@ def english_left(message: str) -> list[str]:
     return [" ".join(run) for run in runs if len(run) >= 2]
 
 
+# Python's and the plan format's own tokens a Chinese reader should not meet: a repr of nothing or a type's
+# name, a level key (省级, not province), a regular expression (say what the format is, with an example).
+LEAKED_TOKEN = re.compile(r"\bNone\b|\b(?:national|province|city|county)\b|\^\S*\$|\\[dws]")
+TYPE_NAME = re.compile(r"'(?:list|dict|str|int|float|bool|NoneType)'")
+
+
+def leaked_tokens(message: str) -> list[str]:
+    """Python or format tokens left in a Chinese message (outside quoted values, but a quoted type name)."""
+    return LEAKED_TOKEN.findall(QUOTED.sub(" ", message)) + TYPE_NAME.findall(message)
+
+
 def assert_chinese(ran: Ran) -> None:
     """Exit 2; every error line `file:line: field: message` with a Chinese message."""
     assert ran.returncode == 2, ran.stdout + ran.stderr
@@ -92,6 +103,7 @@ def assert_chinese(ran: Ran) -> None:
         message = _message(line)
         assert CHINESE.search(message), f"no Chinese: {line!r}"
         assert not english_left(message), f"English left {english_left(message)}: {line!r}"
+        assert not leaked_tokens(message), f"tokens left {leaked_tokens(message)}: {line!r}"
 
 
 def assert_english(ran: Ran) -> None:
@@ -226,6 +238,9 @@ CORPUS: dict[str, Builder] = {
     "yaml-bad-escape": lambda f: _plan(f, text='schema: planlint/plan/v1\nid: "a\\qb"\n'),
     "yaml-empty": lambda f: _plan(f, text="# only a comment\n"),
     "yaml-not-utf8": lambda f: _plan(f, text=None) + [_write(f / "gbk.yaml", "名称: 规划".encode("gb18030"))],
+    "no-schema": lambda f: _plan(f, text="id: x\nname: y\n"),
+    "top-level-list": lambda f: _plan(f, text="- id: x\n"),
+    "rights-yaml-no-schema": lambda f: _rights(f, "rights.yaml", "rights: []\n"),
     # plan files: schema (pydantic) and vocabulary
     "missing-field": lambda f: _plan(f, _set("name", DELETE)),
     "level-literal": lambda f: _plan(f, _set("level", "town")),

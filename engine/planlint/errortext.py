@@ -186,3 +186,36 @@ def _first(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
         if pattern.fullmatch(text):
             return pattern.sub(zh, text)
     return text
+
+
+# The formats a field must match (pydantic's `pattern`), said in words with an example, not as the expression.
+PATTERN_WORDS: dict[str, dict[str, str]] = {
+    r"^PL[1-5]\d\d$": {
+        "zh": "应为 PL 加三位数字，首位 1–5（如 PL451）",
+        "en": "should be PL and three digits, the first 1–5 (e.g. PL451)",
+    },
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": {
+        "zh": "应为小写字母和数字，以 - 连接（如 cq-banan）",
+        "en": "should be lower-case letters and digits joined by - (e.g. cq-banan)",
+    },
+}
+
+# What a YAML file holds at the top instead of a mapping, by Python type name.
+TOP_LEVEL: dict[str, dict[str, str]] = {
+    "NoneType": {"zh": "文件为空", "en": "the file is empty"},
+    "list": {"zh": "文件顶层是列表，不是键值映射", "en": "the file holds a list, not a mapping"},
+}
+
+
+def schema_found(data: object) -> dict[str, str]:
+    """What a file that should name a planlint schema holds instead, in both languages: '未写 schema',
+    "schema 为 'x'", or what its top level is (never Python's None or a type name)."""
+    if isinstance(data, dict):
+        found = data.get("schema")
+        if found is None:
+            return {"zh": "未写 schema", "en": "no schema given"}
+        return {"zh": f"实为 {found!r}", "en": f"found {found!r}"}
+    kind = TOP_LEVEL.get(type(data).__name__)
+    if kind is not None:
+        return kind
+    return {"zh": "文件顶层不是键值映射", "en": "the file does not hold a mapping"}

@@ -14,7 +14,7 @@ import networkx as nx
 
 from planlint.errors import HierarchyError, PlanlintError
 from planlint.loader import InputErrors, LoadedPlan
-from planlint.model import LEVEL_RANK, Plan, Zone
+from planlint.model import LEVEL_RANK, LEVEL_ZH, Plan, Zone
 from planlint.places import Register, register
 from planlint.territory import Territory, find_parents, locate, settle
 from planlint.yamlio import line_of
@@ -126,7 +126,10 @@ def _edge_problems(
         message = (
             f"level inversion: parent {parent!r} is {parent_level}, not above this {item.plan.level} plan"
         )
-        zh = f"层级倒置：上级规划 {parent!r} 为 {parent_level}，不高于本规划（{item.plan.level}）"
+        zh = (
+            f"层级倒置：上级规划 {parent!r} 为{LEVEL_ZH[parent_level]}规划，"
+            f"不高于本规划（{LEVEL_ZH[item.plan.level]}）"
+        )
         return [_error(item, message, loc, zh)]
     return []
 

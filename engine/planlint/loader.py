@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from planlint.errors import PlanlintError
-from planlint.errortext import os_error_en, os_error_zh
+from planlint.errortext import os_error_en, os_error_zh, schema_found
 from planlint.model import Indicator, Plan
 from planlint.units import parse_unit, resolve_basis
 from planlint.validation import input_errors
@@ -241,15 +241,15 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
     """
     data = read_yaml(path)
     if not isinstance(data, dict) or data.get("schema") != PLAN_SCHEMA:
-        found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+        found = schema_found(data)
         raise InputErrors(
             [
                 PlanlintError(
-                    f"not a plan file: expected schema: {PLAN_SCHEMA} (found {found!r})",
+                    f"not a plan file: expected schema: {PLAN_SCHEMA} ({found['en']})",
                     path,
                     1,
                     "schema",
-                    zh=f"不是规划文件：应有 schema: {PLAN_SCHEMA}（实为 {found!r}）",
+                    zh=f"不是规划文件：应有 schema: {PLAN_SCHEMA}（{found['zh']}）",
                 )
             ]
         )

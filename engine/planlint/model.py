@@ -17,6 +17,8 @@ from planlint.units import Basis
 
 Level = Literal["national", "province", "city", "county"]
 LEVEL_RANK: dict[str, int] = {"national": 0, "province": 1, "city": 2, "county": 3}
+# a level in Chinese messages (the key is the plan format's, not a word for a Chinese reader)
+LEVEL_ZH: dict[str, str] = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级"}
 Op = Literal["<=", "<", ">=", ">", "==", "range"]
 Attribute = Literal["binding", "expected", "unspecified"]
 ZoneKind = Literal[

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from planlint.errors import InvalidValue, PlanlintError
-from planlint.errortext import PYDANTIC_ZH
+from planlint.errortext import PATTERN_WORDS, PYDANTIC_ZH
 from planlint.yamlio import line_of
 
 
@@ -19,6 +19,8 @@ def zh_message(item: Any) -> str:
     ctx = item.get("ctx") or {}
     if item["type"] == "value_error" and isinstance(ctx.get("error"), InvalidValue):
         return str(ctx["error"].zh)
+    if item["type"] == "string_pattern_mismatch" and ctx.get("pattern") in PATTERN_WORDS:
+        return PATTERN_WORDS[ctx["pattern"]]["zh"]
     template = PYDANTIC_ZH.get(item["type"])
     if template is None:
         return f"值无效：{english_message(item)}"
@@ -34,7 +36,10 @@ def _listed(value: object) -> object:
 
 
 def english_message(item: Any) -> str:
-    """pydantic's English text of one error, without its `Value error, ` prefix."""
+    """pydantic's English text of one error, without its `Value error, ` prefix (a format said in words)."""
+    pattern = (item.get("ctx") or {}).get("pattern")
+    if item["type"] == "string_pattern_mismatch" and pattern in PATTERN_WORDS:
+        return PATTERN_WORDS[pattern]["en"]
     return str(item["msg"]).removeprefix("Value error, ")
 
 

@@ -31,7 +31,7 @@ from planlint.extract.reader import Document, read_document
 from planlint.extract.unparsed import Unparsed, comment_block, unparsed
 from planlint.extract.words import localise_plan
 from planlint.loader import InputErrors, load_plan
-from planlint.model import Baseline, Count, Indicator, MineralEntry, Zone
+from planlint.model import LEVEL_ZH, Baseline, Count, Indicator, MineralEntry, Zone
 from planlint.places import register
 from planlint.units import parse_unit, resolve_basis
 from planlint.validation import described
@@ -90,7 +90,7 @@ def extract_document(
         raise PlanlintError(
             f"--level must be one of {', '.join(LEVELS)}",
             path=path,
-            zh=f"--level 应为以下之一：{'、'.join(LEVELS)}",
+            zh=f"--level 应为以下之一：{'、'.join(f'{known!r}（{LEVEL_ZH[known]}）' for known in LEVELS)}",
         )
     meta = read_meta(document)
     found = find_tables(document)

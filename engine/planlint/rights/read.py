@@ -17,6 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from planlint.errors import PlanlintError
+from planlint.errortext import schema_found
 from planlint.loader import InputErrors
 from planlint.rights import table
 from planlint.rights.locate import county_in
@@ -57,13 +58,13 @@ def load_rights(path: Path, vocabulary: Vocabulary) -> list[LoadedRight]:
 def _from_yaml(path: Path) -> list[LoadedRight]:
     data = read_yaml(path)
     if not isinstance(data, dict) or data.get("schema") != RIGHTS_SCHEMA:
-        found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+        found = schema_found(data)
         raise PlanlintError(
-            f"not a rights file: expected schema: {RIGHTS_SCHEMA} (found {found!r}), or a .csv/.xlsx table",
+            f"not a rights file: expected schema: {RIGHTS_SCHEMA} ({found['en']}), or a .csv/.xlsx table",
             path,
             1,
             "schema",
-            zh=f"不是采矿权文件：应有 schema: {RIGHTS_SCHEMA}（实为 {found!r}），或使用 .csv/.xlsx 表格",
+            zh=f"不是采矿权文件：应有 schema: {RIGHTS_SCHEMA}（{found['zh']}），或使用 .csv/.xlsx 表格",
         )
     try:
         rights = RightsFile.model_validate(data).rights
