@@ -146,7 +146,7 @@ def test_explained_right_words_its_record_and_converts_nothing_it_cannot() -> No
 
 def test_chinese_help_words_clicks_markers_too() -> None:
     out = _planlint("check", "--help", "--lang", "zh")
-    assert "planlint check [选项] [paths]...\n" in out and "[默认：text]" in out
+    assert "planlint check [选项] [paths]...\n" in out and "[默认：error]" in out
     assert not re.search(r"\[OPTIONS\]|\[default:|\[required\]|\{ID\}", out)
     explained = _planlint("explain", "--help", "--lang", "zh")
     assert "planlint explain [选项] ID [paths]...\n" in explained and "[必填]" in explained
