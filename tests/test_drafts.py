@@ -200,3 +200,41 @@ def test_the_memo_of_a_word_draft_quotes_it_and_docs_never_looks_for_it(tmp_path
     assert own and all("「" in p for p in own), own
     assert all(re.search(r"第 (\d+) 行（第 \1 段）", p) for p in own), own
     assert not any("(第" in p for p in _memo(memo))
+
+
+def test_a_revised_draft_of_a_loaded_plan_stands_in_for_it_under_its_id(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市大足区", "大足区规划.txt")  # 大足区's 修改稿, kept under its id
+    _answers(document, {"id": "cq-dazu"})
+    ran = planlint("check", str(document), "--format", "json", "--lang", "zh")
+    assert ran.returncode == 1, ran.stderr
+    assert "planlint-drafts" not in ran.stderr and "大足区规划.txt 代替已载入的规划 cq-dazu 接受检查" in ran.stderr
+    report = json.loads(ran.stdout)
+    assert [p["id"] for p in report["plans"]].count("cq-dazu") == 1
+    assert {f["plan"] for f in report["findings"]} == {"cq-dazu"}
+    own = {c["document"] for f in report["findings"] for c in f["citations"] if c["role"] == "plan"}
+    assert own == {"大足区规划.txt"}, own  # the draft is judged, not the bundled plan
+    english = planlint("check", str(document), "--lang", "en")
+    assert "大足区规划.txt stands in for the loaded plan cq-dazu" in english.stderr, english.stderr
+
+
+def test_two_documents_revising_one_loaded_plan_are_still_bad_input(tmp_path: Path) -> None:
+    first = _document(tmp_path, "重庆市大足区", "大足区规划.txt")
+    second = _document(tmp_path, "重庆市大足区", "大足区规划二稿.txt")
+    _answers(first, {"id": "cq-dazu"})
+    _answers(second, {"id": "cq-dazu"})
+    ran = planlint("check", str(first), str(second), "--lang", "zh")
+    assert ran.returncode == 2 and f"{first} 与 {second} 的规划 id 同为 'cq-dazu'" in ran.stderr
+    assert "planlint-drafts" not in ran.stderr
+
+
+def test_bad_input_beside_a_draft_never_names_its_temporary_file(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for plan in (REPO / "plans").glob("*.yaml"):
+        (plans / plan.name).write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")
+    (plans / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")  # the plans cannot all be read
+    document = _document(tmp_path, "重庆市大足区", "大足区规划.txt")
+    _answers(document, {"id": "cq-dazu"})
+    ran = planlint("check", str(plans), str(document), "--lang", "zh")
+    assert ran.returncode == 2 and "broken.yaml" in ran.stderr
+    assert "planlint-drafts" not in ran.stderr and "大足区规划.txt" in ran.stderr, ran.stderr

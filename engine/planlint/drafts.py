@@ -2,8 +2,8 @@
 
 from planlint import drafts
 draft = drafts.extract_with_answers(Path("巴南.docx"), vocabulary)     # answers from 巴南.planlint.yaml
-project, ids, texts = drafts.load_with_drafts([Path("巴南.docx")], plan_paths=None, parent=["cq"])
-drafts.unsettled(project, ids[0])          # what a person must still answer (parent, regions, period)
+loaded = drafts.load_with_drafts([Path("巴南.docx")], plan_paths=None, parent=["cq"])
+drafts.unsettled(loaded.project, loaded.ids[0])   # what a person must still answer (parent, regions, period)
 
 The answers file (`DRAFT.planlint.yaml`, beside the document) holds what extraction cannot know or got
 wrong, and is applied on top of every extraction, so it survives re-extraction:
@@ -234,15 +234,27 @@ def _same_id(plan_id: str, first: Path, second: Path) -> PlanlintError:
     )
 
 
+@dataclass(frozen=True)
+class LoadedDrafts:
+    """The plans loaded with the documents' drafts: the drafts' ids, each one's text as read (by id: what its
+    citations' lines count, to quote), and the documents that stand in for a loaded plan of their id."""
+
+    project: Project
+    ids: list[str]
+    texts: dict[str, tuple[str, ...]]
+    standing_in: dict[str, Path]  # plan id → the document judged in place of the loaded plan of that id
+
+
 def load_with_drafts(
     documents: Sequence[Path],
     plan_paths: Sequence[Path] | None = None,
     extra_rules: Sequence[Path] = (),
     parent: Sequence[str] = (),
-) -> tuple[Project, list[str], dict[str, tuple[str, ...]]]:
-    """Load the plans (default: the bundled ones) with the documents' drafts; the drafts' ids, and each
-    one's text as read (by id: what its citations' lines count, to quote).
+) -> LoadedDrafts:
+    """Load the plans (default: the bundled ones) with the documents' drafts.
 
+    A draft with the id of a loaded plan is its revision (a 修改稿 answering the last round's 审查意见): it is
+    judged in place of that plan, so the finding ids, waivers and baseline of the plan stay valid.
     Bad input in a draft names the document (and the field), not the temporary file it was loaded from.
     """
     from planlint import api
@@ -253,14 +265,30 @@ def load_with_drafts(
     with drafts_folder(documents, vocabulary, parent) as drafted:
         folder, ids = drafted.folder, drafted.documents
         try:
+            files, replaced = _without_revised(plan_paths or [bundled_plans()], set(ids))
             # NOTE: only the drafts are judged: load just their lineage where the plan index can tell it.
-            project = api.load([*(plan_paths or [bundled_plans()]), folder], extra_rules, only=list(ids))
+            project = api.load([*files, folder], extra_rules, only=list(ids))
         except PlanlintError as error:
             raise _renamed(error, folder, ids) from None
-    return project, list(ids), drafted.texts
+    standing_in = {plan_id: ids[plan_id] for plan_id in replaced}
+    return LoadedDrafts(project, list(ids), drafted.texts, standing_in)
+
+
+def _without_revised(paths: Sequence[Path], drafted: set[str]) -> tuple[list[Path], list[str]]:
+    """The plan files under the paths less those of a plan a draft revises (same id), and those ids."""
+    from planlint import planindex
+    from planlint.loader import plan_files
+
+    files = plan_files(paths)
+    entries = planindex.index(files)
+    if entries is None:
+        return files, []  # a file cannot be read: the load says which
+    revised = {entry.path: entry.id for entry in entries if entry.id in drafted}
+    return [f for f in files if f not in revised], sorted(set(revised.values()))
 
 
 def _renamed(error: PlanlintError, folder: Path, ids: dict[str, Path]) -> PlanlintError:
+    """The error with every temporary draft file named by its document and answers file instead."""
     errors = error.errors if isinstance(error, InputErrors) else [error]
     for item in errors:
         if item.path and Path(item.path).parent == folder:
@@ -268,6 +296,11 @@ def _renamed(error: PlanlintError, folder: Path, ids: dict[str, Path]) -> Planli
             if document:
                 item.path, item.path_zh = f"{document} (extracted)", f"{document}（提取所得）"
             item.line = None
+        for plan_id, document in ids.items():
+            temporary = str(folder / f"{plan_id}.yaml")
+            answers = answers_path(document).name
+            item.message = item.message.replace(temporary, f"{document} (answers: {answers})")
+            item.zh = item.zh.replace(temporary, f"{document}（答复文件：{answers}）")
     return error
 
 

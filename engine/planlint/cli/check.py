@@ -62,7 +62,7 @@ def check(
 
     format = check_round(format, output, fail_on, docs)
     language = chosen_lang(lang)
-    project, drafted, texts = load_judged(paths or [], rules or [], parent or [], plan or [])
+    project, drafted, texts = load_judged(paths or [], rules or [], parent or [], plan or [], language)
     plan = plan or drafted or None
     gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
     report = api.check(project, plan, passes=show_passes)
@@ -95,10 +95,11 @@ def _warn_unverifiable(docs: Path, project: Project, texts: Texts, lang: Lang) -
 
 
 def load_judged(
-    paths: list[Path], rules: list[Path], parent: list[str], plans: list[str]
+    paths: list[Path], rules: list[Path], parent: list[str], plans: list[str], lang: Lang = "en"
 ) -> tuple[Project, list[str], Texts]:
     """The plans, with any plan documents among the paths extracted and settled; the documents' plan ids,
-    and each one's text as read (by plan id, to quote).
+    and each one's text as read (by plan id, to quote). A document judged in place of a loaded plan of its
+    id (a revision) is said on stderr.
 
     With `plans` (`--plan`) and no document, only what checking those plans needs is loaded.
     """
@@ -116,7 +117,10 @@ def load_judged(
             )
         return api.load(paths or None, rules, only=plans or None), [], {}
     others = [p for p in paths if p not in documents] or None
-    project, ids, texts = load_with_drafts(documents, others, rules, parent)
+    loaded = load_with_drafts(documents, others, rules, parent)
+    project, ids, texts = loaded.project, loaded.ids, loaded.texts
+    for plan_id, document in loaded.standing_in.items():
+        _note_standing_in(plan_id, document, lang)
     problems = [
         PlanlintError(
             en,
@@ -131,6 +135,14 @@ def load_judged(
     if problems:
         raise InputErrors(problems)
     return project, ids, texts
+
+
+def _note_standing_in(plan_id: str, document: Path, lang: Lang) -> None:
+    if lang == "zh":
+        said = f"注意: {document.name} 代替已载入的规划 {plan_id} 接受检查"
+    else:
+        said = f"note: {document.name} stands in for the loaded plan {plan_id} and is judged in its place"
+    sys.stderr.write(f"planlint: {said}\n")
 
 
 def requirements(
