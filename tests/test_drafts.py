@@ -207,7 +207,10 @@ def test_a_revised_draft_of_a_loaded_plan_stands_in_for_it_under_its_id(tmp_path
     _answers(document, {"id": "cq-dazu"})
     ran = planlint("check", str(document), "--format", "json", "--lang", "zh")
     assert ran.returncode == 1, ran.stderr
-    assert "planlint-drafts" not in ran.stderr and "大足区规划.txt 代替已载入的规划 cq-dazu 接受检查" in ran.stderr
+    assert (
+        "planlint-drafts" not in ran.stderr
+        and "大足区规划.txt 代替已载入的规划 cq-dazu 接受检查" in ran.stderr
+    )
     report = json.loads(ran.stdout)
     assert [p["id"] for p in report["plans"]].count("cq-dazu") == 1
     assert {f["plan"] for f in report["findings"]} == {"cq-dazu"}
@@ -238,3 +241,20 @@ def test_bad_input_beside_a_draft_never_names_its_temporary_file(tmp_path: Path)
     ran = planlint("check", str(plans), str(document), "--lang", "zh")
     assert ran.returncode == 2 and "broken.yaml" in ran.stderr
     assert "planlint-drafts" not in ran.stderr and "大足区规划.txt" in ran.stderr, ran.stderr
+
+
+def test_explain_of_a_draft_finding_quotes_the_drafts_own_line(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区", "南川区规划.txt")
+    code, report = _json(str(document))
+    cited = next(
+        (f["id"], c["line"])
+        for f in report["findings"]
+        for c in f["citations"]
+        if c["role"] == "plan" and c.get("line")
+    )
+    finding, line = cited
+    ran = planlint("explain", finding, str(document), "--lang", "zh")
+    assert ran.returncode == 0, ran.stderr
+    said = document.read_text(encoding="utf-8").splitlines()[line - 1].strip()
+    quotes = [q for q in ran.stdout.splitlines() if q.strip().startswith("> ")]
+    assert any(said in q for q in quotes), ran.stdout

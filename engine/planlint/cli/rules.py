@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from planlint.api import Project
     from planlint.findings import Report
     from planlint.i18n import Lang
+    from planlint.report.sources import Texts
     from planlint.rules import Rule
 
 
@@ -124,11 +125,11 @@ def _explain_finding(item_id: str, rule: Rule, inputs: Inputs, lang: Lang, docs:
             zh=f"{rule.id} 是采矿权审查（check-rights）规则：请用 --rights 给出该问题所出自的采矿权清单",
         )
     is_pass = "-pass-" in item_id.lower()
-    project, report = _checked(inputs, is_pass)
+    project, report, texts = _checked(inputs, is_pass, lang)
     if is_pass:
         held = next((p for p in report.passes or () if p.id.lower() == item_id.lower()), None)
         if held is not None:
-            return explain_pass(project, report, held, lang, docs)
+            return explain_pass(project, report, held, lang, docs, texts)
         total = len(report.passes or ())
         raise PlanlintError(
             f"none of the {total} pass(es) of these inputs has the id {item_id}",
@@ -144,7 +145,7 @@ def _explain_finding(item_id: str, rule: Rule, inputs: Inputs, lang: Lang, docs:
         )
     if finding.right is not None and inputs.rights is not None:
         return explain_right_finding(project, report, finding, inputs.rights, lang, docs)
-    return explain_finding(project, report, finding, lang, docs)
+    return explain_finding(project, report, finding, lang, docs, texts)
 
 
 def _rights_kinds() -> frozenset[str]:
@@ -153,17 +154,18 @@ def _rights_kinds() -> frozenset[str]:
     return frozenset(REGISTRY)
 
 
-def _checked(inputs: Inputs, passes: bool) -> tuple[Project, Report]:
-    """The check (or check-rights) the inputs describe, as `check` would run it."""
+def _checked(inputs: Inputs, passes: bool, lang: Lang) -> tuple[Project, Report, Texts]:
+    """The check (or check-rights) the inputs describe, as `check` would run it, and the text of each plan
+    document read (to quote, as the check's reports do)."""
     from planlint import api
     from planlint.cli.check import load_judged
     from planlint.rights import check_rights
 
     if inputs.rights is not None:
         project = api.load(inputs.paths or None, inputs.rules)
-        return project, check_rights(project, inputs.rights, passes=passes)
-    project, drafted, _ = load_judged(inputs.paths, inputs.rules, inputs.parent, inputs.plan)
-    return project, api.check(project, inputs.plan or drafted or None, passes=passes)
+        return project, check_rights(project, inputs.rights, passes=passes), {}
+    project, drafted, texts = load_judged(inputs.paths, inputs.rules, inputs.parent, inputs.plan, lang)
+    return project, api.check(project, inputs.plan or drafted or None, passes=passes), texts
 
 
 def test_rules(

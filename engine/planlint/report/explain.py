@@ -25,7 +25,7 @@ from planlint.report.render import (
     rule_title,
     severity_name,
 )
-from planlint.report.sources import cited_quote
+from planlint.report.sources import Texts, cited_quote
 from planlint.report.words import word
 from planlint.review import verdict_text
 from planlint.units import BASIS_LABELS, UnitError, parse_unit, printed_unit, registry
@@ -274,18 +274,22 @@ def _scope_value(field: str, value: str | None, lang: Lang) -> str:
 
 
 def _citation_block(
-    citation: Citation, docs: Path | None, lang: Lang, subject: str | None = None
+    citation: Citation, docs: Path | None, lang: Lang, subject: str | None = None, texts: Texts | None = None
 ) -> list[str]:
+    """Who is cited and where, and the cited line quoted: from the plan document read in this run (`texts`),
+    else from --docs."""
     who = citation_who(citation, lang, subject)
     lines = [f"  {who}: {citation_place(citation, lang)}"]
-    quote = cited_quote(docs, citation)
+    quote = cited_quote(docs, citation, texts)
     if quote is not None:
         before, cited = quote
         lines.append("    > " + " · ".join([*before, cited]))
     return lines
 
 
-def _row_lines(project: Project, finding: Finding, docs: Path | None, lang: Lang) -> list[str]:
+def _row_lines(
+    project: Project, finding: Finding, docs: Path | None, lang: Lang, texts: Texts | None = None
+) -> list[str]:
     """The rows compared under their citations, then the mineral match, the units and the scope."""
     vocabulary = project.vocabulary
     rows = cited_rows(project, finding)
@@ -293,7 +297,7 @@ def _row_lines(project: Project, finding: Finding, docs: Path | None, lang: Lang
     for citation in finding.citations:
         if citation.role == "norm":
             continue
-        lines += _citation_block(citation, docs, lang, finding.plan)
+        lines += _citation_block(citation, docs, lang, finding.plan, texts)
         lines += [f"    {_row_line(row, vocabulary, lang)}" for row in rows if row.citation == citation]
     plan_rows = [r for r in rows if r.citation.role == "plan" and r.citation.plan == finding.plan]
     ancestor_rows = [r for r in rows if r.citation.role == "ancestor"]
@@ -314,19 +318,21 @@ def _row_lines(project: Project, finding: Finding, docs: Path | None, lang: Lang
     return lines
 
 
-def _zone_lines(project: Project, finding: Finding, docs: Path | None, lang: Lang) -> list[str]:
+def _zone_lines(
+    project: Project, finding: Finding, docs: Path | None, lang: Lang, texts: Texts | None = None
+) -> list[str]:
     """A zone finding (PL120/PL121): the ancestor's zone and the plan's closest, under their citations,
     then how their names were compared (as `kinds.zones_carried.compare` did)."""
     found = _zone_comparison(project, finding)
     if found is None:  # the ancestor's zone is no longer there to compare: show the citations only
         lines = [f"  {word('explain.no_rows', lang)}"]
         for citation in (c for c in finding.citations if c.role != "norm"):
-            lines += _citation_block(citation, docs, lang)
+            lines += _citation_block(citation, docs, lang, texts=texts)
         return lines
     sides = {"ancestor": found.zone, "plan": found.closest}
     lines = []
     for citation in (c for c in finding.citations if c.role != "norm"):
-        lines += _citation_block(citation, docs, lang)
+        lines += _citation_block(citation, docs, lang, texts=texts)
         zone = sides.get(citation.role)
         if zone is None:
             continue
@@ -401,7 +407,14 @@ def _zone_reasons(project: Project, found: Comparison, lang: Lang) -> list[str]:
     return reasons
 
 
-def explain_finding(project: Project, report: Report, finding: Finding, lang: Lang, docs: Path | None) -> str:
+def explain_finding(
+    project: Project,
+    report: Report,
+    finding: Finding,
+    lang: Lang,
+    docs: Path | None,
+    texts: Texts | None = None,
+) -> str:
     """Everything about why one finding was raised, as plain text."""
     specs = rule_specs(report)
     against = finding.against or word("itself", lang)
@@ -415,9 +428,9 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
         f"{word('explain.zones' if finding.kind in ZONE_KINDS else 'explain.rows', lang)}:",
     ]
     if finding.kind in ZONE_KINDS:
-        lines += _zone_lines(project, finding, docs, lang)
+        lines += _zone_lines(project, finding, docs, lang, texts)
     else:
-        lines += _row_lines(project, finding, docs, lang)
+        lines += _row_lines(project, finding, docs, lang, texts)
     norm = norm_text(specs, finding.rule, lang)
     if norm:
         lines += ["", f"{word('explain.norm', lang)}: {norm}"]
@@ -431,7 +444,9 @@ def explain_finding(project: Project, report: Report, finding: Finding, lang: La
     return "\n".join(lines) + "\n"
 
 
-def explain_pass(project: Project, report: Report, held: Pass, lang: Lang, docs: Path | None) -> str:
+def explain_pass(
+    project: Project, report: Report, held: Pass, lang: Lang, docs: Path | None, texts: Texts | None = None
+) -> str:
     """What a pass (a comparison that held) compared: the rows on both sides, the mineral match, the units."""
     specs = rule_specs(report)
     vocabulary = project.vocabulary
@@ -446,7 +461,7 @@ def explain_pass(project: Project, report: Report, held: Pass, lang: Lang, docs:
     rows = cited_rows(project, held)
     for citation in held.citations:
         if citation.role != "norm":
-            lines += _citation_block(citation, docs, lang, held.plan)
+            lines += _citation_block(citation, docs, lang, held.plan, texts)
             lines += [f"    {_row_line(r, vocabulary, lang)}" for r in rows if r.citation == citation]
     plan_rows = [r for r in rows if r.citation.role == "plan"]
     ancestor_rows = [r for r in rows if r.citation.role == "ancestor"]
