@@ -326,8 +326,8 @@ def test_a_waiver_value_for_a_finding_that_compares_no_value_is_bad_input(
     run = planlint("check", "--waivers", waivers, "--lang", "zh")
     assert (
         run.returncode == 2
-        and f"w.yaml:3: value: 问题 {note.id} 未比对本规划的数值：value: 不适用" in run.stderr
-    )
+        and f"w.yaml:4: value: 问题 {note.id} 未比对本规划的数值：value: 不适用" in run.stderr
+    )  # at the value: line itself, as plan: and finding: are
 
 
 WAIVED_APART = {

@@ -102,6 +102,7 @@ class Waiver:
     plan_line: int | None = dataclasses.field(default=None, compare=False)  # where `plan:` is
     # the plan's value the waiver was granted for (the finding's `actual`): another value is not waived
     value: float | tuple[float, float] | None = None
+    value_line: int | None = dataclasses.field(default=None, compare=False)  # where `value:` is
 
     def active(self, today: datetime.date) -> bool:
         return self.expires is None or today <= self.expires
@@ -227,6 +228,7 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
             w.plan,
             line_of(path, ["waivers", i, "plan"]) if w.plan is not None else None,
             w.value,
+            line_of(path, ["waivers", i, "value"]) if w.value is not None else None,
         )
         for i, w in enumerate(parsed.waivers)
     )
@@ -476,7 +478,8 @@ def _refuse_mismatched(report: Report, waivers: tuple[Waiver, ...]) -> None:
         if finding is not None and waiver.value is not None and finding.actual is None:
             message = f"finding {finding.id} compares no value of the plan: value: does not apply"
             zh = f"问题 {finding.id} 未比对本规划的数值：value: 不适用"
-            errors.append(PlanlintError(message, path=waiver.path, line=waiver.line, field="value", zh=zh))
+            line = waiver.value_line or waiver.line
+            errors.append(PlanlintError(message, path=waiver.path, line=line, field="value", zh=zh))
         if waiver.plan is None:
             continue
         if waiver.plan not in known:
