@@ -517,3 +517,23 @@ def test_a_baseline_of_other_plans_is_refused_and_of_other_judged_plans_warned(
         )
     full = planlint("check", "--baseline", dazu, "--lang", lang)
     assert full.returncode == 1 and full.stderr == ""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_rights_baseline_of_none_of_this_runs_rights_is_refused(tmp_path: Path, lang: str) -> None:
+    """check-rights' twin of check's foreign baseline: a baseline reviewing none of the rights reviewed now is
+    the wrong file (another county's 出让公告), not a round where every finding reads as new."""
+    whole = (
+        (REPO / "fixtures" / "rights" / "chongqing-2022-2025.csv").read_text(encoding="utf-8").splitlines()
+    )
+    yongchuan = _write(tmp_path / "yongchuan.csv", "\n".join(whole[:2]) + "\n")  # YCGC202301 only
+    before = tmp_path / "yongchuan.json"
+    planlint("check-rights", yongchuan, "-f", "json", "-o", before)
+    run = planlint("check-rights", FULING, "--baseline", before, "--lang", lang)
+    assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr
+    said = {
+        "zh": "rights: 基线报告的采矿权（YCGC202301）与本次审查的采矿权（FLGC202203、FLGC202299）无一相同",
+        "en": "rights: the baseline's rights (YCGC202301) and this run's (FLGC202203, FLGC202299) share none",
+    }[lang]
+    assert run.stderr.startswith(f"planlint: {before}: ") and said in run.stderr, run.stderr
+    assert planlint("check-rights", yongchuan, "--baseline", before, "--lang", lang).returncode == 0

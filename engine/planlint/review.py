@@ -292,6 +292,7 @@ class Baseline:
     path: str | None = None
     values: Mapping[str, Compared] = dataclasses.field(default_factory=dict)  # each finding's compared values
     earlier: Mapping[str, Earlier] = dataclasses.field(default_factory=dict)  # each finding as it was said
+    rights: frozenset[str] | None = None  # the rights a check-rights report lists (None: it lists none)
 
 
 # The commands whose JSON reports are baselines: a check-rights report lists the rights it reviewed.
@@ -343,7 +344,8 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
             zh=f"这是 {made} 的 JSON 报告，不是 {command} 的："
             f"--baseline 应为同一命令（{command}）上一轮生成的 JSON 报告",
         )
-    listed = [p for p in data.get("plans", ()) if isinstance(p, dict) and isinstance(p.get("id"), str)]
+    listed = _listed(data, "plans")
+    rights = _listed(data, "rights")
     return Baseline(
         frozenset(str(f["id"]) for f in findings),
         {str(f["id"]): _concerned(f) for f in findings if _concerned(f)},
@@ -355,7 +357,13 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
             str(f["id"]): Earlier(*(_text(f.get(key)) for key in ("plan", "rule", "message")))
             for f in findings
         },
+        frozenset(r["id"] for r in rights) if rights else None,
     )
+
+
+def _listed(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The entries with an id a JSON report lists under `key` (plans, rights)."""
+    return [e for e in data.get(key, ()) if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
 
 def _text(value: Any) -> str | None:
@@ -441,18 +449,31 @@ def _some(plans: Iterable[str], separator: str) -> str:
 
 
 def _refuse_foreign_baseline(report: Report, baseline: Baseline) -> None:
-    """A baseline that lists none of this run's plans is another round's file (another province, last
-    month's national run): bad input, not a report where every finding reads as new."""
-    here = {p.id for p in report.plans}
-    if baseline.plans is None or baseline.plans & here:
+    """A baseline that lists none of this run's plans (check) or rights (check-rights) is another round's file
+    (another province, last month's national run, another county's 出让公告): bad input, not a report where
+    every finding reads as new."""
+    if report.rights:
+        here = {r.id for r in report.rights}
+        _refuse_disjoint(baseline.rights, here, baseline.path, "rights", ("rights", "采矿权", "审查"))
+    else:
+        here = {p.id for p in report.plans}
+        _refuse_disjoint(baseline.plans, here, baseline.path, "plans", ("plans", "规划", "检查"))
+
+
+def _refuse_disjoint(
+    before: frozenset[str] | None, here: set[str], path: str | None, field: str, words: tuple[str, str, str]
+) -> None:
+    """Bad input when the baseline lists its plans (or rights) and none of them is among this run's."""
+    if before is None or before & here:
         return
-    before_en, here_en = _some(baseline.plans, ", "), _some(here, ", ")
-    before_zh, here_zh = _some(baseline.plans, "、"), _some(here, "、")
+    en, zh, act = words
+    before_en, here_en = _some(before, ", "), _some(here, ", ")
+    before_zh, here_zh = _some(before, "、"), _some(here, "、")
     raise PlanlintError(
-        f"the baseline's plans ({before_en}) and this run's ({here_en}) share none: the wrong file?",
-        path=baseline.path,
-        field="plans",
-        zh=f"基线报告的规划（{before_zh}）与本次检查的规划（{here_zh}）无一相同：是否选错了文件？",
+        f"the baseline's {en} ({before_en}) and this run's ({here_en}) share none: the wrong file?",
+        path=path,
+        field=field,
+        zh=f"基线报告的{zh}（{before_zh}）与本次{act}的{zh}（{here_zh}）无一相同：是否选错了文件？",
     )
 
 
