@@ -504,10 +504,10 @@ def test_a_baseline_of_other_plans_is_refused_and_of_other_judged_plans_warned(
     planlint("check", "--plan", "cq-dazu", "-f", "json", "-o", dazu)
     run = planlint("check", "--plan", "cq-banan", "--baseline", dazu, "--lang", lang, "-f", "json")
     assert run.returncode == 1
-    assert "new" in {f["baseline"] for f in json.loads(run.stdout)["findings"]}
+    assert {f["baseline"] for f in json.loads(run.stdout)["findings"]} <= {"not_judged", "unchanged"}
     warned = {
-        "zh": "基线报告未检查本次检查的规划（cq-banan）：标为本轮新增的问题可能只是上一轮未检查",
-        "en": "The baseline judged none of the plans judged now (cq-banan): a finding marked new may only have gone unchecked last round",
+        "zh": "基线报告未检查本次检查的规划（cq-banan）：其问题标为上轮未检查，无法与上一轮比对",
+        "en": "The baseline judged none of the plans judged now (cq-banan): their findings are marked not checked last round, none compared with it",
     }[lang]
     assert warned.lower() in run.stderr.lower() and str(dazu) in run.stderr
     for fmt in ("text", "markdown"):
@@ -537,3 +537,21 @@ def test_a_rights_baseline_of_none_of_this_runs_rights_is_refused(tmp_path: Path
     }[lang]
     assert run.stderr.startswith(f"planlint: {before}: ") and said in run.stderr, run.stderr
     assert planlint("check-rights", yongchuan, "--baseline", before, "--lang", lang).returncode == 0
+
+
+def test_findings_of_a_plan_the_baseline_never_judged_are_not_called_new(tmp_path: Path) -> None:
+    """A full run against a `--plan cq-dazu` round: cq-banan was not judged then, so its findings are
+    上轮未检查 (not_judged), not 本轮新增; cq-dazu's keep new / unchanged."""
+    dazu = tmp_path / "dazu.json"
+    planlint("check", "--plan", "cq-dazu", "-f", "json", "-o", dazu)
+    run = planlint("check", "--baseline", dazu, "-f", "json")
+    states: dict[str, set[str]] = {}
+    for finding in json.loads(run.stdout)["findings"]:
+        states.setdefault(finding["plan"], set()).add(finding["baseline"])
+    assert states["cq-banan"] == {"not_judged"}, states
+    assert states["cq-dazu"] == {"unchanged"}, states
+    text = {lang: planlint("check", "--baseline", dazu, "--lang", lang).stdout for lang in ("zh", "en")}
+    assert "[上轮未检查]" in text["zh"] and "[not checked last round]" in text["en"], text["en"][:2000]
+    sarif = json.loads(planlint("check", "--baseline", dazu, "-f", "sarif").stdout)["runs"][0]["results"]
+    unjudged = [r for r in sarif if r["properties"].get("baselineNotJudged")]
+    assert unjudged and all("baselineState" not in r for r in unjudged)

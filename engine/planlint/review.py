@@ -176,18 +176,27 @@ class Review:
     # the plans judged now when the baseline judged none of them (every finding reads as new), and its file
     unmatched: tuple[str, ...] = ()
     baseline_path: str | None = None
+    # the plans the baseline judged (gave a verdict); None when it does not say
+    judged_before: frozenset[str] | None = None
 
     def waives(self, finding: Finding) -> bool:
         return finding.id in self.waived
 
     def status(self, finding: Finding) -> str | None:
-        """'new', 'unchanged' or 'changed' (raised before, with other values) against the baseline; None
-        without one."""
+        """'new', 'unchanged' or 'changed' (raised before, with other values) against the baseline, or
+        'not_judged' (absent from it, but none of its plans was judged in the baseline's round); None without
+        a baseline."""
         if self.baseline is None:
             return None
         if finding.id not in self.baseline:
-            return "new"
+            return "new" if self.judged_in_baseline(finding) else "not_judged"
         return "changed" if self.value_change(finding) is not None else "unchanged"
+
+    def judged_in_baseline(self, finding: Finding) -> bool:
+        """Whether a plan the finding concerns had a verdict in the baseline's round (yes, if it does not say)."""
+        if self.judged_before is None:
+            return True
+        return any(p in self.judged_before for p in (finding.plan, *finding.concerns))
 
     def value_change(self, finding: Finding) -> tuple[Any, Any] | None:
         """(the baseline's bound, the bound now) of the side that changed, the plan's first; None if the same."""
@@ -436,6 +445,7 @@ def review(
             incomplete=tuple(w for w in waivers if w.finding in found and not w.complete),
             unmatched=_unmatched(report, known) if baseline is not None else (),
             baseline_path=known.path,
+            judged_before=known.judged or None,
         ),
     )
 
@@ -545,9 +555,9 @@ def _unmatched_warning(review: Review) -> list[PlanlintError]:
     return [
         PlanlintError(
             f"the baseline judged none of the plans judged now ({unmatched_plans(review, 'en')}): "
-            "a finding marked new may only have gone unchecked last round (the wrong file?)",
+            "their findings are marked not checked last round, none compared with it (the wrong file?)",
             path=review.baseline_path,
-            zh=f"基线报告未检查本次检查的规划（{unmatched_plans(review, 'zh')}）：标为本轮新增的问题可能只是上一轮未检查"
+            zh=f"基线报告未检查本次检查的规划（{unmatched_plans(review, 'zh')}）：其问题标为上轮未检查，无法与上一轮比对"
             "（是否选错了文件？）",
         )
     ]

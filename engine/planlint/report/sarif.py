@@ -8,7 +8,8 @@ given); every plan citation also names its plan as a logical location (`run.logi
 plan, parent first), and a judged plan's logical location carries its verdict and the reason in its
 `properties`. A finding's id (`Finding.id`) is its partial fingerprint; in a review round a waiver is an
 accepted external suppression (a waiver that no longer waives is the result's `properties.waiverExpired`
-or `waiverChanged`), the baseline comparison is the result's `baselineState`, and the run's
+or `waiverChanged`), the baseline comparison is the result's `baselineState` (none, and
+`properties.baselineNotJudged`, for a finding whose plan the baseline's round did not judge), and the run's
 `properties` list the resolved ids and the stale waivers.
 A check-rights run reviews the rights: the plans carry no verdict, and the run's `properties.rights`
 list the rights, each with its verdict, the reason and its counts.
@@ -265,7 +266,8 @@ class _Run:
     def add_review(self, result: dict[str, Any], finding: Finding) -> None:
         """A waiver as an external suppression; one that no longer waives (expired, or granted for another
         value) in the result's properties (`waiverExpired`, `waiverChanged`), to say why the finding is back;
-        the baseline comparison as SARIF's baselineState."""
+        the baseline comparison as SARIF's baselineState (properties.baselineNotJudged when the baseline's
+        round did not judge the finding's plan)."""
         review = self.report.review
         if review is None:
             return
@@ -283,7 +285,9 @@ class _Run:
                 }
             ]
         status = review.status(finding)
-        if status is not None:
+        if status == "not_judged":  # absent from the baseline, whose round did not judge its plan: not "new"
+            result["properties"]["baselineNotJudged"] = True
+        elif status is not None:
             result["baselineState"] = SARIF_BASELINE_STATES[status]
 
     def build(self) -> dict[str, Any]:

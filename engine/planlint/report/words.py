@@ -124,8 +124,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Waivers that match no finding (resolved, or a wrong id): {ids}",
     },
     "unmatched_baseline": {
-        "zh": "基线报告未检查本次检查的规划（{plans}）：标为本轮新增的问题可能只是上一轮未检查",
-        "en": "The baseline judged none of the plans judged now ({plans}): a finding marked new may only have gone unchecked last round",
+        "zh": "基线报告未检查本次检查的规划（{plans}）：其问题标为上轮未检查，无法与上一轮比对",
+        "en": "The baseline judged none of the plans judged now ({plans}): their findings are marked not checked last round, none compared with it",
     },
     "incomplete_waivers": {
         "zh": "不完整的豁免（仍然有效）：{waivers}",
@@ -162,6 +162,7 @@ WORDS: dict[str, dict[str, str]] = {
     "baseline.new": {"zh": "本轮新增", "en": "new"},
     "baseline.unchanged": {"zh": "上轮已提出", "en": "unchanged"},
     "baseline.changed": {"zh": "上轮已提出，数值已变", "en": "changed since last round"},
+    "baseline.not_judged": {"zh": "上轮未检查", "en": "not checked last round"},
     "resolved": {"zh": "上轮提出、本轮已解决：{ids}", "en": "Raised last round and now resolved: {ids}"},
     "hierarchy_hint": {
         "zh": "显示所选规划的上级与下级；未选规划时显示最上两级。",
@@ -247,6 +248,7 @@ WORDS: dict[str, dict[str, str]] = {
     "memo.baseline.new": {"zh": "（本轮新增）", "en": " (new this round)"},
     "memo.baseline.unchanged": {"zh": "（上轮已提出）", "en": " (raised last round)"},
     "memo.baseline.changed": {"zh": "（{mark}）", "en": " ({mark})"},
+    "memo.baseline.not_judged": {"zh": "（上轮未检查）", "en": " (not checked last round)"},
     "memo.waiver_changed": {
         "zh": "豁免的数值已变，不再豁免：",
         "en": "Waived for another value, no longer waived: ",
