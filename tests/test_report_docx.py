@@ -110,3 +110,47 @@ def test_each_quoted_text_is_labelled_with_the_plan_it_comes_from(tmp_path: Path
             t.startswith(f"规划《{names[plan]}》（{plan}）原文：") and f"{plan}.txt" in t for t in quoted
         )
     assert any(t.startswith(f"上级规划（{finding.against}）原文：") for t in quoted)
+
+
+def _sections(report, lang: str = "zh") -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Each judged plan's memo section (its paragraphs after its heading), by plan id."""
+    text = _paragraphs(render_binary("docx", report, Options(lang=lang)))
+    about = "关于《{}》的审查意见" if lang == "zh" else "Review of {}"
+    starts = {text.index(about.format(p.name)): p.id for p in report.plans if p.judged}
+    bounds = sorted(starts) + [len(text)]
+    return {starts[a]: text[a + 1 : b] for a, b in zip(bounds, bounds[1:], strict=False)}
+
+
+@pytest.fixture(scope="module")
+def partial_nation(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A synthetic nation where p01-c02 is only partly known: its note is said once, on p01-c02-k01."""
+    root = tmp_path_factory.mktemp("nation")
+    generate(root, Shape.per(2, 2, 3, 1), seed=5, violations=1)
+    return api.check(api.load([root / "plans"]))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_memo_section_restates_a_partial_ancestor_note_said_under_another_plan(
+    partial_nation, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    note = next(f for f in partial_nation.findings if f.kind == "partial_ancestor")
+    sections = _sections(partial_nation, lang)
+    restated = {
+        "zh": f"上级规划 {note.against} 仅部分已知：只按已记录的内容核对，未记录的内容未知（{note.id}）；须取得其全文人工核对",
+        "en": f"The ancestor {note.against} is only partly known: checked only against what is recorded, the rest is unknown ({note.id}); obtain its full text and check by hand",
+    }[lang]
+    others = [p for p in note.concerns if p != note.plan]
+    assert others
+    for plan in others:
+        assert restated in sections[plan], (plan, sections[plan])
+    assert restated not in sections[note.plan]  # there the note itself is listed
+    quiet = next(p for p in others if not partial_nation.by_plan.get(p))  # no finding of its own
+    assert not any(t in ("未发现问题。", "No findings.") for t in sections[quiet]), sections[quiet]
+
+
+def test_a_memo_section_with_no_findings_says_so_once(partial_nation) -> None:  # type: ignore[no-untyped-def]
+    sections = _sections(partial_nation)
+    clean = [p for p, said in sections.items() if "审查结论：通过（错误 0 个，警告 0 个，提示 0 个）" in said]
+    assert clean
+    for plan in clean:
+        assert sum("未发现问题" in t for t in sections[plan]) == 1, sections[plan]

@@ -183,11 +183,22 @@ def _plan(document: Any, report: Report, plan: PlanSummary, options: Options) ->
         (f for f in report.findings if f.plan == plan.id),
         key=lambda f: (not report.counted(f), SEVERITIES.index(f.severity)),
     )
-    if not findings:
+    folded = _folded_notes(report, plan) if plan.judged else []
+    for note in folded:
+        document.add_paragraph(word("memo.partial_restated", lang, ancestor=note.against, id=note.id))
+    if not findings and not folded and not plan.judged:  # a judged plan's reason already says 未发现问题
         document.add_paragraph(word("no_findings", lang))
     for number, finding in enumerate(findings, start=1):
         _finding(document, number, finding, report, options, _plan_texts(finding, report, options))
     _resolved_under(document, report, plan, lang)
+
+
+def _folded_notes(report: Report, plan: PlanSummary) -> list[Finding]:
+    """The partial-ancestor notes the plan's verdict rests on that are said under another plan: a section is
+    sent to its county alone, so each is restated there, briefly."""
+    return [
+        f for f in grounds(report, plan.id).undecided if f.kind == "partial_ancestor" and f.plan != plan.id
+    ]
 
 
 def _use_chinese_font(document: Any) -> None:

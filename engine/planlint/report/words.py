@@ -245,6 +245,11 @@ WORDS: dict[str, dict[str, str]] = {
     "memo.waived": {"zh": "已豁免：", "en": "Waived: "},
     "memo.expired": {"zh": "豁免已过期：", "en": "Waiver expired: "},
     "memo.id": {"zh": "问题编号：", "en": "Finding id: "},
+    "memo.partial_restated": {
+        "zh": "上级规划 {ancestor} 仅部分已知：只按已记录的内容核对，未记录的内容未知（{id}）；须取得其全文人工核对",
+        "en": "The ancestor {ancestor} is only partly known: checked only against what is recorded, the rest is "
+        "unknown ({id}); obtain its full text and check by hand",
+    },
     "memo.baseline.new": {"zh": "（本轮新增）", "en": " (new this round)"},
     "memo.baseline.unchanged": {"zh": "（上轮已提出）", "en": " (raised last round)"},
     "memo.baseline.changed": {"zh": "（{mark}）", "en": " ({mark})"},
