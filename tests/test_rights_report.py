@@ -126,3 +126,36 @@ def test_plan_reports_keep_their_plan_framing(project: api.Project, tmp_path: Pa
     assert not report.rights
     page = render("markdown", report, Options(lang="zh"))
     assert page.startswith(f"# {word('title', 'zh')}") and "个规划：" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "verdict", "record", "plan"),
+    [
+        (
+            "zh",
+            "审查结论: 不符合规划（2 个错误：PL520、PL522；1 个警告：PL511）",
+            "采矿权记录: 地理位置 涪陵区某镇某村",
+            "(规划 cq)",
+        ),
+        (
+            "en",
+            "Verdict: does not conform to the plans (2 error(s)",
+            "The right's record: location 涪陵区某镇某村",
+            "(plan cq)",
+        ),
+    ],
+)
+def test_text_groups_the_findings_by_right_not_by_plan(
+    fuling: Report, lang: str, verdict: str, record: str, plan: str
+) -> None:
+    lines = render("text", fuling, Options(lang=lang)).splitlines()  # type: ignore[arg-type]
+    # no plan heading: the plans were held against, not reviewed (no 'cn 全国… 未发现问题')
+    assert not any(line.startswith(("cn ", "cq ")) for line in lines)
+    assert lines[0].startswith("FLGC202203 ")  # the rights, in order, from the first line
+    start = lines.index(next(line for line in lines if line.startswith("FLGC202299 ")))
+    section = lines[start + 1 :]
+    assert section[0].strip().startswith(verdict)
+    assert section[1].strip().startswith(record) and section[1].rstrip().endswith("fuling.csv FLGC202299 L3")
+    rules = [line.split()[1] for line in section if line.startswith("  ") and not line.startswith("   ")][2:]
+    assert rules == ["PL520", "PL522", "PL511"]  # the right's findings follow its verdict and record
+    assert all(plan in line for line in section if line.split()[1:2] in (["PL520"], ["PL522"], ["PL511"]))

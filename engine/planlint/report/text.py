@@ -1,4 +1,5 @@
-"""The default text report: findings grouped by plan, with severity, rule, message and citations."""
+"""The default text report: findings grouped by plan, with severity, rule, message and citations; a
+check-rights report groups them by right instead, each right with its verdict line and its record."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.markup import escape
 
-from planlint.findings import Finding, Report
+from planlint.findings import Finding, Report, RightSummary
 from planlint.report.render import (
     Options,
+    citation_place,
     citation_text,
     counterpart,
     finding_waiver,
+    record_text,
     review_marks,
     review_notes,
     right_verdict_line,
@@ -25,17 +28,20 @@ from planlint.report.render import (
 )
 from planlint.report.sources import cited_line
 from planlint.report.words import word
-from planlint.review import right_verdict
+from planlint.review import right_verdict, right_verdict_text
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 VERDICT_STYLE = {"revise": "bold red", "review": "yellow", "pass": "green"}
 
 
-def _finding(report: Report, finding: Finding, options: Options) -> Iterator[str]:
+def _finding(report: Report, finding: Finding, options: Options, under_right: bool = False) -> Iterator[str]:
     """A finding's lines, in console markup: severity, rule, review marks and message; its id (and waiver);
-    its citations."""
+    its citations. Under its right (`under_right`), the finding names the plan whose row it breaks."""
     lang = options.lang
-    subject = " ".join(counterpart(finding, lang))
+    label, who = counterpart(finding, lang)
+    if under_right:
+        label, who = word("plan_col", lang).lower(), finding.plan
+    subject = f"{label} {who}"
     severity = severity_name(finding.severity, lang)
     marks = "".join(f" [magenta]\\[{escape(mark)}][/]" for mark in review_marks(report, finding, lang))
     yield (
@@ -56,12 +62,15 @@ def _finding(report: Report, finding: Finding, options: Options) -> Iterator[str
 
 def _lines(report: Report, options: Options) -> Iterator[str]:
     """Every line of the report, in console markup."""
+    if report.rights:  # a rights review judges the rights, not the plans
+        yield from _rights_lines(report, options)
+        return
     for plan in report.plans:
         findings = report.by_plan.get(plan.id, ())
         if not plan.judged and not findings:
             continue
         yield f"[bold]{plan.id}[/] {escape(plan.name)}"
-        if plan.judged and not report.rights:  # a rights review judges the rights, not the plans
+        if plan.judged:
             # the verdict's reason says a clean plan has no findings: no second line (a nation has thousands)
             yield f"  {word('verdict', options.lang)}: {escape(verdict_line(report, plan.id, options.lang))}"
         elif not findings:
@@ -71,21 +80,43 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
         if report.passes is not None and plan.judged:
             yield f"[green]  {word('passes_count', options.lang, n=report.passes_of(plan.id))}[/green]"
     yield from (escape(note) for note in review_notes(report, options.lang))
-    if report.rights:
-        yield from _rights(report, options)
     yield escape(summary_text(report, options.lang))
 
 
-def _rights(report: Report, options: Options) -> Iterator[str]:
-    """A rights review's close: each right's verdict with its reasons, then the rights by verdict."""
-    lang = options.lang
-    colon = "：" if lang == "zh" else ": "
-    yield f"[bold]{word('rights_heading', lang)}[/]"
+def _rights_lines(report: Report, options: Options) -> Iterator[str]:
+    """A rights review: each right with its verdict, its record and its findings, then the totals."""
+    held = _passes_by_right(report)
     for right in report.rights:
-        style = VERDICT_STYLE.get(right_verdict(report, right.id), "default")
-        verdict = f"[{style}]{escape(right_verdict_line(report, right.id, lang))}[/]"
-        yield f"  {escape(right.id)} {escape(right.name)}{colon}{verdict}"
-    yield word("rights_verdicts", lang, counts=right_verdicts_text(report, lang))
+        yield from _right(report, right, options)
+        if held is not None:
+            yield f"[green]  {word('passes_count', options.lang, n=held.get(right.id, 0))}[/green]"
+    yield from (escape(note) for note in review_notes(report, options.lang))
+    yield word("rights_verdicts", options.lang, counts=right_verdicts_text(report, options.lang))
+    yield escape(summary_text(report, options.lang))
+
+
+def _right(report: Report, right: RightSummary, options: Options) -> Iterator[str]:
+    """A right's heading, its verdict line with the reason, its record (and where it is), its findings."""
+    lang = options.lang
+    code = right_verdict(report, right.id)
+    style = VERDICT_STYLE.get(code, "default")
+    yield f"[bold]{escape(right.id)}[/] {escape(right.name)} — [{style}]{right_verdict_text(code, lang)}[/]"
+    yield f"  {word('verdict', lang)}: [{style}]{escape(right_verdict_line(report, right.id, lang))}[/]"
+    place = f" — {citation_place(right.cited, lang, terse=True)}" if right.cited is not None else ""
+    yield f"[dim]  {word('right_record', lang)}: {escape(record_text(right, lang) + place)}[/dim]"
+    for finding in report.by_right.get(right.id, ()):
+        yield from _finding(report, finding, options, under_right=True)
+
+
+def _passes_by_right(report: Report) -> dict[str, int] | None:
+    """How many checks of each right held (None when passes were not asked for)."""
+    if report.passes is None:
+        return None
+    counts: dict[str, int] = {}
+    for held in report.passes:
+        if held.right is not None:
+            counts[held.right] = counts.get(held.right, 0) + 1
+    return counts
 
 
 def render(report: Report, options: Options) -> str:
