@@ -18,7 +18,8 @@ from planlint.errors import PlanlintError
 from planlint.findings import Report
 from planlint.i18n import Lang
 from planlint.report import Options, render
-from planlint.report.html import STATUS_COLOURS
+from planlint.report.html import STATUS_COLOURS, WHOLE_TREE
+from planlint.review import verdict
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
 from tests.test_report_markdown import SEEDS, sample_report
@@ -152,18 +153,22 @@ def test_print_hides_the_controls(tab: Any, tmp_path: Path) -> None:
         tab.emulate_media(media="screen")
 
 
-def test_hierarchy_drawn_coloured_by_worst_finding(tab: Any, tmp_path: Path) -> None:
+def test_hierarchy_drawn_coloured_by_the_worst_verdict_of_each_subtree(tab: Any, tmp_path: Path) -> None:
     opened = Opened(tab, sample_report(), tmp_path, "en")
     nodes = tab.locator("#hierarchy-svg g.node")
     statuses = {
         nodes.nth(i).get_attribute("data-plan"): nodes.nth(i).get_attribute("data-status") for i in range(4)
     }
-    assert statuses == {"nat": "context", "prov": "info", "cty": "error", "cty2": "clean"}
+    assert statuses == {"nat": "revise", "prov": "revise", "cty": "revise", "cty2": "pass"}
+    assert (
+        tab.locator("#hierarchy-svg g.node[data-plan='prov'] .node-below").text_content()
+        == "below: 1 to revise"
+    )
     boxes = {p: tab.locator(f"#hierarchy-svg g.node[data-plan='{p}'] rect").bounding_box() for p in statuses}
     assert boxes["nat"]["y"] < boxes["prov"]["y"] < boxes["cty"]["y"] == boxes["cty2"]["y"]  # a row per level
     assert abs(boxes["cty"]["x"] - boxes["cty2"]["x"]) >= boxes["cty"]["width"]  # no overlap
     fill = tab.locator("#hierarchy-svg g.node[data-plan='cty'] rect").get_attribute("fill")
-    assert fill == STATUS_COLOURS["error"][0]
+    assert fill == STATUS_COLOURS["revise"][0]
     assert tab.locator("#hierarchy-svg rect[stroke-dasharray]").count() == 1  # the partially known plan
     assert tab.locator("#hierarchy-svg path.edge").count() == 3
     assert tab.locator("#hierarchy-svg a.node-link").count() == 3  # the plans that have a section
@@ -192,6 +197,7 @@ def test_national_scale_draws_only_around_the_selected_plan_and_sorts(tab: Any, 
     assert tab.locator("#hierarchy-svg g.node").count() == 2 + 1 + len(children)
     box = tab.locator("#hierarchy-svg").bounding_box()
     assert 300 < box["width"] <= 1240 and box["height"] > 300
+    assert tab.evaluate(CROSSINGS) == []  # the city's rows of districts: no line through a box
     # the overview sorts by a column on click: warnings, most first
     header = tab.locator("#overview-table th").nth(4)
     header.click()
@@ -202,6 +208,68 @@ def test_national_scale_draws_only_around_the_selected_plan_and_sorts(tab: Any, 
     assert warnings == sorted(warnings, reverse=True) and warnings[0] > 0
     header.click()
     assert header.get_attribute("aria-sort") == "ascending"
+    assert opened.errors == []
+
+
+CROSSINGS = """() => {
+  const boxes = [...document.querySelectorAll('#hierarchy-svg g.node rect')].map((r) => ({id:
+    r.parentNode.dataset.plan, x: +r.getAttribute('x'), y: +r.getAttribute('y'),
+    w: +r.getAttribute('width'), h: +r.getAttribute('height')}));
+  const hits = [];
+  document.querySelectorAll('#hierarchy-svg path.edge').forEach((path) => {
+    const length = path.getTotalLength();
+    for (let s = 0; s <= length; s += 2) {
+      const p = path.getPointAtLength(s);
+      boxes.forEach((b) => {
+        if (p.x > b.x + 1 && p.x < b.x + b.w - 1 && p.y > b.y + 1 && p.y < b.y + b.h - 1) { hits.push(b.id); }
+      });
+    }
+  });
+  return [...new Set(hits)];
+}"""
+
+
+def _worst_below(report: Report) -> dict[str, str]:
+    """Each plan's worst verdict among itself and every judged plan below it ('context' if none is judged)."""
+    rank = ("revise", "review", "pass")
+    worst: dict[str, str] = {p.id: "context" for p in report.plans}
+    for plan in report.plans:
+        if not plan.judged:
+            continue
+        code, todo, seen = verdict(report, plan.id), [plan.id], set()
+        while todo:
+            above = todo.pop()
+            if above not in seen:
+                seen.add(above)
+                worst[above] = min(code, worst[above], key=lambda c: rank.index(c) if c in rank else 3)
+                todo.extend(report.parents.get(above, ()))
+    return worst
+
+
+def test_national_hierarchy_maps_where_the_problems_are_and_no_line_crosses_a_box(
+    tab: Any, tmp_path: Path
+) -> None:
+    generate(tmp_path, Shape.per(12, 1, 3, 0), seed=3, violations=1)
+    report = api.check(api.load([tmp_path / "plans"]))
+    assert len(report.plans) > WHOLE_TREE
+    opened = Opened(tab, report, tmp_path, "zh")
+    worst = _worst_below(report)
+    nodes = tab.locator("#hierarchy-svg g.node")
+    shown = {
+        nodes.nth(i).get_attribute("data-plan"): nodes.nth(i).get_attribute("data-status")
+        for i in range(nodes.count())
+    }
+    assert len(shown) == 13  # the nation and its 12 provinces, in two rows
+    assert shown == {plan_id: worst[plan_id] for plan_id in shown}
+    assert "revise" in shown.values()  # a county's error shows on its province and on the nation
+    nation = next(p.id for p in report.plans if not p.parents)
+    revising = sum(
+        1 for p in report.plans if p.judged and p.id != nation and verdict(report, p.id) == "revise"
+    )
+    below = tab.locator(f"#hierarchy-svg g.node[data-plan='{nation}'] .node-below").text_content()
+    assert below == f"下辖 {revising} 个需修改"
+    assert tab.evaluate(CROSSINGS) == []  # the nation's 12 children: a bus per row, not a fan across the rows
+    assert tab.locator("#hierarchy-svg path.edge").count() >= 1
     assert opened.errors == []
 
 

@@ -116,21 +116,42 @@ def _data(parsed: Page) -> dict[str, Any]:
 
 
 def test_hierarchy_data_for_the_script() -> None:
-    """The page carries each plan's place and status; the script draws the hierarchy from it."""
+    """The page carries each plan's place and box colour; the script draws the hierarchy from it."""
     _, parsed = page(lang="en")
     data = _data(parsed)
     rows = {row[0]: row for row in data["plans"]}
     assert [row[0] for row in data["plans"]] == ["nat", "prov", "cty", "cty2"]  # depth-first from the root
     assert {pid: row[5] for pid, row in rows.items()} == {
-        "nat": "context",
-        "prov": "info",
-        "cty": "error",
-        "cty2": "clean",
+        "nat": "revise",  # only for reference, but a county below it needs changes
+        "prov": "revise",  # an info finding of its own passes; the county below does not
+        "cty": "revise",
+        "cty2": "pass",
     }
+    assert {pid: row[8] for pid, row in rows.items()} == {  # the line about the plan itself
+        "nat": "reference only",
+        "prov": "1 info",
+        "cty": "1 err · 1 warn",
+        "cty2": "no findings",
+    }
+    assert {pid: row[10] for pid, row in rows.items()} == {  # the line about the plans below it
+        "nat": "below: 1 to revise",
+        "prov": "below: 1 to revise",
+        "cty": "",
+        "cty2": "",
+    }
+    assert "2 plan(s) below: 1 needs changes, 1 passes" in rows["prov"][9]  # the tooltip counts them all
     assert {pid for pid, row in rows.items() if row[6]} == {"nat"}  # partially known
     assert {pid for pid, row in rows.items() if row[7]} == {"prov", "cty", "cty2"}  # have a section
-    assert data["colours"]["error"] == list(STATUS_COLOURS["error"])
+    assert data["colours"]["revise"] == list(STATUS_COLOURS["revise"])
     assert parsed.find("svg", id="hierarchy-svg")
+
+
+def test_hierarchy_boxes_carry_the_worst_verdict_below_them_in_chinese() -> None:
+    _, parsed = page(lang="zh")
+    rows = {row[0]: row for row in _data(parsed)["plans"]}
+    assert rows["prov"][10] == "下辖 1 个需修改"
+    assert rows["prov"][9].endswith("下辖 2 个规划：1 个需修改、1 个通过")
+    assert rows["cty"][8] == "1 错误 · 1 警告"
 
 
 def test_overview_gives_verdicts_and_counts_by_rule_worst_first() -> None:

@@ -1,10 +1,10 @@
 """Open an HTML report in headless Chromium (Debian's `chromium`, driven by Playwright) and screenshot it.
 
     python -m tools.screenshot docs/report-screenshot.png [--lang zh] [--docs ../shared/seeds]
-        [--show-passes] [--element '#plan-cq-dazu']
+        [--show-passes] [--element '#plan-cq-dazu'] [--pick cq-dazu]
 
 renders the bundled plans' HTML report (with `--show-passes`, listing the comparisons that held) and saves
-a screenshot of it, or of one element of it. The tests use `browser()` to open reports the same way.
+a screenshot of it, or of one element of it (with `--pick`, after picking a plan, as a reviewer would). The tests use `browser()` to open reports the same way.
 Playwright is a development dependency; its own browser download is not used.
 """
 
@@ -76,12 +76,16 @@ def browser(executable: Path = CHROMIUM, width: int = 1200, height: int = 900) -
             context.close()
 
 
-def screenshot(html: Path, png: Path, height: int | None = None, element: str | None = None) -> Path:
+def screenshot(
+    html: Path, png: Path, height: int | None = None, element: str | None = None, pick: str | None = None
+) -> Path:
     """Open `html` (a file) and save a screenshot to `png`: the whole page, or the element `element` (a CSS
-    selector) alone; with `height`, only its top `height` pixels."""
+    selector) alone; with `height`, only its top `height` pixels; with `pick`, once that plan is picked."""
     with browser(height=height or 900) as page:
         page.goto(html.resolve().as_uri())
         page.wait_for_selector("#summary")
+        if pick is not None:
+            page.select_option("#plan-filter", pick)
         png.parent.mkdir(parents=True, exist_ok=True)
         if element is not None:
             box = page.locator(element).bounding_box()
@@ -105,12 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=None, help="Only the top of the page (default: all).")
     parser.add_argument("--element", default=None, help="Only this element (a CSS selector).")
     parser.add_argument("--show-passes", action="store_true", help="Also list the comparisons that held.")
+    parser.add_argument("--pick", default=None, help="Pick this plan in the page first (a plan id).")
     args = parser.parse_args(argv)
     report = api.check(api.load(), passes=args.show_passes)
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / "report.html"
         page.write_text(render("html", report, Options(lang=args.lang, docs=args.docs)), encoding="utf-8")
-        screenshot(page, args.png, args.height, args.element)
+        screenshot(page, args.png, args.height, args.element, args.pick)
     return 0
 
 

@@ -1,8 +1,8 @@
 """`--format html`: one self-contained page a reviewer can open, filter, print and file.
 
-No network and no external assets: the styles, the script and the hierarchy (an inline SVG, each plan
-coloured by its worst finding) are all in the page, and a Content-Security-Policy forbids loading
-anything else. Without JavaScript every finding is shown; with it, findings filter by severity and plan.
+No network and no external assets: the styles, the script and the hierarchy (an inline SVG, each box
+coloured by the worst verdict of its plan and the plans below it) are all in the page, and a
+Content-Security-Policy forbids loading anything else. Without JavaScript every finding is shown; with it, findings filter by severity and plan.
 A check-rights report reviews the rights: it counts them, gives each its verdict in a table (with its own
 record), and gives the plans, which the rights were held against, no verdict.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
@@ -61,23 +61,17 @@ VERDICT_ORDER = ("revise", "review", "pass")
 # Up to this many plans the whole hierarchy is drawn; above it, only the selected plan's neighbourhood.
 WHOLE_TREE = 40
 
-# Status colours: (fill, stroke, text). Severity colours match the badges in the stylesheet.
+# Box colours by verdict: (fill, stroke, text). A box takes the worst verdict of its plan and every plan
+# below it, so the top levels of a nation show where the problems are; they match the verdict badges.
 STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
-    "error": ("#fde7e7", "#c62828", "#8e1b1b"),
-    "warning": ("#fff1dc", "#e07800", "#8a4b00"),
-    "info": ("#e4efff", "#1f63c6", "#174a94"),
-    "clean": ("#e6f4ea", "#2e7d32", "#1f5a23"),
+    "revise": ("#fde7e7", "#c62828", "#8e1b1b"),
+    "review": ("#fff1dc", "#e07800", "#8a4b00"),
+    "pass": ("#e6f4ea", "#2e7d32", "#1f5a23"),
     "context": ("#f1f1f1", "#9a9a9a", "#555555"),
 }
+WORST_FIRST = ("revise", "review", "pass")
 
 NODE_W, NODE_H = 168, 58
-
-
-def _status(report: Report, plan: PlanSummary) -> str:
-    worst = report.worst(plan.id)
-    if worst is not None:
-        return worst
-    return "clean" if plan.judged else "context"
 
 
 def _counts_text(counts: dict[str, int], lang: Lang, short: bool = False) -> str:
@@ -108,15 +102,74 @@ def _dfs_order(plans: tuple[PlanSummary, ...]) -> list[PlanSummary]:
     return [known[pid] for pid in order]
 
 
+def _verdicts_below(report: Report, verdicts: Mapping[str, str]) -> dict[str, Counter[str]]:
+    """For each plan, the verdicts of the judged plans below it (each counted once, whatever its paths)."""
+    known = {p.id for p in report.plans}
+    below: dict[str, Counter[str]] = {p.id: Counter() for p in report.plans}
+    for plan_id, code in verdicts.items():
+        seen: set[str] = set()
+        todo = [p for p in report.parents.get(plan_id, ()) if p in known]
+        while todo:
+            above = todo.pop()
+            if above in seen:
+                continue
+            seen.add(above)
+            below[above][code] += 1
+            todo.extend(p for p in report.parents.get(above, ()) if p in known)
+    return below
+
+
+def _box_status(own: str | None, below: Counter[str]) -> str:
+    """The worst verdict of a plan (None: not judged) and the plans below it; 'context' if none is judged."""
+    found = [code for code in WORST_FIRST if code == own or below[code]]
+    return found[0] if found else "context"
+
+
+def _own_text(report: Report, plan: PlanSummary, own: str | None, lang: Lang) -> str:
+    """A box's line about the plan itself: its counted findings, 无问题, 仅作对照, or why it needs a reviewer."""
+    split = severity_counts(report, report.by_plan.get(plan.id, ()))
+    counts = {s: counted for s, (counted, _) in split.items()}
+    if any(counts.values()):
+        return _counts_text(counts, lang, short=True)
+    if own is None:
+        return word("context", lang)
+    return word("clean", lang) if own == "pass" else word("box.undecided", lang)
+
+
+def _below_text(below: Counter[str], lang: Lang, short: bool) -> str:
+    """'下辖 2 个需修改' (the worst verdict below, `short`) or every verdict below; '' with none judged."""
+    if not below:
+        return ""
+    if short:
+        code = next(code for code in WORST_FIRST if below[code])
+        if code == "pass":
+            return word("box.below_all_pass", lang, n=below[code])
+        return word("box.below", lang, n=below[code], verdict=word(f"box.verdict.{code}", lang))
+    parts = [
+        word("box.below_count", lang, n=below[code], verdict=verdict_text(code, lang))
+        for code in WORST_FIRST
+        if below[code]
+    ]
+    return word("box.below_all", lang, n=sum(below.values()), verdicts=list_separator(lang).join(parts))
+
+
 def hierarchy_data(report: Report, lang: Lang, linked: Iterable[str]) -> list[list[Any]]:
-    """What the page's script needs to draw the hierarchy around a plan: one short row per plan."""
+    """What the page's script needs to draw the hierarchy around a plan: one short row per plan, with the
+    box's colour (the worst verdict of the plan and the plans below it), a line about the plan itself and
+    one about the plans below it."""
     linked = set(linked)
+    verdicts = {p.id: verdict(report, p.id) for p in report.plans if p.judged}
+    below = _verdicts_below(report, verdicts)
     rows = []
     for plan in _dfs_order(report.plans):
-        status = _status(report, plan)
-        counts = report.summary(plan.id)
-        full = _counts_text(counts, lang) if status in SEVERITIES else word(status, lang)
-        short = _counts_text(counts, lang, short=True) if status in SEVERITIES else full
+        own = verdicts.get(plan.id)
+        own_text = _own_text(report, plan, own, lang)
+        mine = verdict_line(report, plan.id, lang) if own is not None else own_text
+        tip = [level_name(plan.level, lang), mine]
+        if plan.partial:
+            tip.append(word("partial", lang))
+        if below[plan.id]:
+            tip.append(_below_text(below[plan.id], lang, short=False))
         rows.append(
             [
                 plan.id,
@@ -124,20 +177,19 @@ def hierarchy_data(report: Report, lang: Lang, linked: Iterable[str]) -> list[li
                 plan.jurisdiction or plan.name,
                 plan.level,
                 list(plan.parents),
-                status,
+                _box_status(own, below[plan.id]),
                 int(plan.partial),
                 int(plan.id in linked),
-                short,
-                f"{level_name(plan.level, lang)} · {full}"
-                + (f" · {word('partial', lang)}" if plan.partial else ""),
+                own_text,
+                " · ".join(tip),
+                _below_text(below[plan.id], lang, short=True),
             ]
         )
     return rows
 
 
 def _legend(lang: Lang) -> str:
-    items: list[tuple[str, str]] = [(s, severity_name(s, lang)) for s in SEVERITIES]
-    items += [("clean", word("clean", lang)), ("context", word("context", lang))]
+    items = [(code, verdict_text(code, lang)) for code in WORST_FIRST] + [("context", word("context", lang))]
     parts = []
     for status, name in items:
         fill, stroke, _ = STATUS_COLOURS[status]
@@ -145,6 +197,7 @@ def _legend(lang: Lang) -> str:
             f'<li><span class="swatch" style="background:{fill};border-color:{stroke}"></span>{escape(name)}</li>'
         )
     parts.append(f'<li><span class="swatch dashed"></span>{escape(word("legend_partial", lang))}</li>')
+    parts.append(f'<li class="legend-note">{escape(word("legend_below", lang))}</li>')
     return '<ul class="legend">' + "".join(parts) + "</ul>"
 
 
@@ -250,7 +303,7 @@ def _plan_section(
     report: Report, plan: PlanSummary, findings: list[Finding], specs: dict[str, Any], options: Options
 ) -> str:
     lang = options.lang
-    status = _status(report, plan)
+    status = report.worst(plan.id) or ("clean" if plan.judged else "context")
     badges = [f'<span class="level">{escape(level_name(plan.level, lang))}</span>']
     if plan.partial:
         badges.append(f'<span class="level">{escape(word("partial", lang))}</span>')
@@ -527,7 +580,8 @@ span.verdict-exempt{background:#666}.card.verdict-exempt{border-left-color:#666}
 svg .edge{fill:none;stroke:#9aa4ae;stroke-width:1.6}
 svg .row-label{font-size:12px;fill:var(--muted)}
 svg .node-id{font-size:12.5px;font-weight:700;font-family:"DejaVu Sans Mono",Consolas,monospace}
-svg .node-name{font-size:12.5px;fill:var(--ink)}svg .node-status{font-size:11.5px}
+svg .node-name{font-size:12.5px;fill:var(--ink)}svg .node-status,svg .node-below{font-size:11.5px}
+svg .node-below{font-weight:700}
 svg a.node-link{cursor:pointer}svg a.node-link:hover rect,svg .node.selected rect{stroke-width:4}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 18px;padding:0;margin:10px 0 0;font-size:.88rem;
 color:var(--muted)}
@@ -592,13 +646,14 @@ SCRIPT = """
   var plans = {}, order = {}, children = {};
   data.plans.forEach(function (row, index) {
     var plan = {id: row[0], name: row[1], place: row[2], level: row[3], parents: row[4], status: row[5],
-      partial: row[6], linked: row[7], short: row[8], tip: row[9]};
+      partial: row[6], linked: row[7], short: row[8], tip: row[9], below: row[10]};
     plans[plan.id] = plan; order[plan.id] = index; children[plan.id] = [];
   });
   data.plans.forEach(function (row) {
     row[4].forEach(function (parent) { if (children[parent]) { children[parent].push(row[0]); } });
   });
-  var NS = 'http://www.w3.org/2000/svg', W = 168, H = 58, GAP = 18, ROW = 88, PER_ROW = 7, LEFT = 78, TOP = 14;
+  var NS = 'http://www.w3.org/2000/svg', W = 168, GAP = 18, GUTTER = 30, PER_ROW = 7, LEFT = 78, TOP = 14;
+  var H = 58, ROW = H + GUTTER;
   function shownAround(selected) {
     var ids = Object.keys(plans);
     if (ids.length <= data.whole) { return ids; }
@@ -627,67 +682,121 @@ SCRIPT = """
     return node;
   }
   function cut(value, limit) { return value.length <= limit ? value : value.slice(0, limit - 1) + '\u2026'; }
-  function draw(selected) {
-    var svg = document.getElementById('hierarchy-svg');
-    if (!svg) { return; }
-    while (svg.lastChild && svg.lastChild.nodeName !== 'title') { svg.removeChild(svg.lastChild); }
-    var ids = shownAround(selected).sort(function (a, b) { return order[a] - order[b]; });
+  function layout(ids) {
+    // rows: a level per row, at most PER_ROW boxes each, centred; place[id] = {x, y, row}
     var levels = [];
     data.levels.forEach(function (level) {
       if (ids.some(function (id) { return plans[id].level === level; })) { levels.push(level); }
     });
     ids.forEach(function (id) { if (levels.indexOf(plans[id].level) < 0) { levels.push(plans[id].level); } });
-    var place = {}, y = TOP, widest = 1;
+    var place = {}, rows = [], labels = [], widest = 1;
     levels.forEach(function (level) {
       var row = ids.filter(function (id) { return plans[id].level === level; });
-      svg.appendChild(el('text', {'class': 'row-label', x: 8, y: y + H / 2, 'dominant-baseline': 'middle'},
-        data.levelNames[level] || level));
+      labels.push({level: level, row: rows.length});
       for (var start = 0; start < row.length; start += PER_ROW) {
-        var part = row.slice(start, start + PER_ROW);
+        var part = row.slice(start, start + PER_ROW), y = TOP + rows.length * ROW;
         widest = Math.max(widest, part.length);
-        part.forEach(function (id, i) { place[id] = {i: i, n: part.length, y: y}; });
-        y += ROW;
+        part.forEach(function (id, i) { place[id] = {i: i, n: part.length, y: y, row: rows.length}; });
+        rows.push(y);
       }
     });
-    var width = LEFT + widest * (W + GAP);
     Object.keys(place).forEach(function (id) {
       var p = place[id];
       p.x = LEFT + (widest - p.n) * (W + GAP) / 2 + p.i * (W + GAP);
     });
-    ids.forEach(function (id) {
-      plans[id].parents.forEach(function (parent) {
-        if (!place[parent]) { return; }
-        var a = place[parent], b = place[id];
-        var x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y, mid = (y1 + y2) / 2;
-        svg.appendChild(el('path', {'class': 'edge',
-          d: 'M' + x1 + ',' + y1 + ' C' + x1 + ',' + mid + ' ' + x2 + ',' + mid + ' ' + x2 + ',' + y2}));
-      });
+    var lefts = rows.map(function () { return Infinity; });
+    Object.keys(place).forEach(function (id) {
+      lefts[place[id].row] = Math.min(lefts[place[id].row], place[id].x);
     });
-    ids.forEach(function (id) {
-      var plan = plans[id], p = place[id], colours = data.colours[plan.status];
-      var group = el('g', {'class': 'node status-' + plan.status + (id === selected ? ' selected' : ''),
-        'data-plan': id, 'data-status': plan.status});
-      group.appendChild(el('title', {}, id + ' ' + plan.name + ' \u00b7 ' + plan.tip));
-      var rect = el('rect', {x: p.x, y: p.y, width: W, height: H, rx: 8, fill: colours[0], stroke: colours[1],
-        'stroke-width': 2});
-      if (plan.partial) { rect.setAttribute('stroke-dasharray', '6 4'); }
-      group.appendChild(rect);
-      group.appendChild(el('text', {x: p.x + 10, y: p.y + 19, 'class': 'node-id', fill: colours[2]}, cut(id, 21)));
-      group.appendChild(el('text', {x: p.x + 10, y: p.y + 35, 'class': 'node-name'}, cut(plan.place, 11)));
-      group.appendChild(el('text', {x: p.x + 10, y: p.y + 50, 'class': 'node-status', fill: colours[2]},
-        cut(plan.short, 24)));
-      if (plan.linked) {
-        var link = el('a', {href: '#plan-' + id, 'class': 'node-link', 'data-plan': id});
-        link.appendChild(group);
-        link.addEventListener('click', function (event) { event.preventDefault(); pick(id); });
-        svg.appendChild(link);
-      } else {
-        svg.appendChild(group);
+    return {place: place, rows: rows, lefts: lefts, labels: labels, width: LEFT + widest * (W + GAP)};
+  }
+  function edges(svg, ids, place, lefts) {
+    // A parent whose children all sit in the row below, at most a row of them, gets a curve to each; one
+    // with more gets a bus: down to the gutter under its row, along it, then down the left margin to the
+    // gutter above each further row of children and along it; no line runs through a box.
+    var trunks = 0;
+    ids.forEach(function (parent) {
+      var a = place[parent];
+      if (!a) { return; }
+      var kids = children[parent].filter(function (c) { return place[c]; });
+      if (!kids.length) { return; }
+      var x1 = a.x + W / 2, y1 = a.y + H;
+      var near = kids.every(function (c) { return place[c].row === a.row + 1; });  // no row between
+      if (near && kids.length <= PER_ROW) {
+        kids.forEach(function (c) {
+          var b = place[c], x2 = b.x + W / 2, y2 = b.y, mid = (y1 + y2) / 2;
+          svg.appendChild(el('path', {'class': 'edge', 'data-from': parent, 'data-to': c,
+            d: 'M' + x1 + ',' + y1 + ' C' + x1 + ',' + mid + ' ' + x2 + ',' + mid + ' ' + x2 + ',' + y2}));
+        });
+        return;
       }
+      var byRow = {}, last = a.row + 1;
+      kids.forEach(function (c) {
+        var row = place[c].row;
+        (byRow[row] = byRow[row] || []).push(place[c].x + W / 2);
+        last = Math.max(last, row);
+      });
+      // the trunk to further rows: straight down if no box of the rows between is left of it, else just
+      // left of the leftmost box of those rows
+      var left = Infinity;
+      for (var r = a.row + 1; r < last; r += 1) { left = Math.min(left, lefts[r]); }
+      var first = y1 + GUTTER / 2, trunk = x1 < left - GAP ? x1 : left - GAP / 2 - 4 * (trunks++ % 3);
+      var d = 'M' + x1 + ',' + y1 + ' V' + first, deepest = first;
+      Object.keys(byRow).forEach(function (row) {
+        var xs = byRow[row], y = TOP + Number(row) * ROW - GUTTER / 2;
+        var from = Number(row) === a.row + 1 ? x1 : trunk;
+        d += ' M' + Math.min.apply(null, xs.concat([from])) + ',' + y + ' H' + Math.max.apply(null, xs.concat([from]));
+        xs.forEach(function (x) { d += ' M' + x + ',' + y + ' V' + (y + GUTTER / 2); });
+        if (Number(row) !== a.row + 1) { deepest = Math.max(deepest, y); }
+      });
+      if (deepest > first) { d += ' M' + x1 + ',' + first + ' H' + trunk + ' V' + deepest; }
+      svg.appendChild(el('path', {'class': 'edge bus', 'data-from': parent, d: d}));
     });
-    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (y - ROW + H + TOP));
-    svg.setAttribute('width', width);
-    svg.setAttribute('height', y - ROW + H + TOP);
+  }
+  function box(svg, id, p, selected) {
+    var plan = plans[id], colours = data.colours[plan.status];
+    var group = el('g', {'class': 'node status-' + plan.status + (id === selected ? ' selected' : ''),
+      'data-plan': id, 'data-status': plan.status});
+    group.appendChild(el('title', {}, id + ' ' + plan.name + ' \u00b7 ' + plan.tip));
+    var rect = el('rect', {x: p.x, y: p.y, width: W, height: H, rx: 8, fill: colours[0], stroke: colours[1],
+      'stroke-width': 2});
+    if (plan.partial) { rect.setAttribute('stroke-dasharray', '6 4'); }
+    group.appendChild(rect);
+    group.appendChild(el('text', {x: p.x + 10, y: p.y + 19, 'class': 'node-id', fill: colours[2]}, cut(id, 21)));
+    group.appendChild(el('text', {x: p.x + 10, y: p.y + 35, 'class': 'node-name'}, cut(plan.place, 11)));
+    group.appendChild(el('text', {x: p.x + 10, y: p.y + 50, 'class': 'node-status', fill: colours[2]},
+      cut(plan.short, 24)));
+    if (plan.below) {
+      group.appendChild(el('text', {x: p.x + 10, y: p.y + 66, 'class': 'node-below', fill: colours[2]},
+        cut(plan.below, 24)));
+    }
+    if (plan.linked) {
+      var link = el('a', {href: '#plan-' + id, 'class': 'node-link', 'data-plan': id});
+      link.appendChild(group);
+      link.addEventListener('click', function (event) { event.preventDefault(); pick(id); });
+      svg.appendChild(link);
+    } else {
+      svg.appendChild(group);
+    }
+  }
+  function draw(selected) {
+    var svg = document.getElementById('hierarchy-svg');
+    if (!svg) { return; }
+    while (svg.lastChild && svg.lastChild.nodeName !== 'title') { svg.removeChild(svg.lastChild); }
+    var ids = shownAround(selected).sort(function (a, b) { return order[a] - order[b]; });
+    H = ids.some(function (id) { return plans[id].below; }) ? 74 : 58;
+    ROW = H + GUTTER;
+    var drawn = layout(ids), place = drawn.place;
+    drawn.labels.forEach(function (label) {
+      svg.appendChild(el('text', {'class': 'row-label', x: 8, y: drawn.rows[label.row] + H / 2,
+        'dominant-baseline': 'middle'}, data.levelNames[label.level] || label.level));
+    });
+    edges(svg, ids, place, drawn.lefts);
+    ids.forEach(function (id) { box(svg, id, place[id], selected); });
+    var height = drawn.rows[drawn.rows.length - 1] + H + TOP;
+    svg.setAttribute('viewBox', '0 0 ' + drawn.width + ' ' + height);
+    svg.setAttribute('width', drawn.width);
+    svg.setAttribute('height', height);
   }
   function apply() {
     var wanted = {}, every = true;
