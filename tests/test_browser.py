@@ -280,3 +280,33 @@ def test_passes_are_counted_on_the_page(tab: Any, tmp_path: Path) -> None:
     shown = tab.locator("#plan-cq-banan .passes")
     assert shown.is_visible() and shown.get_attribute("data-passes") == str(report.passes_of("cq-banan"))
     assert opened.errors == []
+
+
+def test_the_plan_finder_narrows_the_picker_by_name_or_id(tab: Any, tmp_path: Path) -> None:
+    generate(tmp_path, Shape.per(12, 1, 3, 0), seed=3, violations=1)
+    report = api.check(api.load([tmp_path / "plans"]))
+    opened = Opened(tab, report, tmp_path, "zh")
+    counties = [p for p in report.plans if p.level == "county" and p.judged]
+    names = [p.jurisdiction for p in report.plans]
+    county = next(p for p in reversed(counties) if names.count(p.jurisdiction) == 1)
+    # a county's name, typed in Chinese: one match, picked at once, its neighbourhood drawn
+    tab.fill("#plan-search", county.jurisdiction)
+    assert tab.input_value("#plan-filter") == county.id
+    assert tab.locator("#plan-filter option:not([hidden])").count() == 2  # 全部规划 and the county
+    assert tab.inner_text("#plan-matches") == "1 个匹配"
+    assert tab.locator(f"#hierarchy-svg g.node[data-plan='{county.id}']").count() == 1
+    # part of an id, in capitals: every plan whose id holds it is left in the picker; Enter picks the first
+    province = county.parents[0].split("-")[0]
+    tab.fill("#plan-search", province.upper())
+    left = tab.locator("#plan-filter option:not([hidden])")
+    values = [left.nth(i).get_attribute("value") for i in range(left.count())][1:]
+    assert values == [p.id for p in report.plans if province in p.id and p.judged] and len(values) > 1
+    tab.press("#plan-search", "Enter")
+    assert tab.input_value("#plan-filter") == values[0]
+    # emptied: every plan is back
+    tab.fill("#plan-search", "")
+    assert (
+        tab.locator("#plan-filter option:not([hidden])").count() == tab.locator("#plan-filter option").count()
+    )
+    assert tab.inner_text("#plan-matches") == ""
+    assert opened.errors == []

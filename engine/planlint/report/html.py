@@ -498,12 +498,16 @@ def _filters(report: Report, listed: list[PlanSummary], by_plan: dict[str, list[
             f'<option value="{escape(plan.id)}">{escape(plan.name)}（{escape(plan.id)}）· {count}</option>'
         )
     template = word("shown", lang, shown="{shown}", total="{total}")
+    search, matches = word("plan_search", lang), word("plan_matches", lang, n="{n}")
     total = len(report.findings)
     return (
         f'<form id="filters" class="filters" aria-label="{escape(word("filter", lang))}" onsubmit="return false">'
         f"<fieldset><legend>{escape(word('filter', lang))}</legend>{boxes}"
         f'<label class="select">{escape(word("filter_plan", lang))} '
+        f'<input type="search" id="plan-search" autocomplete="off" placeholder="{escape(search)}" '
+        f'aria-label="{escape(search)}"> '
         f'<select id="plan-filter" name="plan">{"".join(options)}</select></label>'
+        f'<span id="plan-matches" aria-live="polite" data-template="{escape(matches)}"></span>'
         f'<output id="shown" data-template="{escape(template)}" data-total="{total}">'
         f"{escape(word('shown', lang, shown=total, total=total))}</output>"
         "</fieldset></form>"
@@ -592,7 +596,8 @@ align-items:center;padding:10px 14px;margin:0 0 16px}
 .filters legend{font-weight:600;padding:0 6px}
 .chip{border:1px solid var(--line);border-radius:999px;padding:3px 12px;cursor:pointer;user-select:none}
 .chip.sev-error{color:var(--error)}.chip.sev-warning{color:var(--warning)}.chip.sev-info{color:var(--info)}
-select{font:inherit;padding:3px 6px}
+select,input[type=search]{font:inherit;padding:3px 6px}#plan-search{width:15em}
+#plan-matches{color:var(--muted);font-size:.88rem}
 #shown{margin-left:auto;color:var(--muted)}
 section.plan{border-top:1px solid var(--line);padding:14px 0 6px}
 .plan-meta{color:var(--muted);font-size:.86rem;margin:0 0 10px}
@@ -820,7 +825,37 @@ SCRIPT = """
     none.hidden = count > 0 || Number(shown.dataset.total) === 0;
   }
   function pick(id) { select.value = id; apply(); }
-  form.addEventListener('change', apply);
+  form.addEventListener('change', function (event) { if (event.target !== search) { apply(); } });
+  // The plan finder: narrows the picker to the plans whose name or id holds the text (any case; Chinese
+  // typed through an input method is matched once composed); one match, or Enter, picks it.
+  var search = document.getElementById('plan-search'), matches = document.getElementById('plan-matches');
+  var choices = Array.prototype.slice.call(select.options, 1).map(function (option) {
+    var named = option.textContent.replace(/\\s*\u00b7\\s*\\d+$/, '');  // not the count of findings
+    return {option: option, text: (option.value + ' ' + named).toLowerCase()};
+  });
+  function found() {
+    var wanted = search.value.trim().toLowerCase(), hits = [];
+    choices.forEach(function (choice) {
+      var hit = !wanted || choice.text.indexOf(wanted) >= 0;
+      choice.option.hidden = !hit;
+      if (hit && wanted) { hits.push(choice.option.value); }
+    });
+    matches.textContent = wanted ? matches.dataset.template.replace('{n}', hits.length) : '';
+    return hits;
+  }
+  function narrow(event) {
+    if (event.isComposing) { return; }
+    var hits = found();
+    if (hits.length === 1 && select.value !== hits[0]) { pick(hits[0]); }
+  }
+  search.addEventListener('input', narrow);
+  search.addEventListener('compositionend', narrow);
+  search.addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' || event.isComposing) { return; }
+    event.preventDefault();
+    var hits = found();
+    if (hits.length) { pick(hits[0]); }
+  });
   document.querySelectorAll('#overview-table tbody a').forEach(function (link) {
     link.addEventListener('click', function () { pick(link.closest('tr').dataset.plan); });
   });

@@ -95,6 +95,8 @@ WORDS: dict[str, dict[str, str]] = {
     "filter": {"zh": "筛选", "en": "Filter"},
     "filter_plan": {"zh": "规划", "en": "Plan"},
     "all_plans": {"zh": "全部规划", "en": "All plans"},
+    "plan_search": {"zh": "按名称或编号查找规划", "en": "Find a plan by name or id"},
+    "plan_matches": {"zh": "{n} 个匹配", "en": "{n} match(es)"},
     "shown": {"zh": "显示 {shown} / {total} 条问题", "en": "Showing {shown} of {total} findings"},
     "none_shown": {"zh": "没有符合筛选条件的问题。", "en": "No findings match the filter."},
     "clean": {"zh": "无问题", "en": "no findings"},
