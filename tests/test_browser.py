@@ -22,6 +22,7 @@ from planlint.report.html import STATUS_COLOURS, WHOLE_TREE
 from planlint.review import verdict
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
+from tests.test_report_html import partial_note_report
 from tests.test_report_markdown import SEEDS, sample_report
 from tools.screenshot import CHROMIUM, browser, unavailable
 
@@ -309,4 +310,25 @@ def test_the_plan_finder_narrows_the_picker_by_name_or_id(tab: Any, tmp_path: Pa
         tab.locator("#plan-filter option:not([hidden])").count() == tab.locator("#plan-filter option").count()
     )
     assert tab.inner_text("#plan-matches") == ""
+    assert opened.errors == []
+
+
+def test_a_note_said_on_another_plan_is_shown_from_the_verdict_that_cites_it(
+    tab: Any, tmp_path: Path
+) -> None:
+    report = partial_note_report()
+    note = next(f for f in report.findings if f.rule == "PL150")
+    opened = Opened(tab, report, tmp_path, "zh")
+    tab.select_option("#plan-filter", "cty2")
+    section = tab.locator("#plan-cty2")
+    assert section.is_visible() and "无问题" not in section.inner_text()
+    assert not tab.locator(f"#finding-{note.id}").is_visible()  # listed under prov, hidden by the picker
+    section.locator(".verdict-reason a.note-link").click()
+    shown = section.locator(".borrowed")
+    assert shown.is_visible()
+    assert "此提示只在 某省矿产资源总体规划 prov 之下列出一次" in shown.inner_text()
+    assert note.text("zh") in shown.inner_text() and note.id in shown.inner_text()
+    section.locator("h3 a.note-link").click()  # a second click shows the same copy, not another
+    assert section.locator(".borrowed").count() == 1
+    assert tab.inner_text("#shown") == "显示 0 / 4 条问题"  # the copy is not counted as a finding of cty2
     assert opened.errors == []

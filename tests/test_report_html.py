@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from planlint import api
+from planlint.findings import Citation, Finding, Message, Report, Subject
 from planlint.report import REPORTERS, Options, render
 from planlint.report.html import STATUS_COLOURS
 from planlint.report.words import WORDS
@@ -76,6 +77,40 @@ class Page(HTMLParser):
 def page(report: Any = None, **options: Any) -> tuple[str, Page]:
     markup = render("html", report or sample_report(), Options(**options))
     return markup, Page(markup)
+
+
+def partial_note_report() -> Report:
+    """The sample, with the note that the national plan is only partly known said once, on the province: the
+    clean county cty2 needs a reviewer because of a note listed under another plan."""
+    report = sample_report()
+    note = Finding(
+        rule="PL150",
+        kind="partial_ancestor",
+        severity="info",
+        plan="prov",
+        against="nat",
+        message=Message(zh="nat 仅部分已知：未记录的内容未知", en="nat is only partly known"),
+        citations=(Citation(role="ancestor", plan="nat", document="nat.txt"),),
+        subject=Subject("PL150", "prov", "nat"),
+        also=("prov", "cty", "cty2"),
+    )
+    findings = tuple(sorted((*report.findings, note), key=Finding.sort_key))
+    return Report(report.plans, findings, report.rules)
+
+
+def test_a_clean_plan_held_by_a_note_said_elsewhere_says_why_not_no_findings() -> None:
+    report = partial_note_report()
+    note = next(f for f in report.findings if f.rule == "PL150")
+    markup, parsed = page(report, lang="zh")
+    section = markup.split('id="plan-cty2"')[1].split("</section>")[0]
+    assert "需人工审查" in section
+    assert "无问题" not in section and "未发现问题" not in section
+    assert "上级规划 nat 仅部分已知" in section
+    link = f'<a href="#finding-{note.id}" class="note-link" data-finding="{note.id}">{note.id}</a>'
+    assert section.count(link) == 2  # in the heading instead of 无问题, and in the verdict's line
+    assert parsed.unbalanced == [] and parsed.stack == []
+    clean = page(lang="zh")[0].split('id="plan-cty2"')[1].split("</section>")[0]
+    assert "无问题" in clean and "未发现问题" in clean  # without the note it passes, and says so
 
 
 def test_registered_and_well_formed() -> None:

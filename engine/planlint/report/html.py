@@ -295,8 +295,26 @@ def _verdict_badge(report: Report, plan: PlanSummary, lang: Lang) -> str:
 def _verdict_reason(report: Report, plan: PlanSummary, lang: Lang) -> str:
     if not plan.judged or report.rights:
         return ""
-    line = verdict_line(report, plan.id, lang)
-    return f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>: {escape(line)}</p>'
+    line = _linked_notes(verdict_line(report, plan.id, lang), grounds(report, plan.id).undecided)
+    return f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>: {line}</p>'
+
+
+def _linked_notes(text: str, notes: Iterable[Finding]) -> str:
+    """`text` escaped, each note's id in it a link that shows the note (said once, maybe on another plan)."""
+    marked = escape(text)
+    for note in notes:
+        link = f'<a href="#finding-{escape(note.id)}" class="note-link" data-finding="{escape(note.id)}">'
+        marked = marked.replace(escape(note.id), f"{link}{escape(note.id)}</a>")
+    return marked
+
+
+def _clean_or_why(report: Report, plan: PlanSummary, lang: Lang) -> str:
+    """The heading's counts for a plan with no findings: 无问题 when it passes, else why it does not (a
+    note said on another plan about its ancestor): never 无问题 under 需人工审查."""
+    found = grounds(report, plan.id)
+    if found.verdict == "pass":
+        return f'<span class="clean-count">{escape(word("clean", lang))}</span>'
+    return f'<span class="undecided-count">{_linked_notes(reasons(found, lang), found.undecided)}</span>'
 
 
 def _plan_section(
@@ -316,11 +334,11 @@ def _plan_section(
             if counted or waived
         )
     else:
-        summary = f'<span class="clean-count">{escape(word("clean", lang))}</span>'
+        summary = _clean_or_why(report, plan, lang)
 
     parents = ", ".join(plan.parents) or word("none", lang)
     body = [_finding(report, f, specs, options) for f in findings]
-    if not findings:
+    if not findings and verdict(report, plan.id) == "pass":  # else the verdict's line says why, not 无问题
         body.append(f'<p class="clean">{escape(word("no_findings", lang))}</p>')
     return (
         f'<section class="plan status-{status}" id="plan-{escape(plan.id)}" data-plan="{escape(plan.id)}">'
@@ -606,6 +624,9 @@ color:var(--muted)}
 .plan-counts{margin-left:auto;font-size:.88rem;font-weight:600}
 .plan-counts .sev-error{color:var(--error)}.plan-counts .sev-warning{color:var(--warning)}
 .plan-counts .sev-info{color:var(--info)}.plan-counts .clean-count{color:var(--clean)}
+.plan-counts .undecided-count{color:var(--warning);font-weight:400}
+.borrowed{border:1px dashed var(--warning);border-radius:6px;padding:6px 10px;margin:0 0 12px}
+.borrowed .finding{margin:6px 0 0}.borrowed-from{margin:0;font-size:.86rem;color:var(--muted)}
 .finding{border:1px solid var(--line);border-left:5px solid var(--muted);border-radius:6px;padding:10px 14px;
 margin:0 0 12px;background:#fff}
 .finding.sev-error{border-left-color:var(--error)}.finding.sev-warning{border-left-color:var(--warning)}
@@ -825,6 +846,34 @@ SCRIPT = """
     none.hidden = count > 0 || Number(shown.dataset.total) === 0;
   }
   function pick(id) { select.value = id; apply(); }
+  // A verdict's note said once on another plan (an ancestor only partly known): its link shows a copy of
+  // the note under this plan's verdict, saying where it is listed; a note of this plan is scrolled to.
+  function showNote(link) {
+    var note = document.getElementById('finding-' + link.dataset.finding);
+    var section = link.closest('section.plan');
+    if (!note || !section) { return; }
+    if (note.closest('section.plan') === section) { note.scrollIntoView({block: 'center'}); return; }
+    var shown = section.querySelector('.borrowed[data-finding="' + link.dataset.finding + '"]');
+    if (!shown) {
+      var owner = plans[note.dataset.plan] || {name: note.dataset.plan};
+      shown = document.createElement('aside');
+      shown.className = 'borrowed';
+      shown.dataset.finding = link.dataset.finding;
+      var from = document.createElement('p');
+      from.className = 'borrowed-from';
+      from.textContent = data.noteFrom.replace('{plan}', owner.name + ' ' + note.dataset.plan);
+      var copy = document.createElement('div');
+      copy.className = note.className;
+      copy.innerHTML = note.innerHTML;
+      shown.appendChild(from);
+      shown.appendChild(copy);
+      section.querySelector('.verdict-reason').insertAdjacentElement('afterend', shown);
+    }
+    shown.scrollIntoView({block: 'nearest'});
+  }
+  document.querySelectorAll('a.note-link').forEach(function (link) {
+    link.addEventListener('click', function (event) { event.preventDefault(); showNote(link); });
+  });
   form.addEventListener('change', function (event) { if (event.target !== search) { apply(); } });
   // The plan finder: narrows the picker to the plans whose name or id holds the text (any case; Chinese
   // typed through an input method is matched once composed); one match, or Enter, picks it.
@@ -894,6 +943,7 @@ def _data(report: Report, lang: Lang, listed: list[PlanSummary]) -> str:
         "levels": list(LEVELS),
         "levelNames": {level: level_name(level, lang) for level in LEVELS},
         "colours": STATUS_COLOURS,
+        "noteFrom": word("note_from", lang, plan="{plan}"),
         "plans": hierarchy_data(report, lang, (p.id for p in listed)),
     }
     text_ = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -95,6 +95,10 @@ WORDS: dict[str, dict[str, str]] = {
     "filter": {"zh": "筛选", "en": "Filter"},
     "filter_plan": {"zh": "规划", "en": "Plan"},
     "all_plans": {"zh": "全部规划", "en": "All plans"},
+    "note_from": {
+        "zh": "此提示只在 {plan} 之下列出一次，也涉及本规划：",
+        "en": "This note is listed once, under {plan}; it concerns this plan too:",
+    },
     "plan_search": {"zh": "按名称或编号查找规划", "en": "Find a plan by name or id"},
     "plan_matches": {"zh": "{n} 个匹配", "en": "{n} match(es)"},
     "shown": {"zh": "显示 {shown} / {total} 条问题", "en": "Showing {shown} of {total} findings"},
