@@ -185,7 +185,7 @@ def test_hierarchy_boxes_carry_the_worst_verdict_below_them_in_chinese() -> None
     _, parsed = page(lang="zh")
     rows = {row[0]: row for row in _data(parsed)["plans"]}
     assert rows["prov"][10] == "下辖 1 个需修改"
-    assert rows["prov"][9].endswith("下辖 2 个规划：1 个需修改、1 个通过")
+    assert rows["prov"][9].endswith("下辖规划共 2 个：1 个需修改、1 个通过")
     assert rows["cty"][8] == "1 错误 · 1 警告"
 
 

@@ -159,3 +159,12 @@ def test_text_groups_the_findings_by_right_not_by_plan(
     rules = [line.split()[1] for line in section if line.startswith("  ") and not line.startswith("   ")][2:]
     assert rules == ["PL520", "PL522", "PL511"]  # the right's findings follow its verdict and record
     assert all(plan in line for line in section if line.split()[1:2] in (["PL520"], ["PL522"], ["PL511"]))
+
+
+def test_html_hierarchy_of_a_rights_review_gives_the_plans_no_verdict(fuling: Report) -> None:
+    page = render("html", fuling, Options(lang="zh"))
+    data = json.loads(re.search(r'id="report-data">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
+    rows = {row[0]: row for row in data["plans"]}
+    assert rows["cq"][5] == "revise" and rows["cq"][8] == "2 错误 · 1 警告"  # the rights' findings, by colour
+    assert all(row[10] == "" for row in rows.values())  # no 下辖 … 个需修改: the plans are not reviewed
+    assert not any("通过" in row[9] or "需" in row[9] for row in rows.values())

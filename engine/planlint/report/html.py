@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from typing import Any
 
@@ -70,6 +70,8 @@ STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
     "context": ("#f1f1f1", "#9a9a9a", "#555555"),
 }
 WORST_FIRST = ("revise", "review", "pass")
+# A rights review judges no plan: its boxes take the colour of the worst finding held against the plan.
+RIGHTS_COLOUR = {"error": "revise", "warning": "review"}
 
 NODE_W, NODE_H = 168, 58
 
@@ -155,21 +157,14 @@ def _below_text(below: Counter[str], lang: Lang, short: bool) -> str:
 
 def hierarchy_data(report: Report, lang: Lang, linked: Iterable[str]) -> list[list[Any]]:
     """What the page's script needs to draw the hierarchy around a plan: one short row per plan, with the
-    box's colour (the worst verdict of the plan and the plans below it), a line about the plan itself and
-    one about the plans below it."""
+    box's colour (the worst verdict of the plan and the plans below it), a line about the plan itself, its
+    tooltip and a line about the plans below it. A rights review gives the plans no verdict: a box is
+    coloured by the worst finding of the rights held against its plan, and says nothing of the plans below."""
     linked = set(linked)
-    verdicts = {p.id: verdict(report, p.id) for p in report.plans if p.judged}
-    below = _verdicts_below(report, verdicts)
+    box = _rights_box if report.rights else _plan_box(report)
     rows = []
     for plan in _dfs_order(report.plans):
-        own = verdicts.get(plan.id)
-        own_text = _own_text(report, plan, own, lang)
-        mine = verdict_line(report, plan.id, lang) if own is not None else own_text
-        tip = [level_name(plan.level, lang), mine]
-        if plan.partial:
-            tip.append(word("partial", lang))
-        if below[plan.id]:
-            tip.append(_below_text(below[plan.id], lang, short=False))
+        status, own, tip, below = box(report, plan, lang)
         rows.append(
             [
                 plan.id,
@@ -177,19 +172,54 @@ def hierarchy_data(report: Report, lang: Lang, linked: Iterable[str]) -> list[li
                 plan.jurisdiction or plan.name,
                 plan.level,
                 list(plan.parents),
-                _box_status(own, below[plan.id]),
+                status,
                 int(plan.partial),
                 int(plan.id in linked),
-                own_text,
-                " · ".join(tip),
-                _below_text(below[plan.id], lang, short=True),
+                own,
+                " · ".join(
+                    [level_name(plan.level, lang), *tip] + ([word("partial", lang)] if plan.partial else [])
+                ),
+                below,
             ]
         )
     return rows
 
 
-def _legend(lang: Lang) -> str:
-    items = [(code, verdict_text(code, lang)) for code in WORST_FIRST] + [("context", word("context", lang))]
+Box = tuple[str, str, list[str], str]  # colour, the line on the plan, the tooltip's words, the line below
+
+
+def _plan_box(report: Report) -> Callable[[Report, PlanSummary, Lang], Box]:
+    """A plan review's box: the worst verdict of the plan and the plans below it, and both in words."""
+    verdicts = {p.id: verdict(report, p.id) for p in report.plans if p.judged}
+    below = _verdicts_below(report, verdicts)
+
+    def box(report: Report, plan: PlanSummary, lang: Lang) -> Box:
+        own = verdicts.get(plan.id)
+        own_text = _own_text(report, plan, own, lang)
+        tip = [verdict_line(report, plan.id, lang) if own is not None else own_text]
+        if below[plan.id]:
+            tip.append(_below_text(below[plan.id], lang, short=False))
+        return _box_status(own, below[plan.id]), own_text, tip, _below_text(below[plan.id], lang, short=True)
+
+    return box
+
+
+def _rights_box(report: Report, plan: PlanSummary, lang: Lang) -> Box:
+    """A rights review's box: the worst finding of the rights held against the plan, no verdict."""
+    worst = report.worst(plan.id)
+    status = RIGHTS_COLOUR.get(worst or "", "pass" if worst or plan.judged else "context")
+    own = _own_text(report, plan, "pass" if plan.judged else None, lang)
+    return status, own, [own], ""
+
+
+def _legend(report: Report, lang: Lang) -> str:
+    if report.rights:
+        items = [(RIGHTS_COLOUR[s], severity_name(s, lang)) for s in ("error", "warning")]
+        items += [("pass", word("clean", lang)), ("context", word("context", lang))]
+    else:
+        items = [(code, verdict_text(code, lang)) for code in WORST_FIRST] + [
+            ("context", word("context", lang))
+        ]
     parts = []
     for status, name in items:
         fill, stroke, _ = STATUS_COLOURS[status]
@@ -197,7 +227,8 @@ def _legend(lang: Lang) -> str:
             f'<li><span class="swatch" style="background:{fill};border-color:{stroke}"></span>{escape(name)}</li>'
         )
     parts.append(f'<li><span class="swatch dashed"></span>{escape(word("legend_partial", lang))}</li>')
-    parts.append(f'<li class="legend-note">{escape(word("legend_below", lang))}</li>')
+    if not report.rights:
+        parts.append(f'<li class="legend-note">{escape(word("legend_below", lang))}</li>')
     return '<ul class="legend">' + "".join(parts) + "</ul>"
 
 
@@ -1006,7 +1037,7 @@ def render(report: Report, options: Options) -> str:
             _filters(report, listed, by_plan, lang),
             f'<div id="hierarchy"><h3>{escape(tree)}</h3>'
             f'<p class="meta no-print">{escape(word("hierarchy_hint", lang))}</p>'
-            f'<div class="diagram">{svg}</div>{_legend(lang)}</div>',
+            f'<div class="diagram">{svg}</div>{_legend(report, lang)}</div>',
             f'<p id="none-shown" hidden>{escape(word("none_shown", lang))}</p>',
             sections,
             "</section>",

@@ -116,7 +116,7 @@ WORDS: dict[str, dict[str, str]] = {
     "box.verdict.review": {"zh": "需人工审查", "en": "to review"},
     "box.below_all_pass": {"zh": "下辖 {n} 个均通过", "en": "below: all {n} pass"},
     "box.below_count": {"zh": "{n} 个{verdict}", "en": "{n} {verdict}"},
-    "box.below_all": {"zh": "下辖 {n} 个规划：{verdicts}", "en": "{n} plan(s) below: {verdicts}"},
+    "box.below_all": {"zh": "下辖规划共 {n} 个：{verdicts}", "en": "{n} plan(s) below: {verdicts}"},
     "parents": {"zh": "上级规划", "en": "Parents"},
     "none": {"zh": "无", "en": "none"},
     "all_clean": {"zh": "所有被检查的规划均未发现问题。", "en": "No findings in any plan judged."},
