@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from planlint.model import Indicator, Number
+from planlint.loader import UNKNOWN_PLAN_FIELD
+from planlint.model import Indicator, Number, Plan
+from planlint.validation import described
 
 SMART = TypeAdapter(Number | tuple[Number, Number])  # pydantic's default union mode
 ROW = {"metric": "extraction_total", "op": "<=", "unit": "万吨", "cite": {"line": 1}}
@@ -40,3 +43,29 @@ def test_a_value_reads_as_in_pydantics_smart_union_mode(value: object) -> None:
         assert not isinstance(expected, list)  # only the model's own check failed ([2, 1]): the value read
         return
     assert got == expected and type(got) is type(expected)
+
+
+def test_citations_and_indicators_are_worded_as_models_in_errors() -> None:
+    # Cite and Indicator are pydantic dataclasses (lighter than models); their errors read as a model's did
+    plan = {
+        "schema": "planlint/plan/v1",
+        "id": "p",
+        "name": "p",
+        "level": "national",
+        "jurisdiction": "全国",
+        "period": {"base": 2020, "start": 2021, "end": 2025},
+        "indicators": [
+            {**ROW, "value": 1, "colour": "red"},
+            {**ROW, "value": 1, "cite": {"line": 2, "page": 3}},
+            "not a mapping",
+            {**ROW, "value": 1, "cite": 7},
+        ],
+    }
+    with pytest.raises(ValidationError) as caught:
+        Plan.model_validate(plan)
+    assert [(field, en, zh) for _, field, en, zh in described(caught.value, UNKNOWN_PLAN_FIELD)] == [
+        ("indicators.0.colour", *UNKNOWN_PLAN_FIELD),
+        ("indicators.1.cite.page", *UNKNOWN_PLAN_FIELD),
+        ("indicators.2", "Input should be a valid dictionary or instance of Indicator", "应为映射（键: 值）"),
+        ("indicators.3.cite", "Input should be a valid dictionary or instance of Cite", "应为映射（键: 值）"),
+    ]

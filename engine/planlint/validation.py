@@ -61,6 +61,21 @@ def _branch_name(part: object) -> bool:
 Loc = tuple[str | int, ...]
 
 
+def as_model_error(item: Any) -> Any:
+    """An error of a pydantic dataclass (`model.Cite`, `model.Indicator`) as the same error of a model: an
+    unknown key is `extra_forbidden`, a value that is not a mapping `model_type`, worded as for a model."""
+    if item["type"] == "unexpected_keyword_argument":
+        return {**item, "type": "extra_forbidden", "msg": "Extra inputs are not permitted"}
+    if item["type"] == "dataclass_type":
+        name = (item.get("ctx") or {}).get("class_name")
+        return {
+            **item,
+            "type": "model_type",
+            "msg": f"Input should be a valid dictionary or instance of {name}",
+        }
+    return item
+
+
 def described(
     error: ValidationError, unknown_field: tuple[str, str] = ("unknown field", "未知字段")
 ) -> list[tuple[Loc, str, str, str]]:
@@ -69,7 +84,7 @@ def described(
     `unknown_field` words an unknown key (English, Chinese).
     """
     merged: dict[str, tuple[Loc, list[str], list[str]]] = {}
-    for item in error.errors():
+    for item in map(as_model_error, error.errors()):
         loc = tuple(item["loc"])
         unknown = item["type"] == "extra_forbidden"
         message = unknown_field[0] if unknown else english_message(item)
