@@ -148,3 +148,14 @@ def test_api_raises_input_errors(case: str, error_type: type[PlanlintError], fie
     assert match and isinstance(match[0], error_type)
     assert match[0].path is not None and match[0].path.startswith(str(BAD / case))
     assert match[0].line is not None and match[0].line >= 1
+
+
+def test_every_citation_is_listed_once_in_the_order_of_its_location() -> None:
+    # all_cites walks the plan itself (the load's check of refs uses it): it must list what located_cites does
+    bundled = api.load([ROOT / "plans"]).hierarchy.loaded.values()
+    fixtures = api.load([VALID]).hierarchy.loaded.values()
+    plans = [item.plan for item in [*bundled, *fixtures]]
+    for plan in plans:
+        located = [cite for _, cite in plan.located_cites()]
+        assert [id(c) for c in plan.all_cites()] == [id(c) for c in located], plan.id
+    assert sum(len(plan.all_cites()) for plan in plans) > 400

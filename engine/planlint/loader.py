@@ -206,6 +206,10 @@ def _problems_beyond_schema(
 
 def _unknown_refs(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
     known = {source.id for source in plan.sources}
+    refs = {cite.ref for cite in plan.all_cites()}
+    refs.discard(None)
+    if refs <= known:
+        return  # the usual case, found without locating every citation
     for loc, cite in plan.located_cites():
         if cite.ref is not None and cite.ref not in known:
             yield (
