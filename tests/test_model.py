@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from planlint.loader import UNKNOWN_PLAN_FIELD
-from planlint.model import Indicator, Number, Plan
+from planlint.model import Cite, Indicator, Number, Plan
 from planlint.validation import described
 
 SMART = TypeAdapter(Number | tuple[Number, Number])  # pydantic's default union mode
@@ -69,3 +69,35 @@ def test_citations_and_indicators_are_worded_as_models_in_errors() -> None:
         ("indicators.2", "Input should be a valid dictionary or instance of Indicator", "应为映射（键: 值）"),
         ("indicators.3.cite", "Input should be a valid dictionary or instance of Cite", "应为映射（键: 值）"),
     ]
+
+
+class _CiteBefore(BaseModel):
+    """A citation's section as it was validated before `PrintedText`: a field validator in Python."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    section: str | None = None
+
+    @field_validator("section", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+
+printed = st.one_of(
+    values,
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.dates(),
+    st.binary(max_size=4),
+    st.lists(values, max_size=2),
+)
+
+
+@given(printed)
+def test_a_section_reads_as_it_did_with_a_validator_in_python(value: object) -> None:
+    expected = outcome(lambda v: _CiteBefore.model_validate({"section": v}).section, value, ())
+    got = outcome(lambda v: Cite.model_validate({"line": 1, "section": v}).section, value, ())
+    if isinstance(expected, str) and expected == "nan":
+        assert got == "nan"
+    else:
+        assert got == expected
