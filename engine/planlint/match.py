@@ -25,6 +25,7 @@ from functools import cache
 
 from planlint.model import Plan, Scope
 from planlint.prepared import MatchKey, Stated, prepare
+from planlint.units import ParsedUnit
 from planlint.vocabulary import Vocabulary
 
 CAP_OPS = ("<=", "<")
@@ -37,10 +38,11 @@ class Index:
 
     def __init__(self, plans: dict[str, Plan], vocabulary: Vocabulary) -> None:
         names: dict[str, tuple[str, frozenset[str]]] = {}
+        units: dict[tuple[str, str], ParsedUnit] = {}
         self.plans = plans
         self.vocabulary = vocabulary
         self.by_plan: dict[str, list[Stated]] = {
-            pid: prepare(plan, vocabulary, names) for pid, plan in plans.items()
+            pid: prepare(plan, vocabulary, names, units) for pid, plan in plans.items()
         }
         self._lineages: dict[str, frozenset[str]] = {}
         self._minerals: dict[str, frozenset[str]] = {}

@@ -76,17 +76,26 @@ def _bounds(indicator: Indicator, unit: ParsedUnit) -> tuple[float | None, float
 
 
 def prepare(
-    plan: Plan, vocabulary: Vocabulary, names: dict[str, tuple[str, frozenset[str]]] | None = None
+    plan: Plan,
+    vocabulary: Vocabulary,
+    names: dict[str, tuple[str, frozenset[str]]] | None = None,
+    units: dict[tuple[str, str], ParsedUnit] | None = None,
 ) -> list[Stated]:
     """Every indicator of a plan (zone limits included) as a `Stated`.
 
-    `names` caches each printed mineral name's canonical name and lineage (shared across plans by `Index`).
+    `names` caches each printed mineral name's canonical name and lineage, `units` each (metric, printed
+    unit)'s unit as the metric reads it (both shared across plans by `Index`: a nation repeats them).
     """
     prepared = []
     names = {} if names is None else names
+    units = {} if units is None else units
+    plan_id, regions = plan.id, plan.regions
     for indicator, zone in plan.all_indicators():
-        metric = vocabulary.require_metric(indicator.metric)
-        unit = metric_unit(indicator.unit, metric.annual)
+        unit_key = (indicator.metric, indicator.unit)
+        unit = units.get(unit_key)
+        if unit is None:
+            metric = vocabulary.require_metric(indicator.metric)
+            unit = units[unit_key] = metric_unit(indicator.unit, metric.annual)
         mineral: str | None = None
         lineage: frozenset[str] = frozenset()
         if indicator.mineral:
@@ -97,10 +106,20 @@ def prepare(
             mineral, lineage = known
         low, high = _bounds(indicator, unit)
         basis = resolve_basis(unit, indicator.basis)
-        key = _match_key(indicator, mineral, plan)
+        scope = indicator.scope
+        # the match key (see `MatchKey`): the plan's regions count only where the row names no region
+        key = (
+            indicator.metric,
+            mineral,
+            scope.mine,
+            scope.deposit,
+            scope.subset,
+            scope.region,
+            regions if scope.region is None else (),
+        )
         prepared.append(
             Stated(
-                plan.id,
+                plan_id,
                 indicator,
                 zone,
                 mineral,
@@ -111,18 +130,12 @@ def prepare(
                 high,
                 key,
                 indicator.metric,
-                indicator.scope,
+                scope,
                 indicator.cite,
                 indicator.attribute,
             )
         )
     return prepared
-
-
-def _match_key(indicator: Indicator, mineral: str | None, plan: Plan) -> MatchKey:
-    scope = indicator.scope
-    regions = plan.regions if scope.region is None else ()
-    return (indicator.metric, mineral, scope.mine, scope.deposit, scope.subset, scope.region, regions)
 
 
 def side(stated: Stated, direction: str) -> float | None:
