@@ -222,7 +222,7 @@ def test_pass_ids_survive_file_order_and_shifted_lines(tmp_path: Path) -> None:
 
 
 def test_show_passes_in_the_json_report() -> None:
-    result = planlint("check", "--format", "json", "--show-passes", "--fail-on", "never")
+    result = planlint("check", "--format", "json", "--show-passes", "--fail-on", "never", "--lang", "en")
     data = json.loads(result.stdout)
     assert result.returncode == 0 and data["passes"]
     bound = next(p for p in data["passes"] if p["kind"] == "ancestor_bound")
@@ -236,13 +236,32 @@ def test_show_passes_in_the_json_report() -> None:
         "mineral",
         "expected",
         "actual",
+        "message",
         "citations",
     }
+    assert bound["message"].startswith(f"{bound['plan']} holds for {bound['rule']}: ")
     assert [c["role"] for c in bound["citations"]] == ["norm", "ancestor", "plan"]
     assert all(c["line"] for c in bound["citations"][1:])
     assert bound["expected"]["value"] is not None and bound["actual"]["value"] is not None
     plain = json.loads(planlint("check", "--format", "json", "--fail-on", "never").stdout)
     assert "passes" not in plain
+
+
+def test_counting_passes_keeps_none_and_counts_what_listing_them_lists() -> None:
+    project = api.load()
+    listed, counted = api.check(project, passes=True), api.check(project, passes=True, count_passes_only=True)
+    assert counted.passes is None and listed.passes and listed.pass_counts and counted.pass_counts
+    per_plan: dict[str, int] = {}
+    for held in listed.passes:
+        per_plan[held.plan] = per_plan.get(held.plan, 0) + 1
+    assert counted.pass_counts.by_plan == listed.pass_counts.by_plan == per_plan
+    assert counted.findings == listed.findings
+
+
+def test_the_passes_of_a_run_share_one_citation_per_cited_place() -> None:
+    report = api.check(api.load(), passes=True)
+    cited = [c for p in report.passes or () for c in p.citations]
+    assert len({id(c) for c in cited}) == len(set(cited)) < len(cited)
 
 
 def test_text_markdown_and_html_count_passes_per_plan_only_when_asked() -> None:

@@ -89,7 +89,10 @@ def _load_lineage(files: list[Path], vocabulary: Vocabulary, only: Sequence[str]
     return build_hierarchy(loaded, unloaded_jurisdictions=others)
 
 
-def check(project: Project, only: Sequence[str] | None = None, passes: bool = False) -> Report:
+def check(
+    project: Project, only: Sequence[str] | None = None, passes: bool = False, count_passes_only: bool = False
+) -> Report:
     """Check the plans to judge (all fully known plans, or `only`) against their ancestors and themselves;
-    `passes` also lists each rule a judged plan met."""
-    return evaluate(project, project.rules, only, with_passes=passes)
+    `passes` also lists each comparison a judged plan met (`count_passes_only`: only counts them per plan,
+    for reports that print no more)."""
+    return evaluate(project, project.rules, only, with_passes=passes, count_passes_only=count_passes_only)

@@ -23,6 +23,7 @@ from planlint.kinds import REGISTRY
 from planlint.loader import gc_paused
 from planlint.messages import hit_values, render, words
 from planlint.model import Scope
+from planlint.passes import Citations, PassCollector
 from planlint.project import Project
 from planlint.remedy import remedy_template
 from planlint.rules import Rule
@@ -58,42 +59,50 @@ def judged_plans(project: Project, only: Iterable[str] | None = None) -> tuple[s
 
 
 def evaluate(
-    project: Project, rules: Sequence[Rule], only: Iterable[str] | None = None, with_passes: bool = False
+    project: Project,
+    rules: Sequence[Rule],
+    only: Iterable[str] | None = None,
+    with_passes: bool = False,
+    count_passes_only: bool = False,
 ) -> Report:
     """Run every rule over the plans to judge; return the findings sorted and without duplicates (and,
-    `with_passes`, every comparison that held)."""
+    `with_passes`, every comparison that held: kept, or only counted per plan when `count_passes_only`)."""
     context = Context(project, judged_plans(project, only), passes=with_passes)
     findings: dict[tuple[Any, ...], Finding] = {}
-    held: dict[tuple[Any, ...], Pass] = {}
+    collector = PassCollector(not count_passes_only, lambda p: p.plan, full_order, numbered)
+    cited = Citations()
     with gc_paused():  # the prepared index and the findings are many small objects and no cycles
         for rule in rules:
+            norm = cited.norm(rule.spec.norm)
             for hit in REGISTRY[rule.kind].check(context, rule.params):
                 if with_passes and isinstance(hit, Held):
-                    passed = to_pass(context, rule, hit)
-                    held.setdefault(passed.sort_key() + (passed.citations,), passed)
+                    collector.add(to_pass(context, rule, hit, norm, cited))
                     continue
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
+            collector.rule_done()
         ordered = numbered(restatements_merged(sorted(findings.values(), key=full_order)))
-    passes = numbered(sorted(held.values(), key=full_order)) if with_passes else None
+        passes = collector.passes() if with_passes else None
     summaries = _summaries(project, context.targets)
-    return Report(summaries, ordered, tuple(rules), passes=passes, partial=bool(only))
+    counts = collector.counts if with_passes else None
+    return Report(summaries, ordered, tuple(rules), passes=passes, partial=bool(only), pass_counts=counts)
 
 
-def to_pass(context: Context, rule: Rule, held: Held) -> Pass:
-    """A held comparison as a pass: the norm cited first, then the rows compared."""
-    places = (citation(context.plan(p.plan), p.cite, p.role, p.part) for p in held.places)
+def to_pass(context: Context, rule: Rule, held: Held, norm: Citation, cited: Citations) -> Pass:
+    """A held comparison as a pass: the norm cited first, then the rows compared (shared citations)."""
+    places = (cited.of_plan(context.plan(p.plan), p.cite, p.role, p.part) for p in held.places)
     return Pass(
         rule=rule.id,
         kind=rule.kind,
         plan=held.plan,
         against=held.against,
-        citations=(_norm(rule), *dict.fromkeys(places)),
+        citations=(norm, *dict.fromkeys(places)),
         subject=subject(rule, held),
         metric=held.metric,
         mineral=held.mineral,
         expected=held.expected,
         actual=held.actual,
+        expected_scope=held.against_scope,
     )
 
 

@@ -20,7 +20,7 @@ SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 Role = Literal["norm", "ancestor", "plan", "right"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Citation:
     """One place a finding rests on: the norm, the ancestor's clause, or the plan's own place."""
 
@@ -49,7 +49,7 @@ class Citation:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bound:
     """One side of a comparison: op, value and unit as printed."""
 
@@ -62,7 +62,7 @@ class Bound:
         return {"op": self.op, "value": value, "unit": self.unit}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Subject:
     """What a finding is about: the fields that identify the problem, no line numbers and no printed reprs.
 
@@ -90,6 +90,22 @@ class Subject:
         year = "" if self.year is None else str(self.year)
         fields = (self.rule, self.plan, self.against, self.metric, self.mineral, scope, self.zone, year)
         return (*(f or "" for f in fields), *self.detail, str(self.occurrence))
+
+    def canonical(self) -> dict[str, Any]:
+        """The subject as `_canonical` makes any dataclass (field → plain value), without looking up its
+        fields: a nation's passes each hash one for its id."""
+        return {
+            "rule": self.rule,
+            "plan": self.plan,
+            "against": self.against,
+            "metric": self.metric,
+            "mineral": self.mineral,
+            "scope": [_canonical(pair) for pair in self.scope],
+            "zone": self.zone,
+            "year": self.year,
+            "detail": [_canonical(item) for item in self.detail],
+            "occurrence": self.occurrence,
+        }
 
 
 @dataclass(frozen=True)
@@ -205,10 +221,23 @@ def stable_id(rule: str, *key: Any, infix: str = "") -> str:
     return f"{rule}-{infix}{hashlib.sha256(text.encode('utf-8')).hexdigest()[:ID_DIGITS]}"
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _canonical(value: Any) -> Any:
     """A subject as plain JSON data, the same for equal subjects whatever their Python type."""
+    if type(value) in _PLAIN:  # most of a subject: the common case first (ids of a nation's passes)
+        return value
+    if type(value) is Subject:
+        return value.canonical()
+    if isinstance(value, (tuple, list)):
+        return [_canonical(v) for v in value]
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _canonical(getattr(value, f.name)) for f in fields(value)}
+        names = _FIELD_NAMES.get(type(value))
+        if names is None:
+            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+        return {name: _canonical(getattr(value, name)) for name in names}
     if isinstance(value, (tuple, list)):
         return [_canonical(v) for v in value]
     if isinstance(value, (frozenset, set)):
@@ -244,10 +273,16 @@ class RightSummary:
     cited: Citation | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pass:
     """A comparison a rule made that held: a row of the plan against an ancestor's row (or against the plan's
-    own rows, `against` None), with the values compared. A rule that compared nothing on a plan has none."""
+    own rows, `against` None), with the values compared. A rule that compared nothing on a plan has none.
+
+    A check-rights pass is a right (`right`) held against a plan's row: `plan` and `against` are then both
+    that plan. A nation has hundreds of thousands of passes: each is a few slots pointing at shared values
+    (the citations are the run's own, one object per cited place), and its id and words are made only when
+    a report prints them.
+    """
 
     rule: str
     kind: str
@@ -260,8 +295,9 @@ class Pass:
     expected: Bound | None = None
     actual: Bound | None = None
     right: str | None = None  # the mining right checked (check-rights)
+    expected_scope: Any = None  # the scope of the row compared with (a `model.Scope`; None: plan-wide)
 
-    @cached_property
+    @property
     def id(self) -> str:
         """A stable id ('PL101-pass-3fa9c02b1e'), built as a finding's, never equal to one."""
         return stable_id(
@@ -269,15 +305,11 @@ class Pass:
         )
 
     def sort_key(self) -> tuple[Any, ...]:
-        return self._order
-
-    @cached_property
-    def _order(self) -> tuple[Any, ...]:
-        # NOTE: computed once: a nation has hundreds of thousands of passes, each keyed and sorted by it.
         return (self.plan, self.rule, self.against or "", self.subject.key()[3:])
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
+    def as_dict(self, message: str | None = None) -> dict[str, Any]:
+        """The JSON contract's pass: rule, plan, against, the values and the citations (and its words)."""
+        data: dict[str, Any] = {
             "id": self.id,
             "rule": self.rule,
             "kind": self.kind,
@@ -287,8 +319,31 @@ class Pass:
             "mineral": self.mineral,
             "expected": self.expected.as_dict() if self.expected else None,
             "actual": self.actual.as_dict() if self.actual else None,
-            "citations": [c.as_dict() for c in self.citations],
-        } | ({"right": self.right} if self.right is not None else {})
+        }
+        if self.right is not None:
+            data["right"] = self.right
+        if message is not None:
+            data["message"] = message
+        data["citations"] = [c.as_dict() for c in self.citations]
+        return data
+
+
+@dataclass
+class PassCounts:
+    """How many comparisons held, per plan and per right (check-rights): what text, Markdown, HTML and the
+    Word memo print, counted without keeping the passes."""
+
+    by_plan: dict[str, int] = field(default_factory=dict)
+    by_right: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_plan.values())
+
+    def add(self, plan: str, right: str | None) -> None:
+        self.by_plan[plan] = self.by_plan.get(plan, 0) + 1
+        if right is not None:
+            self.by_right[right] = self.by_right.get(right, 0) + 1
 
 
 @dataclass(frozen=True)
@@ -300,19 +355,15 @@ class Report:
     rules: tuple[Rule, ...] = ()
     review: Review | None = None
     rights: tuple[RightSummary, ...] = ()
-    passes: tuple[Pass, ...] | None = None  # None: passes were not asked for
+    # the passes themselves (JSON, SARIF, explain); None: not asked for, or only counted
+    passes: tuple[Pass, ...] | None = None
     partial: bool = False  # only the plans asked for were judged (--plan, a plan document)
+    # how many passes each plan and right has; None: passes were not asked for (--show-passes)
+    pass_counts: PassCounts | None = None
 
     def passes_of(self, plan: str) -> int:
         """How many held comparisons a plan has (0 when passes were not asked for)."""
-        return self.passes_by_plan.get(plan, 0)
-
-    @cached_property
-    def passes_by_plan(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for held in self.passes or ():
-            counts[held.plan] = counts.get(held.plan, 0) + 1
-        return counts
+        return self.pass_counts.by_plan.get(plan, 0) if self.pass_counts is not None else 0
 
     @cached_property
     def by_plan(self) -> dict[str, tuple[Finding, ...]]:

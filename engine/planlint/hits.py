@@ -176,6 +176,7 @@ class Held:
     zone: str | None = None
     year: int | None = None
     detail: tuple[str, ...] = ()
+    against_scope: Scope | None = None  # the scope of the row compared with (its words in the pass)
 
     def subject_plan(self) -> str:
         return self.plan

@@ -28,6 +28,7 @@ from planlint.cli.rounds import (
     Round,
     WaiversOpt,
     check_round,
+    counts_passes_only,
     finish,
 )
 from planlint.errors import Exit, PlanlintError
@@ -65,7 +66,7 @@ def check(
     project, drafted, texts = load_judged(paths or [], rules or [], parent or [], plan or [], language)
     plan = plan or drafted or None
     gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
-    report = api.check(project, plan, passes=show_passes)
+    report = api.check(project, plan, passes=show_passes, count_passes_only=counts_passes_only(format))
     if docs is not None:
         _warn_unverifiable(docs, project, texts, language)
     return finish(

@@ -18,6 +18,7 @@ from planlint.cli.rounds import (
     Round,
     WaiversOpt,
     check_round,
+    counts_passes_only,
     finish,
 )
 from planlint.errors import Exit
@@ -52,7 +53,7 @@ def check_rights(
     chosen = chosen_lang(lang)
     project = api.load(paths, rules or ())
     gc.freeze()  # as in `check`: the loaded plans, out of the way of the collections at exit
-    report = run(project, rights, passes=show_passes)
+    report = run(project, rights, passes=show_passes, count_passes_only=counts_passes_only(format))
     return finish(
         report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes, "check-rights")
     )

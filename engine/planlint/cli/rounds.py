@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -20,6 +20,8 @@ from planlint.errortext import os_error_en, os_error_zh
 from planlint.i18n import Lang
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from planlint.findings import Report
     from planlint.review import Command
 
@@ -99,6 +101,13 @@ class Round:
     texts: Mapping[str, Sequence[str]] = field(default_factory=dict, hash=False)
 
 
+def counts_passes_only(format: str) -> bool:
+    """Whether a format prints only how many comparisons held (so `--show-passes` need not keep them)."""
+    from planlint.report import LISTS_PASSES
+
+    return format not in LISTS_PASSES
+
+
 def check_round(format: str | None, output: Path | None, fail_on: str, docs: Path | None) -> str:
     """The report's format (--format, else the --output file's extension, else text); refuse an unknown
     format or threshold, a format the output's extension contradicts (SARIF is JSON: a .json may hold it), a
@@ -163,7 +172,7 @@ def reviewed(report: Report, round: Round) -> Report:
 
 def finish(report: Report, round: Round) -> Exit:
     """Apply the review round, write the report, warn about stale waivers; the outcome by --fail-on."""
-    from planlint.report import BINARY, Options, render, render_binary
+    from planlint.report import BINARY, Options, render_binary, write
     from planlint.review import warnings
 
     report = reviewed(report, round)
@@ -172,13 +181,26 @@ def finish(report: Report, round: Round) -> Exit:
     if round.format in BINARY:
         _write(round.output, render_binary(round.format, report, options))
     elif round.output is None:
-        sys.stdout.write(render(round.format, report, options))
+        write(round.format, report, options, sys.stdout)
     else:
-        _write(round.output, render(round.format, report, options).encode("utf-8"))
+        _write_text(round.output, lambda out: write(round.format, report, options, out))
     word = "警告" if round.lang == "zh" else "warning"
     for warning in warnings(report):
         sys.stderr.write(f"planlint: {word}: {warning.render(round.lang)}\n")
     return Exit.FINDINGS if report.at_or_above(round.fail_on) else Exit.OK
+
+
+def _write_text(path: Path, writer: Callable[[TextIO], None]) -> None:
+    """A text report written into `path` as it is made (UTF-8, newlines as written)."""
+    try:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer(out)
+    except OSError as error:
+        raise PlanlintError(
+            f"cannot write the report: {os_error_en(error)}",
+            path=path,
+            zh=f"无法写入报告：{os_error_zh(error)}",
+        ) from None
 
 
 def _write(path: Path | None, data: bytes) -> None:

@@ -27,4 +27,5 @@ def held_rows(row: Stated, others: Iterable[Stated], role: Literal["ancestor", "
             zone=row.zone.name if row.zone else None,
             year=row.indicator.year,
             detail=row_detail(other.indicator),
+            against_scope=other.scope,
         )

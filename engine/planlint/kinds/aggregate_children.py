@@ -177,6 +177,7 @@ def _held(context: Context, parent: Stated, found: list[Share], printed: float) 
             actual=Bound("<=", float(f"{printed:.12g}"), parent.indicator.unit),
             scope=parent.scope,
             year=parent.indicator.year,
+            against_scope=parent.scope,
         )
 
 

@@ -13,7 +13,6 @@ to say are listed at the end.
 from __future__ import annotations
 
 import io
-from collections import Counter
 from typing import Any
 
 from docx import Document
@@ -140,7 +139,7 @@ def _verdict_line(document: Any, report: Report, plan: PlanSummary, lang: Lang) 
     """A plan's verdict line; a plan not judged (findings on it from another's check) gets its counts only."""
     found = grounds(report, plan.id)
     said = (found.verdict, verdict_text(found.verdict, lang)) if plan.judged else None
-    held = report.passes_of(plan.id) if report.passes is not None and plan.judged else None
+    held = report.passes_of(plan.id) if report.pass_counts is not None and plan.judged else None
     _verdict(document, said, report.summary(plan.id), found, held, lang)
 
 
@@ -356,13 +355,19 @@ def _render_rights(report: Report, options: Options) -> bytes:
         word("memo.rights_intro", lang, rights=len(report.rights), counts=right_verdicts_text(report, lang))
     )
     _round_notes(document, report, lang)
-    held = Counter(p.right for p in report.passes or ())
+    held = report.pass_counts.by_right if report.pass_counts is not None else {}
     quiet = []
     for right in report.rights:
         if not report.by_right.get(right.id) and right_verdict(report, right.id) == "pass":
             quiet.append(right)
             continue
-        _right(document, report, right, options, held[right.id] if report.passes is not None else None)
+        _right(
+            document,
+            report,
+            right,
+            options,
+            held.get(right.id, 0) if report.pass_counts is not None else None,
+        )
     _conforming(document, quiet, lang)
     return _saved(document)
 

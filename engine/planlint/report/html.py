@@ -387,7 +387,7 @@ def _plan_section(
 
 def _passes_count(report: Report, plan: PlanSummary, lang: Lang) -> str:
     """' · 12 comparison(s) checked and held' when passes were asked for (--show-passes)."""
-    if report.passes is None or not plan.judged:
+    if report.pass_counts is None or not plan.judged:
         return ""
     n = report.passes_of(plan.id)
     return f' · <span class="passes" data-passes="{n}">{escape(word("passes_count", lang, n=n))}</span>'
@@ -403,9 +403,9 @@ def _summary(report: Report, lang: Lang) -> str:
         f'<div class="card plans"><span class="count" id="count-plans">{len(judged)}</span>'
         f'<span class="card-label">{escape(word("plans_judged", lang))}</span></div>'
     )
-    if report.passes is not None:
+    if report.pass_counts is not None:
         cards.append(
-            f'<div class="card passes"><span class="count" id="count-passes">{len(report.passes)}</span>'
+            f'<div class="card passes"><span class="count" id="count-passes">{report.pass_counts.total}</span>'
             f'<span class="card-label">{escape(word("passes", lang))}</span></div>'
         )
     verdicts: Counter[str] = Counter(verdict(report, p.id) for p in judged)

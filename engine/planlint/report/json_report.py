@@ -4,6 +4,9 @@ Beyond the contract's fields: each finding's `id` (and, in a review round, `waiv
 `baseline`), each judged plan's `verdict` (pass | revise | review) with its words (`verdict_text`) and
 why (`verdict_reason`), and at the top level `resolved` (with `--baseline`), `stale_waivers` and
 `incomplete_waivers` (with `--waivers`: no 批准文号 or no expiry).
+With `--show-passes`, `passes` lists each comparison that held: rule, kind, plan, against (the ancestor;
+null for the plan's own rows), the values, its words (`message`, in --lang) and the citations. A nation has
+hundreds of thousands: each pass is one line, written as it is made, after the rest of the report.
 A check-rights report reviews the rights, not the plans: each entry of `rights` carries the verdict
 (pass | revise | review | exempt), its words, why, and its counts, and the plans (what the rights were held
 against) carry none.
@@ -11,12 +14,13 @@ against) carry none.
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from planlint import __version__
 from planlint.findings import PlanSummary, Report, RightSummary
-from planlint.report.render import Options, reasons
+from planlint.report.render import Options, pass_text, reasons
 from planlint.review import (
     finding_review,
     grounds,
@@ -62,8 +66,6 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
                 "baseline": list(review.unjudged),
                 "waivers": [w.finding for w in review.unjudged_waivers],
             }
-    if report.passes is not None:
-        data["passes"] = [p.as_dict() for p in report.passes]
     if report.rights:
         data["rights"] = [_right(report, r, options) for r in report.rights]
     return data
@@ -83,5 +85,23 @@ def _right(report: Report, right: RightSummary, options: Options) -> dict[str, A
     }
 
 
+def write(report: Report, options: Options, out: TextIO) -> None:
+    """The report into `out`; its passes last, one a line, each encoded and written on its own (a nation's
+    would take gigabytes as one indented string)."""
+    text = json.dumps(as_data(report, options), ensure_ascii=False, indent=2)
+    if report.passes is None:
+        out.write(text + "\n")
+        return
+    out.write(text[: -len("\n}")] + ',\n  "passes": [')
+    separator = "\n    "
+    for held in report.passes:
+        out.write(separator)
+        out.write(json.dumps(held.as_dict(pass_text(held, options.lang)), ensure_ascii=False))
+        separator = ",\n    "
+    out.write("\n  ]\n}\n" if report.passes else "]\n}\n")
+
+
 def render(report: Report, options: Options) -> str:
-    return json.dumps(as_data(report, options), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write(report, options, buffer)
+    return buffer.getvalue()

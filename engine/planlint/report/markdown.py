@@ -225,7 +225,7 @@ def render(report: Report, options: Options) -> str:
             lines += [word("no_findings", lang), ""]
         for number, finding in enumerate(findings, start=1):
             lines += _finding(report, number, finding, specs, options)
-        if report.passes is not None and plan.judged:
+        if report.pass_counts is not None and plan.judged:
             lines += [word("passes_count", lang, n=report.passes_of(plan.id)), ""]
     lines += _rules(report, specs, lang)
     return "\n".join(lines).rstrip() + "\n"

@@ -17,9 +17,11 @@ list the rights, each with its verdict, the reason and its counts.
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from planlint import __version__
@@ -106,6 +108,7 @@ class _Run:
         self.plan_index = {plan.id: i for i, plan in enumerate(report.plans)}
         self.plan_names = {plan.id: plan.name for plan in report.plans}
         self.plan_documents = {plan.document: plan.id for plan in report.plans if plan.document}
+        self.pass_locations: dict[Citation, dict[str, Any]] = {}
 
     def qualified(self, plan_id: str) -> str:
         """'cn/cq/cq-banan': the plan's path from its root along first parents."""
@@ -246,22 +249,68 @@ class _Run:
         return result
 
     def passed(self, held: Pass, rule_index: dict[str, int]) -> dict[str, Any]:
-        """A comparison that held, as a SARIF result of kind pass (level none): the plan's row as its
-        location, the ancestor's row and the norm as related locations."""
-        locations, related = self.locations(held.citations, held.plan)
+        """A comparison that held, as a SARIF result of kind pass (level none), each place once: the row
+        checked as its location (the plan's row; in check-rights the right's entry), the row it was held
+        against as a related location. The norm is the rule's (`tool.driver.rules`), not repeated."""
+        primary = "right" if held.right is not None else "plan"
+        own = [self.pass_location(c) for c in held.citations if c.role == primary]
+        others = [self.pass_location(c) for c in held.citations if c.role not in (primary, "norm")]
+        if not own and held.plan in self.plan_index:
+            own = [{"logicalLocations": [{"index": self.plan_index[held.plan]}]}]
         result: dict[str, Any] = {
             "ruleId": held.rule,
             "ruleIndex": rule_index[held.rule],
             "kind": "pass",
             "level": "none",
             "message": {"text": pass_text(held, self.lang)},
-            "locations": locations,
-            "partialFingerprints": {FINGERPRINT: held.id},
-            "properties": held.as_dict(),
+            "locations": own,
         }
-        if related:
-            result["relatedLocations"] = related
+        if others:
+            result["relatedLocations"] = others
+        result["partialFingerprints"] = {FINGERPRINT: held.id}
+        properties: dict[str, Any] = {"plan": held.plan, "against": held.against}
+        if held.right is not None:
+            properties["right"] = held.right
+        properties |= {
+            "metric": held.metric,
+            "mineral": held.mineral,
+            "expected": held.expected.as_dict() if held.expected else None,
+            "actual": held.actual.as_dict() if held.actual else None,
+        }
+        result["properties"] = properties
         return result
+
+    def pass_location(self, citation: Citation) -> dict[str, Any]:
+        """A cited place of a pass, made once per place and shared by every pass citing it: the document
+        and line, the plan, and what the physical location cannot say (role, section, table, locator)."""
+        made = self.pass_locations.get(citation)
+        if made is not None:
+            return made
+        location: dict[str, Any] = {}
+        if citation.document:
+            physical: dict[str, Any] = {
+                "artifactLocation": {
+                    "uri": quote(citation.document),
+                    "uriBaseId": BASE_ID,
+                    "index": self.artifact(citation.document),
+                }
+            }
+            if citation.line is not None:
+                region: dict[str, Any] = {"startLine": citation.line}
+                quoted = cited_line(self.options.docs, citation)
+                if quoted:
+                    region["snippet"] = {"text": quoted}
+                physical["region"] = region
+            location["physicalLocation"] = physical
+        if citation.plan and citation.plan in self.plan_index:
+            location["logicalLocations"] = [{"index": self.plan_index[citation.plan]}]
+        location["properties"] = {
+            key: value
+            for key in ("role", "section", "table", "locator")
+            if (value := getattr(citation, key)) is not None
+        }
+        self.pass_locations[citation] = location
+        return location
 
     def add_review(self, result: dict[str, Any], finding: Finding) -> None:
         """A waiver as an external suppression; one that no longer waives (expired, or granted for another
@@ -291,13 +340,19 @@ class _Run:
             result["baselineState"] = SARIF_BASELINE_STATES[status]
 
     def build(self) -> dict[str, Any]:
+        """The run, its passes left out (`write_passes` writes them into the results, after the findings)."""
         specs = rule_specs(self.report)
         rule_ids = list(specs)
         rule_ids += sorted({f.rule for f in self.report.findings} - set(specs))
-        rule_index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+        self.rule_index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
         logical = self.logical_locations()
-        results = [self.result(f, rule_index) for f in self.report.findings]
-        results += [self.passed(p, rule_index) for p in self.report.passes or () if p.rule in rule_index]
+        results = [self.result(f, self.rule_index) for f in self.report.findings]
+        for held in (
+            self.report.passes or ()
+        ):  # each cited document an artifact before the artifacts are written
+            for citation in held.citations:
+                if citation.document and citation.role != "norm":
+                    self.artifact(citation.document)
         base: dict[str, Any] = {"description": {"text": BASE_DESCRIPTION[self.lang]}}
         if self.options.docs is not None:
             base["uri"] = Path(self.options.docs).resolve().as_uri() + "/"
@@ -320,6 +375,12 @@ class _Run:
             "properties": {"summary": self.report.summary(), **self.review_properties(), **self.rights()},
         }
 
+    def passes(self) -> Iterator[dict[str, Any]]:
+        """The passes as results (after `build`: it numbers the rules and the artifacts)."""
+        for held in self.report.passes or ():
+            if held.rule in self.rule_index:
+                yield self.passed(held, self.rule_index)
+
     def rights(self) -> dict[str, Any]:
         """A rights review's rights, each with its verdict, why, and its counts."""
         if not self.report.rights:
@@ -341,8 +402,39 @@ class _Run:
 
 
 def as_data(report: Report, options: Options) -> dict[str, Any]:
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [_Run(report, options).build()]}
+    run = _Run(report, options)
+    data = _log(run.build())
+    data["runs"][0]["results"].extend(run.passes())
+    return data
+
+
+def _log(run: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+PASSES_HERE = "planlint: the passes go here"
+
+
+def write(report: Report, options: Options, out: TextIO) -> None:
+    """The log into `out`; the passes, after the findings in the results, one a line, each encoded and
+    written on its own (a nation's would take gigabytes as one indented string)."""
+    run = _Run(report, options)
+    built = run.build()
+    results = run.passes()
+    first = next(results, None)
+    if first is None:
+        out.write(json.dumps(_log(built), ensure_ascii=False, indent=2) + "\n")
+        return
+    built["results"].append(PASSES_HERE)
+    head, tail = json.dumps(_log(built), ensure_ascii=False, indent=2).split(json.dumps(PASSES_HERE))
+    out.write(head.rstrip(" "))
+    out.write("        " + json.dumps(first, ensure_ascii=False))
+    for result in results:
+        out.write(",\n        " + json.dumps(result, ensure_ascii=False))
+    out.write(tail + "\n")
 
 
 def render(report: Report, options: Options) -> str:
-    return json.dumps(as_data(report, options), ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    write(report, options, buffer)
+    return buffer.getvalue()

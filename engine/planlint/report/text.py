@@ -77,7 +77,7 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
             yield f"  {word('no_findings', options.lang)}"
         for finding in findings:
             yield from _finding(report, finding, options)
-        if report.passes is not None and plan.judged:
+        if report.pass_counts is not None and plan.judged:
             yield f"[green]  {word('passes_count', options.lang, n=report.passes_of(plan.id))}[/green]"
     yield from (escape(note) for note in review_notes(report, options.lang))
     yield escape(summary_text(report, options.lang))

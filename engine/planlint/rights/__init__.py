@@ -30,9 +30,11 @@ def rights_rules(directories: Iterable[Path]) -> list[Rule]:
     return load_rules(directories, RIGHTS_PACKS, REGISTRY)
 
 
-def check_rights(project: Project, path: Path, passes: bool = False) -> Report:
+def check_rights(
+    project: Project, path: Path, passes: bool = False, count_passes_only: bool = False
+) -> Report:
     """Read the rights in `path` and check each against every loaded plan that contains it (`passes`: and
-    list every check that held)."""
+    list every check that held; `count_passes_only`: only count them per right and plan)."""
     from planlint.rights.evaluate import evaluate_rights
     from planlint.rights.prepare import prepare_rights
     from planlint.rights.read import load_rights
@@ -40,4 +42,4 @@ def check_rights(project: Project, path: Path, passes: bool = False) -> Report:
     rules = rights_rules(project.rule_dirs)
     loaded = load_rights(path, project.vocabulary)
     prepared = prepare_rights(loaded, project.hierarchy, project.vocabulary)
-    return evaluate_rights(project, prepared, rules, with_passes=passes)
+    return evaluate_rights(project, prepared, rules, with_passes=passes, count_passes_only=count_passes_only)

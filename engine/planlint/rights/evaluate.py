@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from planlint.api import Project
@@ -30,6 +30,7 @@ from planlint.findings import (
 from planlint.loader import gc_paused
 from planlint.match import Index
 from planlint.model import Cite, Plan, Zone
+from planlint.passes import Citations, PassCollector
 from planlint.prepared import Stated
 from planlint.remedy import remedy_template
 from planlint.rights.match import Candidate, candidates
@@ -123,21 +124,43 @@ def _citations(context: RightsContext, rule: Rule, hit: RightHit) -> tuple[Citat
     return (norm, *dict.fromkeys(rows), *dict.fromkeys(own))
 
 
-def held_pass(context: RightsContext, rule: Rule, held: RightHeld) -> Pass:
-    """A check of a right that held, as a pass: what it was checked against, cited, and the values."""
+def held_pass(context: RightsContext, rule: Rule, held: RightHeld, cited: Citations | None = None) -> Pass:
+    """A check of a right that held, as a pass: the right (`right`) held against a plan (`plan` and
+    `against`), what it was checked against, cited (`cited`: the run's shared citations), and the values."""
     return Pass(
         rule=rule.id,
         kind=rule.kind,
         plan=held.plan,
-        against=None,
-        citations=_citations(context, rule, held),
+        against=held.plan,
+        citations=_shared_citations(context, rule, held, cited) if cited else _citations(context, rule, held),
         subject=_subject(rule, held),
         metric=held.metric,
         mineral=held.right.right.mineral,
         expected=held.expected,
         actual=held.actual,
         right=held.right.right.id,
+        expected_scope=held.rows[0].scope if len(held.rows) == 1 else None,
     )
+
+
+def _shared_citations(
+    context: RightsContext, rule: Rule, hit: RightHit, cited: Citations
+) -> tuple[Citation, ...]:
+    """`_citations`, each place's citation made once per run and shared."""
+    norm = cited.norm(rule.spec.norm)
+    places = [(s.plan, s.cite) for s in hit.rows] + list(hit.places)
+    rows = [
+        cited.get(
+            ("right-plan", plan_id, cite.line, cite.section, cite.table, cite.ref, cite.locator),
+            partial(_plan_cite, context, plan_id, cite),
+        )
+        for plan_id, cite in places
+    ]
+    own = [
+        cited.get(("right", r.id, r.loaded.path, r.loaded.line), partial(_right_cite, r))
+        for r in (hit.right, *hit.others)
+    ]
+    return (norm, *dict.fromkeys(rows), *dict.fromkeys(own))
 
 
 def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
@@ -195,36 +218,38 @@ def _right_cite(prepared: PreparedRight) -> Citation:
 
 
 def evaluate_rights(
-    project: Project, rights: Sequence[PreparedRight], rules: Sequence[Rule], with_passes: bool = False
+    project: Project,
+    rights: Sequence[PreparedRight],
+    rules: Sequence[Rule],
+    with_passes: bool = False,
+    count_passes_only: bool = False,
 ) -> Report:
     """Run every rights rule over the rights; the findings sorted and without duplicates (and, `with_passes`,
-    every check that held)."""
+    every check that held: kept, or only counted per right and plan when `count_passes_only`)."""
     from planlint.rights.kinds import REGISTRY
 
     context = RightsContext(project, tuple(sorted(rights, key=lambda r: r.id)), passes=with_passes)
     findings: dict[tuple[Any, ...], Finding] = {}
-    held: dict[tuple[Any, ...], Pass] = {}
+    collector = PassCollector(not count_passes_only, lambda p: p.right or "", full_order, numbered)
+    cited = Citations()
     with gc_paused():
         for rule in rules:
             for hit in REGISTRY[rule.kind].check(context, rule):
                 if with_passes and isinstance(hit, RightHeld):
-                    passed = held_pass(context, rule, hit)
-                    held.setdefault(passed.sort_key() + (passed.citations,), passed)
+                    collector.add(held_pass(context, rule, hit, cited))
                     continue
                 finding = render(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
+            collector.rule_done()
+        passes = collector.passes() if with_passes else None
     ordered = tuple(sorted(findings.values(), key=Finding.sort_key))
-    passes = (
-        numbered(sorted(held.values(), key=lambda p: (p.right or "", *full_order(p))))
-        if with_passes
-        else None
-    )
     return Report(
         _plan_summaries(project, context.rights),
         ordered,
         tuple(rules),
         rights=_right_summaries(context),
         passes=passes,
+        pass_counts=collector.counts if with_passes else None,
     )
 
 
