@@ -147,10 +147,15 @@ def test_a_pass_id_says_it_is_a_pass_and_shows_what_was_compared() -> None:
     held = next(p for p in report.passes or () if p.rule == "PL101")
     zh = _explain(held.id, "--plan", "cq-banan", "--lang", "zh")
     assert zh.returncode == 0, zh.stderr
-    assert zh.stdout.startswith(f"{held.id}  符合（已比对且满足，不是问题）")
+    # the header says what held (not the rule's title, which names the problem: 最低开采规模低于上级规划)
+    assert zh.stdout.startswith(f"{held.id}  符合（已比对且满足，不是问题） · PL101 不低于上级规划\n")
     assert "本规划 cq-banan:" in zh.stdout and "单位换算:" in zh.stdout
     en = _explain(held.id, "--plan", "cq-banan", "--lang", "en")
-    assert "pass (compared and held, not a finding)" in en.stdout
+    assert en.stdout.startswith(
+        f"{held.id}  pass (compared and held, not a finding) · PL101 not below the ancestor's"
+    )
+    cap = next(p for p in report.passes or () if p.rule == "PL102")
+    assert "· PL102 不超过上级规划\n" in _explain(cap.id, "--plan", "cq-banan", "--lang", "zh").stdout
     assert _explain("PL101-pass-0000000000").returncode == 2
 
 
@@ -255,3 +260,15 @@ def test_a_childrens_sum_calls_only_the_findings_plan_its_own(nation: tuple[api.
     assert [loc["properties"]["plan"] for loc in result["locations"]] == [finding.plan]
     related = [loc["message"]["text"] for loc in result["relatedLocations"]]
     assert all(any(t.startswith(f"下级规划 {other}: ") for t in related) for other in others)
+
+
+def test_a_rights_pass_names_the_right_and_the_plan_it_was_held_against() -> None:
+    from planlint.rights import check_rights
+
+    rights = Path(__file__).parent.parent / "fixtures" / "rights" / "fuling.csv"
+    report = check_rights(api.load(), rights, passes=True)
+    held = next(p for p in report.passes or () if p.rule == "PL511" and p.right == "FLGC202203")
+    assert (held.plan, held.against, held.right) == ("cq", "cq", "FLGC202203")
+    out = _explain(held.id, "--rights", str(rights), "--lang", "zh").stdout
+    assert out.startswith(f"{held.id}  符合（已比对且满足，不是问题） · PL511 采矿权不低于规划要求\n")
+    assert "采矿权 FLGC202203 对照 cq\n" in out

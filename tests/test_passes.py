@@ -20,6 +20,7 @@ from planlint import api
 from planlint.evaluate import evaluate
 from planlint.findings import Citation, Report
 from planlint.kinds import REGISTRY
+from planlint.report.render import pass_text
 from planlint.rights import check_rights, rights_rules
 from planlint.rights.evaluate import RightHeld, RightsContext
 from planlint.rights.kinds import REGISTRY as RIGHTS_KINDS
@@ -245,6 +246,29 @@ def test_show_passes_in_the_json_report() -> None:
     assert bound["expected"]["value"] is not None and bound["actual"]["value"] is not None
     plain = json.loads(planlint("check", "--format", "json", "--fail-on", "never").stdout)
     assert "passes" not in plain
+
+
+def test_a_pass_in_words_names_the_scope_of_the_row_it_was_held_against() -> None:
+    """QA D3: cq-banan's 地热 ≥ 5 holds against cq's 小型矿床 row and breaks its 大型 one; the pass says which."""
+    report = api.check(api.load(only=["cq-banan"]), ["cq-banan"], passes=True)
+    texts = {pass_text(p, "zh") for p in report.passes or () if p.rule == "PL101"}
+    assert "cq-banan 符合 PL101：本规划 ≥ 5 万立方米/年，对照 cq ≥ 5 万立方米（小型矿床）" in texts
+    english = {pass_text(p, "en") for p in report.passes or () if p.rule == "PL101"}
+    assert (
+        "cq-banan holds for PL101: the plan's ≥ 5 万立方米/年 against cq's ≥ 5 万立方米 (small deposits)"
+        in english
+    )
+    caps = {pass_text(p, "zh") for p in report.passes or () if p.rule == "PL102"}
+    assert (
+        "cq-banan 符合 PL102：本规划 ≤ 660 万立方米/年，对照 cq ≤ 3650 万立方米/年" in caps
+    )  # plan-wide: no scope
+
+
+def test_a_rights_pass_in_words_starts_with_the_rights_value_not_a_sign() -> None:
+    report = check_rights(api.load(), RIGHTS / "fuling.csv", passes=True)
+    held = next(p for p in report.passes or () if p.rule == "PL511" and p.right == "FLGC202203")
+    assert pass_text(held, "zh").startswith("采矿权 FLGC202203 符合 PL511：295 万吨/年，对照 cq ≥ ")
+    assert pass_text(held, "en").startswith("right FLGC202203 holds for PL511: 295 万吨/年 against cq's ≥ ")
 
 
 def test_counting_passes_keeps_none_and_counts_what_listing_them_lists() -> None:

@@ -20,6 +20,7 @@ from planlint.remedy import description_of, remedy
 from planlint.report.render import (
     citation_place,
     citation_who,
+    held_title,
     norm_text,
     rule_specs,
     rule_title,
@@ -453,7 +454,7 @@ def explain_pass(
     against = held.against or word("itself", lang)
     subject = f"{word('explain.right', lang)} {held.right}" if held.right else held.plan
     lines = [
-        f"{held.id}  {word('explain.pass', lang)} · {held.rule} {rule_title(specs, held.rule, lang)}",
+        f"{held.id}  {word('explain.pass', lang)} · {held.rule} {held_title(held, lang)}",
         f"{subject} {word('against', lang)} {against}",
         "",
         f"{word('explain.rows', lang)}:",

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from planlint.findings import SEVERITIES, Bound, Citation, Finding, Pass, PlanSummary, Report, RightSummary
-from planlint.i18n import Lang
+from planlint.i18n import Lang, scope_suffix
 from planlint.messages import OP_SIGNS
 from planlint.remedy import bound_text
-from planlint.report.words import word
+from planlint.report.words import WORDS, word
 from planlint.review import (
     RIGHT_VERDICT_WORDS,
     Grounds,
@@ -61,12 +61,36 @@ def pass_text(held: Pass, lang: Lang) -> str:
     if held.expected is None or held.actual is None or None in (held.expected.value, held.actual.value):
         return word(prefix + "checked", lang, **values)
     return word(
-        prefix + "compared", lang, actual=_bound(held.actual), expected=_bound(held.expected), **values
+        prefix + "compared",
+        lang,
+        actual=_bound(held.actual),
+        expected=_bound(held.expected),
+        scope=scope_suffix(held.expected_scope, lang),
+        **values,
     )
 
 
+def held_title(held: Pass, lang: Lang) -> str:
+    """What a pass held, in words ('不低于上级规划'): its kind's, a bound's by its direction."""
+    direction = ""
+    if held.expected is not None and held.expected.op in FLOOR_OPS:
+        direction = ".floor"
+    elif held.expected is not None and held.expected.op in CAP_OPS:
+        direction = ".cap"
+    for key in (f"held.{held.kind}{direction}", f"held.{held.kind}"):
+        if key in WORDS:
+            return word(key, lang)
+    return word("held.other", lang)
+
+
+FLOOR_OPS = frozenset({">=", ">"})
+CAP_OPS = frozenset({"<=", "<"})
+
+
 def _bound(bound: Bound) -> str:
-    return f"{OP_SIGNS.get(bound.op, bound.op)} {bound_text(bound)}".strip()
+    """'≥ 5 万立方米/年'; a plain value (a right's capacity: op '==') without a sign."""
+    sign = "" if bound.op in ("=", "==") else OP_SIGNS.get(bound.op, bound.op)
+    return f"{sign} {bound_text(bound)}".strip()
 
 
 def citation_who(citation: Citation, lang: Lang, subject: str | None = None) -> str:

@@ -42,21 +42,62 @@ WORDS: dict[str, dict[str, str]] = {
     "itself": {"zh": "自身", "en": "itself"},
     # --show-passes: the comparisons that held
     "pass.compared": {
-        "zh": "{plan} 符合 {rule}：本规划 {actual}，对照{against} {expected}",
-        "en": "{plan} holds for {rule}: the plan's {actual} against {against}'s {expected}",
+        "zh": "{plan} 符合 {rule}：本规划 {actual}，对照 {against} {expected}{scope}",
+        "en": "{plan} holds for {rule}: the plan's {actual} against {against}'s {expected}{scope}",
     },
     "pass.checked": {
-        "zh": "{plan} 符合 {rule}（已对照{against}核查）",
+        "zh": "{plan} 符合 {rule}（已对照 {against} 核查）",
         "en": "{plan} holds for {rule} (checked against {against})",
     },
     "pass.right_compared": {
-        "zh": "采矿权 {right} 符合 {rule}：{actual}，对照{plan} {expected}",
-        "en": "right {right} holds for {rule}: {actual} against {plan}'s {expected}",
+        "zh": "采矿权 {right} 符合 {rule}：{actual}，对照 {plan} {expected}{scope}",
+        "en": "right {right} holds for {rule}: {actual} against {plan}'s {expected}{scope}",
     },
     "pass.right_checked": {
-        "zh": "采矿权 {right} 符合 {rule}（已对照{plan}核查）",
+        "zh": "采矿权 {right} 符合 {rule}（已对照 {plan} 核查）",
         "en": "right {right} holds for {rule} (checked against {plan})",
     },
+    # what a pass held, by kind (and for a bound, floor or cap): `explain PASS_ID`'s header, where a
+    # finding shows its rule's title (which names the problem, not what held)
+    "held.ancestor_bound.floor": {"zh": "不低于上级规划", "en": "not below the ancestor's"},
+    "held.ancestor_bound.cap": {"zh": "不超过上级规划", "en": "within the ancestor's cap"},
+    "held.aggregate_children": {
+        "zh": "下级规划合计未超过上级规划",
+        "en": "children's total within the parent's cap",
+    },
+    "held.mineral_policy": {"zh": "未违反上级规划的矿种政策", "en": "keeps to the ancestor's mineral list"},
+    "held.zones_carried": {"zh": "已落实上级规划分区", "en": "ancestor's zone carried"},
+    "held.binding_carried": {
+        "zh": "上级约束性指标已作为约束性指标落实",
+        "en": "ancestor's binding indicator kept binding",
+    },
+    "held.period_alignment": {"zh": "规划期与上级规划一致", "en": "plan period matches the ancestor's"},
+    "held.count_parts": {"zh": "分项与合计相符", "en": "parts agree with the total"},
+    "held.baseline_ratio": {
+        "zh": "百分比或比例与所列数量相符",
+        "en": "percentage or ratio agrees with the counts",
+    },
+    "held.duplicate_indicator": {"zh": "同一指标前后表述一致", "en": "the same indicator stated alike"},
+    "held.zone_vs_plan.floor": {
+        "zh": "分区要求不低于本规划全域要求",
+        "en": "zone's floor not below the plan's own",
+    },
+    "held.zone_vs_plan.cap": {"zh": "分区上限不超过本规划全域上限", "en": "zone's cap within the plan's own"},
+    "held.required_content": {"zh": "已规定该项内容", "en": "the plan states it"},
+    "held.right_mineral_policy": {
+        "zh": "采矿权矿种不在规划禁止或限制之列",
+        "en": "right's mineral not prohibited or restricted",
+    },
+    "held.right_scale.floor": {"zh": "采矿权不低于规划要求", "en": "right not below the plan's floor"},
+    "held.right_scale.cap": {"zh": "采矿权不超过规划上限", "en": "right within the plan's cap"},
+    "held.right_term": {"zh": "出让年限不超过最长有效期", "en": "term within the longest licence term"},
+    "held.right_reserves": {
+        "zh": "未超过资源储量或允许开采量",
+        "en": "within the reserves and the allowed yield",
+    },
+    "held.right_zone": {"zh": "采矿权与规划分区或区块相符", "en": "right agrees with its zone or block"},
+    "held.rights_total": {"zh": "采矿权合计未超过规划", "en": "rights together within the plan's"},
+    "held.other": {"zh": "已比对且符合", "en": "compared and held"},
     "passes_count": {"zh": "已核查并符合：{n} 项比对", "en": "{n} comparison(s) checked and held"},
     "passes": {"zh": "符合", "en": "Held"},
     # citations: the roles, and where in a document
