@@ -307,8 +307,9 @@ class Pass:
     def sort_key(self) -> tuple[Any, ...]:
         return (self.plan, self.rule, self.against or "", self.subject.key()[3:])
 
-    def as_dict(self, message: str | None = None) -> dict[str, Any]:
-        """The JSON contract's pass: rule, plan, against, the values and the citations (and its words)."""
+    def as_dict(self, message: str | None = None, citations: bool = True) -> dict[str, Any]:
+        """The JSON contract's pass: rule, plan, against, the values and the citations (and its words);
+        `citations=False` leaves them to the caller (a writer that encodes each cited place once)."""
         data: dict[str, Any] = {
             "id": self.id,
             "rule": self.rule,
@@ -324,7 +325,8 @@ class Pass:
             data["right"] = self.right
         if message is not None:
             data["message"] = message
-        data["citations"] = [c.as_dict() for c in self.citations]
+        if citations:
+            data["citations"] = [c.as_dict() for c in self.citations]
         return data
 
 

@@ -184,8 +184,9 @@ class Held:
 
 def row_detail(indicator: Indicator) -> tuple[str, ...]:
     """What names a compared row without its line: its mineral as printed and its scope's stated fields."""
-    scope = tuple(f"{name}={value}" for name, value in indicator.scope if value is not None)
-    return (indicator.mineral or "", *scope)
+    # the model's fields read from its __dict__ (the order iterating the model gives, without its overhead)
+    stated = indicator.scope.__dict__.items()
+    return (indicator.mineral or "", *(f"{name}={value}" for name, value in stated if value is not None))
 
 
 def required(direction: str, limits: Sequence[tuple[Indicator, Scope]]) -> Fragment:

@@ -108,7 +108,9 @@ class _Run:
         self.plan_index = {plan.id: i for i, plan in enumerate(report.plans)}
         self.plan_names = {plan.id: plan.name for plan in report.plans}
         self.plan_documents = {plan.document: plan.id for plan in report.plans if plan.document}
-        self.pass_locations: dict[Citation, dict[str, Any]] = {}
+        self.pass_locations: dict[Citation, str] = {}  # each cited place of a pass, encoded
+        self.pass_heads: dict[str, str] = {}
+        self.rule_index: dict[str, int] = {}  # numbered by `build`
 
     def qualified(self, plan_id: str) -> str:
         """'cn/cq/cq-banan': the plan's path from its root along first parents."""
@@ -248,26 +250,16 @@ class _Run:
         self.add_review(result, finding)
         return result
 
-    def passed(self, held: Pass, rule_index: dict[str, int]) -> dict[str, Any]:
-        """A comparison that held, as a SARIF result of kind pass (level none), each place once: the row
-        checked as its location (the plan's row; in check-rights the right's entry), the row it was held
-        against as a related location. The norm is the rule's (`tool.driver.rules`), not repeated."""
+    def passed(self, held: Pass) -> str:
+        """A comparison that held, as a SARIF result of kind pass (level none), encoded (JSON text): each
+        place once, the row checked as its location (the plan's row; in check-rights the right's entry),
+        the row it was held against as a related location. The norm is the rule's (`tool.driver.rules`),
+        not repeated. A nation has hundreds of thousands: the places are encoded once and reused."""
         primary = "right" if held.right is not None else "plan"
         own = [self.pass_location(c) for c in held.citations if c.role == primary]
         others = [self.pass_location(c) for c in held.citations if c.role not in (primary, "norm")]
         if not own and held.plan in self.plan_index:
-            own = [{"logicalLocations": [{"index": self.plan_index[held.plan]}]}]
-        result: dict[str, Any] = {
-            "ruleId": held.rule,
-            "ruleIndex": rule_index[held.rule],
-            "kind": "pass",
-            "level": "none",
-            "message": {"text": pass_text(held, self.lang)},
-            "locations": own,
-        }
-        if others:
-            result["relatedLocations"] = others
-        result["partialFingerprints"] = {FINGERPRINT: held.id}
+            own = [f'{{"logicalLocations": [{{"index": {self.plan_index[held.plan]}}}]}}']
         properties: dict[str, Any] = {"plan": held.plan, "against": held.against}
         if held.right is not None:
             properties["right"] = held.right
@@ -277,12 +269,35 @@ class _Run:
             "expected": held.expected.as_dict() if held.expected else None,
             "actual": held.actual.as_dict() if held.actual else None,
         }
-        result["properties"] = properties
-        return result
+        parts = [
+            self.pass_head(held.rule),
+            _encoded(pass_text(held, self.lang)),
+            '}, "locations": [',
+            ", ".join(own),
+        ]
+        if others:
+            parts += ['], "relatedLocations": [', ", ".join(others)]
+        parts += [
+            f'], "partialFingerprints": {{"{FINGERPRINT}": ',
+            _encoded(held.id),
+            '}, "properties": ',
+            _encoded(properties),
+            "}",
+        ]
+        return "".join(parts)
 
-    def pass_location(self, citation: Citation) -> dict[str, Any]:
-        """A cited place of a pass, made once per place and shared by every pass citing it: the document
-        and line, the plan, and what the physical location cannot say (role, section, table, locator)."""
+    def pass_head(self, rule: str) -> str:
+        """A pass result's start, the same for every pass of a rule, up to its message's text."""
+        head = self.pass_heads.get(rule)
+        if head is None:
+            fields = {"ruleId": rule, "ruleIndex": self.rule_index[rule], "kind": "pass", "level": "none"}
+            head = self.pass_heads[rule] = _encoded(fields)[:-1] + ', "message": {"text": '
+        return head
+
+    def pass_location(self, citation: Citation) -> str:
+        """A cited place of a pass, encoded once per place and reused by every pass citing it: the
+        document and line, the plan, and what the physical location cannot say (role, section, table,
+        locator)."""
         made = self.pass_locations.get(citation)
         if made is not None:
             return made
@@ -309,8 +324,8 @@ class _Run:
             for key in ("role", "section", "table", "locator")
             if (value := getattr(citation, key)) is not None
         }
-        self.pass_locations[citation] = location
-        return location
+        made = self.pass_locations[citation] = _encoded(location)
+        return made
 
     def add_review(self, result: dict[str, Any], finding: Finding) -> None:
         """A waiver as an external suppression; one that no longer waives (expired, or granted for another
@@ -375,11 +390,11 @@ class _Run:
             "properties": {"summary": self.report.summary(), **self.review_properties(), **self.rights()},
         }
 
-    def passes(self) -> Iterator[dict[str, Any]]:
-        """The passes as results (after `build`: it numbers the rules and the artifacts)."""
+    def passes(self) -> Iterator[str]:
+        """The passes as results, encoded (after `build`: it numbers the rules and the artifacts)."""
         for held in self.report.passes or ():
             if held.rule in self.rule_index:
-                yield self.passed(held, self.rule_index)
+                yield self.passed(held)
 
     def rights(self) -> dict[str, Any]:
         """A rights review's rights, each with its verdict, why, and its counts."""
@@ -404,8 +419,13 @@ class _Run:
 def as_data(report: Report, options: Options) -> dict[str, Any]:
     run = _Run(report, options)
     data = _log(run.build())
-    data["runs"][0]["results"].extend(run.passes())
+    data["runs"][0]["results"].extend(json.loads(result) for result in run.passes())
     return data
+
+
+def _encoded(value: Any) -> str:
+    """JSON text on one line (the C encoder: no indent)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _log(run: dict[str, Any]) -> dict[str, Any]:
@@ -428,9 +448,9 @@ def write(report: Report, options: Options, out: TextIO) -> None:
     built["results"].append(PASSES_HERE)
     head, tail = json.dumps(_log(built), ensure_ascii=False, indent=2).split(json.dumps(PASSES_HERE))
     out.write(head.rstrip(" "))
-    out.write("        " + json.dumps(first, ensure_ascii=False))
+    out.write("        " + first)
     for result in results:
-        out.write(",\n        " + json.dumps(result, ensure_ascii=False))
+        out.write(",\n        " + result)
     out.write(tail + "\n")
 
 
