@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from planlint import api
 from planlint.evaluate import evaluate
-from planlint.findings import Citation, Report
+from planlint.findings import Citation, Report, Subject, _canonical, _subject_key_text
 from planlint.kinds import REGISTRY
 from planlint.report.render import pass_text
 from planlint.rights import check_rights, rights_rules
@@ -386,3 +386,36 @@ def test_every_kind_that_compares_lists_a_pass_in_its_fixtures(tmp_path: Path) -
         held = checked(tmp_path / str(number), case["plans"], tuple(case.get("rules") or ()))
         kinds.update(p.kind for p in held.passes or ())
     assert kinds == set(REGISTRY) - NO_PASSES
+
+
+# --- ids written directly -----------------------------------------------------------------------------------
+
+_text = st.text(max_size=6)
+_maybe = st.none() | _text
+
+
+@given(
+    st.tuples(_text, _maybe, _maybe, _maybe, _maybe),
+    st.lists(st.tuples(_text, _text), max_size=3),
+    st.lists(_text, max_size=3),
+    st.none() | st.integers(1900, 2100),
+    st.integers(1, 5),
+    _maybe,
+)
+def test_an_id_written_directly_hashes_what_json_dumps_would_give(
+    names: tuple[Any, ...],
+    scope: list[tuple[str, str]],
+    detail: list[str],
+    year: int | None,
+    occurrence: int,
+    zone: str | None,
+) -> None:
+    rule, plan, against, metric, mineral = names
+    subject = Subject(
+        rule, plan or "", against, metric, mineral, tuple(scope), zone, year, tuple(detail), occurrence
+    )
+    key = (plan, against, metric, mineral, subject)
+    dumped = json.dumps(
+        [rule, *map(_canonical, key)], ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    assert _subject_key_text(rule, key) == dumped

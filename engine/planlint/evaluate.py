@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any, TypeVar
 
 from planlint.citing import citation, norm_citation
@@ -76,7 +77,9 @@ def evaluate(
             norm = cited.norm(rule.spec.norm)
             for hit in REGISTRY[rule.kind].check(context, rule.params):
                 if with_passes and isinstance(hit, Held):
-                    collector.add(to_pass(context, rule, hit, norm, cited))
+                    about, citations = subject(rule, hit), _held_citations(context, hit, norm, cited)
+                    made = partial(to_pass, rule, hit, about, citations)
+                    collector.add(about, citations, hit.plan, None, made)
                     continue
                 finding = to_finding(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
@@ -88,16 +91,22 @@ def evaluate(
     return Report(summaries, ordered, tuple(rules), passes=passes, partial=bool(only), pass_counts=counts)
 
 
-def to_pass(context: Context, rule: Rule, held: Held, norm: Citation, cited: Citations) -> Pass:
-    """A held comparison as a pass: the norm cited first, then the rows compared (shared citations)."""
-    places = (cited.of_plan(context.plan(p.plan), p.cite, p.role, p.part) for p in held.places)
+def _held_citations(context: Context, held: Held, norm: Citation, cited: Citations) -> tuple[Citation, ...]:
+    """What a pass cites: the norm first, then the rows compared (the run's shared citations)."""
+    return cited.cited(
+        norm, (cited.of_plan(context.plan(p.plan), p.cite, p.role, p.part) for p in held.places)
+    )
+
+
+def to_pass(rule: Rule, held: Held, about: Subject, citations: tuple[Citation, ...]) -> Pass:
+    """A held comparison as a pass, with its subject and what it cites."""
     return Pass(
         rule=rule.id,
         kind=rule.kind,
         plan=held.plan,
         against=held.against,
-        citations=(norm, *dict.fromkeys(places)),
-        subject=subject(rule, held),
+        citations=citations,
+        subject=about,
         metric=held.metric,
         mineral=held.mineral,
         expected=held.expected,

@@ -156,10 +156,14 @@ class Hit:
         return ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Held:
     """One comparison a kind made that held: the rows compared (the plan's, and an ancestor's or the plan's
     own) and the values. Kinds build these only when the context asks for passes (`Context.passes`).
+
+    Not frozen, unlike the hits: a nation makes hundreds of thousands, each read once by the evaluator and
+    dropped, and a frozen dataclass sets each field through `object.__setattr__` (4× the cost). Nothing
+    changes one after it is made.
 
     The fields mirror `Hit`'s identifying ones, so a held comparison has a stable subject as a finding has;
     `detail` names the other row compared (its mineral and scope), so two rows held against one are two passes.

@@ -13,11 +13,11 @@ finding) citing that place holds the same object.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from planlint.citing import citation, norm_citation
-from planlint.findings import Citation, Pass, PassCounts, Role
+from planlint.findings import Citation, Pass, PassCounts, Role, Subject
 from planlint.model import Cite, Plan
 
 if TYPE_CHECKING:
@@ -39,17 +39,28 @@ class PassCollector:
         self._group = group
         self._order = order
         self._number = number
-        self._seen: set[tuple[Any, ...]] = set()  # this rule's passes, by subject and citations
+        self._seen: set[tuple[Any, ...]] = set()  # this rule's passes, by subject and citations (their ids)
         self._groups: dict[str, list[Pass]] = {}
 
-    def add(self, held: Pass) -> None:
-        """A pass of the current rule; the same comparison made twice is counted and kept once."""
-        key = (held.subject, held.citations)
+    def add(
+        self,
+        subject: Subject,
+        citations: tuple[Citation, ...],
+        plan: str,
+        right: str | None,
+        make: Callable[[], Pass],
+    ) -> None:
+        """A pass of the current rule, by what identifies it; `make()` makes it when passes are kept. The
+        same comparison made twice is counted and kept once."""
+        # the citations are the run's shared ones (`Citations`: one object per place, all kept till the end
+        # of the run), so their ids stand for them, without hashing each citation's fields
+        key = (subject, *map(id, citations))
         if key in self._seen:
             return
         self._seen.add(key)
-        self.counts.add(held.plan, held.right)
+        self.counts.add(plan, right)
         if self.keep:
+            held = make()
             self._groups.setdefault(self._group(held), []).append(held)
 
     def rule_done(self) -> None:
@@ -73,21 +84,34 @@ class Citations:
 
     def __init__(self) -> None:
         self._made: dict[Hashable, Citation] = {}
+        self._one: dict[Citation, Citation] = {}  # each citation made, by value: two keys, one place
+
+    def _interned(self, made: Citation) -> Citation:
+        return self._one.setdefault(made, made)
 
     def get(self, key: Hashable, make: Callable[[], Citation]) -> Citation:
         """The citation of the place `key` names (plain values: equal places, equal keys), made by `make()`
         the first time."""
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = make()
+            found = self._made[key] = self._interned(make())
         return found
+
+    def cited(self, norm: Citation, places: Iterable[Citation]) -> tuple[Citation, ...]:
+        """The norm, then each shared citation once, in order (equal citations are the same object here,
+        so identity tells them apart without hashing their fields)."""
+        found = [norm]
+        for place in places:
+            if not any(place is seen for seen in found):
+                found.append(place)
+        return tuple(found)
 
     def of_plan(self, plan: Plan, cite: Cite | None, role: Role, part: str | None = None) -> Citation:
         """A plan's place (`citing.citation`), shared."""
         key = (plan.id, role, part, *_cite_key(cite))
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = citation(plan, cite, role, part)
+            found = self._made[key] = self._interned(citation(plan, cite, role, part))
         return found
 
     def norm(self, norm: Norm) -> Citation:

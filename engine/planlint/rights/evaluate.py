@@ -124,16 +124,16 @@ def _citations(context: RightsContext, rule: Rule, hit: RightHit) -> tuple[Citat
     return (norm, *dict.fromkeys(rows), *dict.fromkeys(own))
 
 
-def held_pass(context: RightsContext, rule: Rule, held: RightHeld, cited: Citations | None = None) -> Pass:
+def held_pass(rule: Rule, held: RightHeld, about: Subject, citations: tuple[Citation, ...]) -> Pass:
     """A check of a right that held, as a pass: the right (`right`) held against a plan (`plan` and
-    `against`), what it was checked against, cited (`cited`: the run's shared citations), and the values."""
+    `against`), its subject, what it was checked against (cited), and the values."""
     return Pass(
         rule=rule.id,
         kind=rule.kind,
         plan=held.plan,
         against=held.plan,
-        citations=_shared_citations(context, rule, held, cited) if cited else _citations(context, rule, held),
-        subject=_subject(rule, held),
+        citations=citations,
+        subject=about,
         metric=held.metric,
         mineral=held.right.right.mineral,
         expected=held.expected,
@@ -236,7 +236,9 @@ def evaluate_rights(
         for rule in rules:
             for hit in REGISTRY[rule.kind].check(context, rule):
                 if with_passes and isinstance(hit, RightHeld):
-                    collector.add(held_pass(context, rule, hit, cited))
+                    about, citations = _subject(rule, hit), _shared_citations(context, rule, hit, cited)
+                    made = partial(held_pass, rule, hit, about, citations)
+                    collector.add(about, citations, hit.plan, hit.right.right.id, made)
                     continue
                 finding = render(context, rule, hit)
                 findings.setdefault(finding.sort_key() + (finding.citations,), finding)
