@@ -20,6 +20,7 @@ from planlint import api
 from planlint.evaluate import evaluate
 from planlint.findings import Citation, Report, Subject, _canonical, _subject_key_text
 from planlint.kinds import REGISTRY
+from planlint.report import Options, render
 from planlint.report.render import pass_text
 from planlint.rights import check_rights, rights_rules
 from planlint.rights.evaluate import RightHeld, RightsContext
@@ -419,3 +420,13 @@ def test_an_id_written_directly_hashes_what_json_dumps_would_give(
         [rule, *map(_canonical, key)], ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )
     assert _subject_key_text(rule, key) == dumped
+
+
+def test_the_json_report_writes_each_pass_as_its_dict_with_its_message() -> None:
+    """The JSON writer writes passes piece by piece (a nation's are many); what it writes is `Pass.as_dict`."""
+    report = api.check(api.load(), passes=True)
+    written = json.loads(render("json", report, Options(lang="zh")))["passes"]
+    assert written == [p.as_dict(pass_text(p, "zh")) for p in report.passes or ()]
+    rights = check_rights(api.load(), RIGHTS / "fuling.csv", passes=True)
+    written = json.loads(render("json", rights, Options(lang="en")))["passes"]
+    assert written == [p.as_dict(pass_text(p, "en")) for p in rights.passes or ()] and written

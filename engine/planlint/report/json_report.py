@@ -19,9 +19,9 @@ import json
 from typing import Any, TextIO
 
 from planlint import __version__
-from planlint.findings import Citation, Pass, PlanSummary, Report, RightSummary
+from planlint.findings import Pass, PlanSummary, Report, RightSummary
 from planlint.i18n import Lang
-from planlint.report.render import Options, pass_text, reasons
+from planlint.report.render import Options, PassJSON, pass_text, reasons
 from planlint.review import (
     finding_review,
     grounds,
@@ -95,24 +95,22 @@ def write(report: Report, options: Options, out: TextIO) -> None:
         return
     out.write(text[: -len("\n}")] + ',\n  "passes": [')
     separator = "\n    "
-    encoded: dict[Citation, str] = {}  # each cited place once: a nation's passes cite a few thousand
+    encoder = PassJSON()  # each bound and cited place encoded once: a nation's passes repeat a few thousand
     for held in report.passes:
         out.write(separator)
-        out.write(_pass_line(held, options.lang, encoded))
+        out.write(_pass_line(held, options.lang, encoder))
         separator = ",\n    "
     out.write("\n  ]\n}\n" if report.passes else "]\n}\n")
 
 
-def _pass_line(held: Pass, lang: Lang, encoded: dict[Citation, str]) -> str:
-    """A pass as JSON text on one line (`Pass.as_dict` with its message), its citations encoded once."""
-    data = held.as_dict(pass_text(held, lang), citations=False)
-    cited = []
-    for citation in held.citations:
-        text = encoded.get(citation)
-        if text is None:
-            text = encoded[citation] = json.dumps(citation.as_dict(), ensure_ascii=False)
-        cited.append(text)
-    return json.dumps(data, ensure_ascii=False)[:-1] + ', "citations": [' + ", ".join(cited) + "]}"
+def _pass_line(held: Pass, lang: Lang, encoder: PassJSON) -> str:
+    """A pass as JSON text on one line: `Pass.as_dict` with its message, written piece by piece."""
+    text = encoder.text
+    citations = ", ".join(encoder.citation(c) for c in held.citations)
+    return (
+        f'{{"id": {text(held.id)}, "rule": {text(held.rule)}, "kind": {text(held.kind)}, '
+        f'{encoder.values(held)}, "message": {text(pass_text(held, lang))}, "citations": [{citations}]}}'
+    )
 
 
 def render(report: Report, options: Options) -> str:

@@ -5,6 +5,7 @@ Reporters import the findings model, this module, `words` and `sources`, never e
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,45 @@ def pass_text(held: Pass, lang: Lang) -> str:
         scope=scope_suffix(held.expected_scope, lang),
         **values,
     )
+
+
+class PassJSON:
+    """Pieces of a pass as JSON text, for the writers of a nation's passes (JSON, SARIF): each value written
+    as `json.dumps` would (a test compares them), the bounds and citations, which repeat, encoded once."""
+
+    def __init__(self) -> None:
+        self._bounds: dict[Bound, str] = {}
+        self._citations: dict[Citation, str] = {}
+
+    @staticmethod
+    def text(value: str | None) -> str:
+        return "null" if value is None else _quoted(value)
+
+    def bound(self, bound: Bound | None) -> str:
+        if bound is None:
+            return "null"
+        found = self._bounds.get(bound)
+        if found is None:
+            found = self._bounds[bound] = json.dumps(bound.as_dict(), ensure_ascii=False)
+        return found
+
+    def citation(self, citation: Citation) -> str:
+        found = self._citations.get(citation)
+        if found is None:
+            found = self._citations[citation] = json.dumps(citation.as_dict(), ensure_ascii=False)
+        return found
+
+    def values(self, held: Pass) -> str:
+        """'"plan": …, "against": …[, "right": …], "metric": …, "mineral": …, "expected": …, "actual": …'."""
+        right = f', "right": {_quoted(held.right)}' if held.right is not None else ""
+        return (
+            f'"plan": {self.text(held.plan)}, "against": {self.text(held.against)}{right}, '
+            f'"metric": {self.text(held.metric)}, "mineral": {self.text(held.mineral)}, '
+            f'"expected": {self.bound(held.expected)}, "actual": {self.bound(held.actual)}'
+        )
+
+
+_quoted = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json.dumps' own, for a str
 
 
 def held_title(held: Pass, lang: Lang) -> str:

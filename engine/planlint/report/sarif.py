@@ -27,7 +27,7 @@ from urllib.parse import quote
 from planlint import __version__
 from planlint.findings import Citation, Finding, Pass, Report, RightSummary
 from planlint.i18n import Lang
-from planlint.report.render import Options, citation_text, pass_text, reasons, rule_specs
+from planlint.report.render import Options, PassJSON, citation_text, pass_text, reasons, rule_specs
 from planlint.report.sources import cited_line
 from planlint.report.words import word
 from planlint.review import grounds, right_grounds, right_verdict, right_verdict_text, verdict_text
@@ -110,6 +110,7 @@ class _Run:
         self.plan_documents = {plan.document: plan.id for plan in report.plans if plan.document}
         self.pass_locations: dict[Citation, str] = {}  # each cited place of a pass, encoded
         self.pass_heads: dict[str, str] = {}
+        self.encoder = PassJSON()
         self.rule_index: dict[str, int] = {}  # numbered by `build`
 
     def qualified(self, plan_id: str) -> str:
@@ -260,18 +261,9 @@ class _Run:
         others = [self.pass_location(c) for c in held.citations if c.role not in (primary, "norm")]
         if not own and held.plan in self.plan_index:
             own = [f'{{"logicalLocations": [{{"index": {self.plan_index[held.plan]}}}]}}']
-        properties: dict[str, Any] = {"plan": held.plan, "against": held.against}
-        if held.right is not None:
-            properties["right"] = held.right
-        properties |= {
-            "metric": held.metric,
-            "mineral": held.mineral,
-            "expected": held.expected.as_dict() if held.expected else None,
-            "actual": held.actual.as_dict() if held.actual else None,
-        }
         parts = [
             self.pass_head(held.rule),
-            _encoded(pass_text(held, self.lang)),
+            PassJSON.text(pass_text(held, self.lang)),
             '}, "locations": [',
             ", ".join(own),
         ]
@@ -279,10 +271,10 @@ class _Run:
             parts += ['], "relatedLocations": [', ", ".join(others)]
         parts += [
             f'], "partialFingerprints": {{"{FINGERPRINT}": ',
-            _encoded(held.id),
-            '}, "properties": ',
-            _encoded(properties),
-            "}",
+            PassJSON.text(held.id),
+            '}, "properties": {',
+            self.encoder.values(held),
+            "}}",
         ]
         return "".join(parts)
 
