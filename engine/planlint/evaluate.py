@@ -9,7 +9,7 @@ context.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any, TypeVar
@@ -70,14 +70,15 @@ def evaluate(
     `with_passes`, every comparison that held: kept, or only counted per plan when `count_passes_only`)."""
     context = Context(project, judged_plans(project, only), passes=with_passes)
     findings: dict[tuple[Any, ...], Finding] = {}
-    collector = PassCollector(not count_passes_only, lambda p: p.plan, full_order, numbered)
+    collector = PassCollector(not count_passes_only, lambda p: p.plan, shared_full_order(), numbered)
     cited = Citations()
     with gc_paused():  # the prepared index and the findings are many small objects and no cycles
         for rule in rules:
             norm = cited.norm(rule.spec.norm)
             for hit in REGISTRY[rule.kind].check(context, rule.params):
                 if with_passes and isinstance(hit, Held):
-                    about, citations = subject(rule, hit), _held_citations(context, hit, norm, cited)
+                    about = subject(rule, hit, cited.scope_key(hit.scope, scope_key))
+                    citations = _held_citations(context, hit, norm, cited)
                     made = partial(to_pass, rule, hit, about, citations)
                     collector.add(about, citations, hit.plan, None, made)
                     continue
@@ -94,7 +95,7 @@ def evaluate(
 def _held_citations(context: Context, held: Held, norm: Citation, cited: Citations) -> tuple[Citation, ...]:
     """What a pass cites: the norm first, then the rows compared (the run's shared citations)."""
     return cited.cited(
-        norm, (cited.of_plan(context.plan(p.plan), p.cite, p.role, p.part) for p in held.places)
+        norm, (cited.of_place(context.plan, p.plan, p.cite, p.role, p.part) for p in held.places)
     )
 
 
@@ -123,6 +124,23 @@ def full_order(finding: Finding | Pass) -> tuple[Any, ...]:
     """The report's order, ties broken by the citations: two findings alike but for the ancestor row they
     cite (a cap printed twice) must not keep the order the rows happened to be read in."""
     return (*finding.sort_key(), *(_citation_order(c) for c in finding.citations))
+
+
+def shared_full_order() -> Callable[[Pass], tuple[Any, ...]]:
+    """`full_order` for passes whose citations are a run's shared ones (`passes.Citations`): each
+    citation's part of the key made once, not once per pass citing it."""
+    orders: dict[int, tuple[Citation, tuple[Any, ...]]] = {}
+
+    def order(held: Pass) -> tuple[Any, ...]:
+        parts = []
+        for cited in held.citations:
+            found = orders.get(id(cited))
+            if found is None:
+                found = orders[id(cited)] = (cited, _citation_order(cited))
+            parts.append(found[1])
+        return (*held.sort_key(), *parts)
+
+    return order
 
 
 def _citation_order(citation: Citation) -> tuple[Any, ...]:
@@ -229,15 +247,15 @@ def severity(rule: Rule, hit: Hit) -> Severity:
     return hit.severity or rule.severity_for(hit.attribute)
 
 
-def subject(rule: Rule, hit: Hit | Held) -> Subject:
-    """What the finding is about, from the hit's identifying fields."""
+def subject(rule: Rule, hit: Hit | Held, scope: tuple[tuple[str, str], ...] | None = None) -> Subject:
+    """What the finding is about, from the hit's identifying fields (`scope`: its scope's key, if known)."""
     return Subject(
         rule=rule.id,
         plan=hit.subject_plan(),
         against=hit.against,
         metric=hit.metric,
         mineral=hit.mineral,
-        scope=scope_key(hit.scope),
+        scope=scope_key(hit.scope) if scope is None else scope,
         zone=hit.zone,
         year=hit.year,
         detail=hit.detail,

@@ -85,6 +85,17 @@ class Citations:
     def __init__(self) -> None:
         self._made: dict[Hashable, Citation] = {}
         self._one: dict[Citation, Citation] = {}  # each citation made, by value: two keys, one place
+        self._by_cite: dict[tuple[str, int, str, str | None], tuple[Cite | None, Citation]] = {}
+        self._scopes: dict[int, tuple[Any, tuple[tuple[str, str], ...]]] = {}
+
+    def scope_key(
+        self, scope: Any, make: Callable[[Any], tuple[tuple[str, str], ...]]
+    ) -> tuple[tuple[str, str], ...]:
+        """`make(scope)`, once per scope object (a row's scope is in every pass of that row; kept, as above)."""
+        found = self._scopes.get(id(scope))
+        if found is None:
+            found = self._scopes[id(scope)] = (scope, make(scope))
+        return found[1]
 
     def _interned(self, made: Citation) -> Citation:
         return self._one.setdefault(made, made)
@@ -105,6 +116,22 @@ class Citations:
             if not any(place is seen for seen in found):
                 found.append(place)
         return tuple(found)
+
+    def of_place(
+        self,
+        plans: Callable[[str], Plan],
+        plan_id: str,
+        cite: Cite | None,
+        role: Role,
+        part: str | None = None,
+    ) -> Citation:
+        """`of_plan` for a place of a loaded plan, looked up first by the cite object itself (a row's cite
+        is cited by every pass of that row; the cite is kept, so its id is not reused)."""
+        key = (plan_id, id(cite), role, part)
+        found = self._by_cite.get(key)
+        if found is None:
+            found = self._by_cite[key] = (cite, self.of_plan(plans(plan_id), cite, role, part))
+        return found[1]
 
     def of_plan(self, plan: Plan, cite: Cite | None, role: Role, part: str | None = None) -> Citation:
         """A plan's place (`citing.citation`), shared."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from planlint.api import Project
 from planlint.citing import norm_citation
-from planlint.evaluate import full_order, numbered
+from planlint.evaluate import numbered, shared_full_order
 from planlint.findings import (
     Bound,
     Citation,
@@ -230,7 +230,7 @@ def evaluate_rights(
 
     context = RightsContext(project, tuple(sorted(rights, key=lambda r: r.id)), passes=with_passes)
     findings: dict[tuple[Any, ...], Finding] = {}
-    collector = PassCollector(not count_passes_only, lambda p: p.right or "", full_order, numbered)
+    collector = PassCollector(not count_passes_only, lambda p: p.right or "", shared_full_order(), numbered)
     cited = Citations()
     with gc_paused():
         for rule in rules:
