@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from planlint.model import Attribute, Cite, Indicator, Plan, Scope, Zone
 from planlint.units import Basis, ParsedUnit, incompatibility, parse_unit, registry, resolve_basis
@@ -58,6 +59,9 @@ class Stated:
     scope: Scope
     cite: Cite
     attribute: Attribute
+    # what a pass (--show-passes) names the row by and its bound (`kinds._held`): made by the first pass
+    # comparing the row and shared by the others, a row is compared in many
+    held_parts: tuple[tuple[str, ...], Any] | None = None
 
     def incomparable_with(self, other: Stated) -> str | None:
         return incompatibility(self.unit, self.basis, other.unit, other.basis)
