@@ -281,6 +281,14 @@ def test_counting_passes_keeps_none_and_counts_what_listing_them_lists() -> None
         per_plan[held.plan] = per_plan.get(held.plan, 0) + 1
     assert counted.pass_counts.by_plan == listed.pass_counts.by_plan == per_plan
     assert counted.findings == listed.findings
+    rights = RIGHTS / "breaches.yaml"
+    listed, counted = check_rights(project, rights, passes=True), check_rights(project, rights, True, True)
+    per_right: dict[str, int] = {}
+    for held in listed.passes or ():
+        assert held.right is not None
+        per_right[held.right] = per_right.get(held.right, 0) + 1
+    assert counted.passes is None and counted.pass_counts is not None and per_right
+    assert counted.pass_counts.by_right == per_right and counted.findings == listed.findings
 
 
 def test_the_passes_of_a_run_share_one_citation_per_cited_place() -> None:
