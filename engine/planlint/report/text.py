@@ -85,11 +85,11 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
 
 def _rights_lines(report: Report, options: Options) -> Iterator[str]:
     """A rights review: each right with its verdict, its record and its findings, then the totals."""
-    held = _passes_by_right(report)
+    counts = report.pass_counts
     for right in report.rights:
         yield from _right(report, right, options)
-        if held is not None:
-            yield f"[green]  {word('passes_count', options.lang, n=held.get(right.id, 0))}[/green]"
+        if counts is not None:
+            yield f"[green]  {word('passes_count', options.lang, n=counts.by_right.get(right.id, 0))}[/green]"
     yield from (escape(note) for note in review_notes(report, options.lang))
     yield word("rights_verdicts", options.lang, counts=right_verdicts_text(report, options.lang))
     yield escape(summary_text(report, options.lang))
@@ -106,17 +106,6 @@ def _right(report: Report, right: RightSummary, options: Options) -> Iterator[st
     yield f"[dim]  {word('right_record', lang)}: {escape(record_text(right, lang) + place)}[/dim]"
     for finding in report.by_right.get(right.id, ()):
         yield from _finding(report, finding, options, under_right=True)
-
-
-def _passes_by_right(report: Report) -> dict[str, int] | None:
-    """How many checks of each right held (None when passes were not asked for)."""
-    if report.passes is None:
-        return None
-    counts: dict[str, int] = {}
-    for held in report.passes:
-        if held.right is not None:
-            counts[held.right] = counts.get(held.right, 0) + 1
-    return counts
 
 
 def render(report: Report, options: Options) -> str:
