@@ -272,3 +272,14 @@ def test_a_rights_pass_names_the_right_and_the_plan_it_was_held_against() -> Non
     out = _explain(held.id, "--rights", str(rights), "--lang", "zh").stdout
     assert out.startswith(f"{held.id}  符合（已比对且满足，不是问题） · PL511 采矿权不低于规划要求\n")
     assert "采矿权 FLGC202203 对照 cq\n" in out
+
+
+def test_a_value_already_in_its_display_unit_makes_no_unit_section() -> None:
+    """PL303 compares '> 40 %' with '≥ 40 %': nothing to convert, so no '> 40 % = > 40 %' lines."""
+    project = api.load()
+    report = api.check(project)
+    finding = next(f for f in report.findings if f.rule == "PL303")
+    for lang in ("zh", "en"):
+        out = explain_finding(project, report, finding, lang, None)
+        assert "40 %" in out and "% = " not in out
+        assert "单位换算" not in out and "Unit conversion" not in out

@@ -127,12 +127,19 @@ def _converted(row: Row, vocabulary: Vocabulary, lang: Lang) -> str | None:
     values = indicator.value if isinstance(indicator.value, tuple) else (indicator.value,)
     sign = "" if indicator.op == "==" else OP_SIGNS[indicator.op]
     converted = _in_base(values, indicator.unit, annual, sign, lang)
-    return f"{_value(indicator)}{converted}" if converted else None
+    shown = _value(indicator)
+    if not converted or _spaceless(converted.removeprefix(" = ")) == _spaceless(shown):
+        return None  # nothing to convert to, or already in the display unit ('> 40 %')
+    return f"{shown}{converted}"
+
+
+def _spaceless(text: str) -> str:
+    return "".join(text.split())
 
 
 def _units_lines(rows: list[Row], vocabulary: Vocabulary, lang: Lang) -> list[str]:
     """The unit section: a line per row converted; nothing when no row was."""
-    converted = [c for c in (_converted(row, vocabulary, lang) for row in rows) if c is not None]
+    converted = list(dict.fromkeys(c for c in (_converted(row, vocabulary, lang) for row in rows) if c))
     if not converted:
         return []
     return ["", f"{word('explain.units', lang)}:", *(f"  {line}" for line in converted)]
