@@ -283,3 +283,14 @@ def test_a_value_already_in_its_display_unit_makes_no_unit_section() -> None:
         out = explain_finding(project, report, finding, lang, None)
         assert "40 %" in out and "% = " not in out
         assert "单位换算" not in out and "Unit conversion" not in out
+
+
+def test_a_right_checked_against_its_own_record_says_so_and_the_norm_names_no_seed_file() -> None:
+    """PL522 (term beyond what the reserves allow) compares the right's own values: explain says that
+    instead of announcing places it then does not list, and the norm cites the plan, not a seed file."""
+    fuling = Path(__file__).resolve().parent.parent / "fixtures" / "rights" / "fuling.csv"
+    for lang, said in (("zh", "采矿权记录自身的数值"), ("en", "values of the right's own record")):
+        run = planlint("explain", "PL522-441ec68b09", "--rights", fuling, "--lang", lang)
+        assert run.returncode == 0, run.stderr
+        assert said in run.stdout
+        assert "001 第" not in run.stdout and "(001" not in run.stdout

@@ -520,7 +520,8 @@ def explain_right_finding(
     ]
     rows = [r for r in cited_rows(project, finding) if r.citation.role != "right"]
     if not rows:
-        lines.append(f"  {word('explain.no_rows', lang)}")
+        cites_a_plan = any(c.role not in ("norm", "right") for c in finding.citations)
+        lines.append(f"  {word('explain.no_rows' if cites_a_plan else 'explain.own_record', lang)}")
     lacking = _lacking(project, prepared, finding, lang)
     for citation in finding.citations:
         if citation.role in ("norm", "right"):

@@ -333,6 +333,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "（本问题不是两行数值的比较；所引位置如下）",
         "en": "(this finding does not compare two rows of numbers; the places cited are)",
     },
+    "explain.own_record": {
+        "zh": "（本问题比较的是采矿权记录自身的数值，见上方的记录与下方的依据）",
+        "en": "(this finding compares values of the right's own record: see the record above and the norm below)",
+    },
     "explain.mineral": {"zh": "矿种匹配", "en": "Mineral match"},
     "explain.zones": {"zh": "比较的分区", "en": "Zones compared"},
     "explain.zone_side": {
