@@ -297,3 +297,18 @@ def test_check_rights_takes_the_format_from_the_extension_too(tmp_path: Path) ->
         "check-rights", str(REPO / "fixtures" / "rights" / "fuling.csv"), "-f", "json", "-o", str(memo)
     )
     assert contradicted.returncode == 2 and "--format is json" in contradicted.stderr
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
+def test_an_output_named_as_a_document_planlint_does_not_write_is_bad_input(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Without --format, report.pdf would get plain text no PDF viewer opens: refused, nothing written."""
+    out = tmp_path / f"report{suffix}"
+    result = planlint("check", "--plan", "cq", "-o", str(out), "--lang", "zh")
+    assert result.returncode == 2 and not out.exists()
+    assert f"{out}: --output: planlint 不生成 {suffix} 文件" in result.stderr and ".docx" in result.stderr
+    english = planlint("check", "--plan", "cq", "-o", str(out), "--lang", "en")
+    assert english.returncode == 2 and f"does not write {suffix} files" in english.stderr
+    chosen = planlint("check", "--plan", "cq", "-f", "text", "-o", str(out))  # asked for: written
+    assert chosen.returncode in (0, 1) and out.exists()

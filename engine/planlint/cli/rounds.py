@@ -56,6 +56,11 @@ FORMAT_OF_SUFFIX = {
     ".md": "markdown",
     ".txt": "text",
 }
+# Document types a reader would expect the file to be, none of which planlint writes: asked for without
+# --format, such a file would hold plain text no viewer of that type opens.
+FOREIGN_DOCUMENTS = frozenset(
+    {".pdf", ".doc", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".csv", ".xml", ".png"}
+)
 FailOnOpt = Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")]
 
 WaiversOpt = Annotated[
@@ -116,6 +121,7 @@ def check_round(format: str | None, output: Path | None, fail_on: str, docs: Pat
 
     by_extension = _format_of(output)
     if format is None:
+        _refuse_foreign_document(output)
         format = by_extension or "text"
     if format not in REPORTERS:
         raise PlanlintError(
@@ -148,6 +154,21 @@ def check_round(format: str | None, output: Path | None, fail_on: str, docs: Pat
     if docs is not None and not docs.is_dir():
         raise PlanlintError("--docs is not a directory", path=docs, zh="--docs 不是目录")
     return format
+
+
+def _refuse_foreign_document(output: Path | None) -> None:
+    """An --output named as a document type planlint does not write (x.pdf) is bad input, not text in it."""
+    if output is None or output.suffix.lower() not in FOREIGN_DOCUMENTS:
+        return
+    kinds = ", ".join(sorted(FORMAT_OF_SUFFIX))
+    raise PlanlintError(
+        f"planlint does not write {output.suffix} files: name the report with one of {kinds} "
+        "(.docx is the Word memo), or give --format",
+        path=output,
+        field="--output",
+        zh=f"planlint 不生成 {output.suffix} 文件：报告文件扩展名请用 {'、'.join(sorted(FORMAT_OF_SUFFIX))}"
+        "（.docx 为 Word 审查意见），或指定 --format",
+    )
 
 
 def _format_of(output: Path | None) -> str | None:
