@@ -258,3 +258,18 @@ def test_explain_of_a_draft_finding_quotes_the_drafts_own_line(tmp_path: Path) -
     said = document.read_text(encoding="utf-8").splitlines()[line - 1].strip()
     quotes = [q for q in ran.stdout.splitlines() if q.strip().startswith("> ")]
     assert any(said in q for q in quotes), ran.stdout
+
+
+def test_a_folder_of_plan_documents_says_to_name_them(tmp_path: Path) -> None:
+    """A county's folder of drafts holds no plan files: the error says how to check the documents."""
+    (tmp_path / "大足区规划.txt").write_text("重庆市大足区矿产资源总体规划\n", encoding="utf-8")
+    zh = planlint("check", str(tmp_path), "--lang", "zh")
+    assert zh.returncode == 2 and "Traceback" not in zh.stderr
+    assert (
+        f"规划文本（.docx、.txt、.md）请直接逐个列出：planlint check {tmp_path / '大足区规划.txt'}"
+        in zh.stderr
+    )
+    en = planlint("check", str(tmp_path), "--lang", "en")
+    assert en.returncode == 2 and "are checked when named one by one" in en.stderr
+    (tmp_path / "大足区规划.txt").unlink()
+    assert "请直接逐个列出" not in planlint("check", str(tmp_path), "--lang", "zh").stderr

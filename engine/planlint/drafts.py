@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from planlint.errors import PlanlintError
-from planlint.loader import InputErrors
+from planlint.loader import PLAN_DOCUMENT_SUFFIXES, InputErrors
 from planlint.model import Level, Period, PlanId
 from planlint.validation import input_errors
 from planlint.yamlio import line_of, read_yaml
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from planlint.extract import Draft
     from planlint.vocabulary import Vocabulary
 
-DOCUMENT_SUFFIXES = {".docx", ".txt", ".md"}
+DOCUMENT_SUFFIXES = PLAN_DOCUMENT_SUFFIXES
 ITEM_LISTS = ("indicators", "zones", "counts", "baseline")
 ANSWERED = {"id", "parents", "level", "jurisdiction", "regions", "period", "stage", "name"}
 

@@ -73,18 +73,37 @@ def find_plan_files(paths: Iterable[Path]) -> tuple[list[Path], list[PlanlintErr
             before, problems_before = len(found), len(problems)
             _walk(path, found, problems, (os.path.realpath(path),))
             if len(found) == before and len(problems) == problems_before:
-                problems.append(
-                    PlanlintError(
-                        "no plan files (*.yaml, *.yml) in this directory",
-                        path=path,
-                        zh="目录中没有规划文件（*.yaml、*.yml）",
-                    )
-                )
+                problems.append(_no_plan_files(path))
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise PlanlintError("no such file or directory", path=path, zh="文件或目录不存在")
     return sorted(set(found)), problems
+
+
+# Plan documents (a county's Word or text draft) are judged when named one by one, not found in folders.
+PLAN_DOCUMENT_SUFFIXES = frozenset({".docx", ".txt", ".md"})
+
+
+def _no_plan_files(folder: Path) -> PlanlintError:
+    """A folder without plan files; where it holds plan documents, how to check them instead."""
+    documents = sorted(
+        p.name for p in folder.iterdir() if p.suffix.lower() in PLAN_DOCUMENT_SUFFIXES and p.is_file()
+    )
+    if not documents:
+        return PlanlintError(
+            "no plan files (*.yaml, *.yml) in this directory",
+            path=folder,
+            zh="目录中没有规划文件（*.yaml、*.yml）",
+        )
+    shown = ", ".join(documents[:3]) + (" …" if len(documents) > 3 else "")
+    return PlanlintError(
+        f"no plan files (*.yaml, *.yml) in this directory; plan documents (.docx, .txt, .md) are checked "
+        f"when named one by one: planlint check {folder / documents[0]} (here: {shown})",
+        path=folder,
+        zh=f"目录中没有规划文件（*.yaml、*.yml）；规划文本（.docx、.txt、.md）请直接逐个列出："
+        f"planlint check {folder / documents[0]}（此处有：{'、'.join(documents[:3])}{' …' if len(documents) > 3 else ''}）",
+    )
 
 
 def _walk(
