@@ -161,6 +161,8 @@ def test_chinese_help_words_clicks_markers_too() -> None:
 def test_an_unknown_option_suggests_only_options_close_to_it() -> None:
     far = planlint("check", "--bogus", "--lang", "zh")
     assert far.returncode == 2 and far.stderr.rstrip().endswith("错误：没有此选项：--bogus")
+    assert far.stderr.startswith("用法：planlint check [选项] [paths]...")  # click's [OPTIONS] in Chinese too
+    assert planlint("--bogus", "--lang", "zh").stderr.startswith("用法：planlint [选项] 命令 [参数]...")
     assert planlint("check", "--bogus", "--lang", "en").stderr.rstrip().endswith("No such option: --bogus")
     near = planlint("check", "--fromat", "--lang", "zh")
     assert near.stderr.rstrip().endswith("错误：没有此选项：--fromat（是否应为：--format）")

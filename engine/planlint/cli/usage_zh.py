@@ -31,6 +31,7 @@ def _show(error: Any, file: IO[Any] | None = None) -> None:
     out = file or sys.stderr
     ctx = getattr(error, "ctx", None)
     if ctx is not None:
-        usage = ctx.get_usage().replace("Usage: ", "用法：", 1)
+        usage = ctx.get_usage().replace("Usage: ", "用法：", 1).replace(" [OPTIONS]", " [选项]", 1)
+        usage = usage.replace(" COMMAND [ARGS]...", " 命令 [参数]...", 1)
         out.write(f"{usage}\n用 '{ctx.command_path} --help' 查看帮助。\n\n")
     out.write(f"错误：{usage_zh(error.format_message())}\n")
