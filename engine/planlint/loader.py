@@ -85,11 +85,16 @@ def find_plan_files(paths: Iterable[Path]) -> tuple[list[Path], list[PlanlintErr
 PLAN_DOCUMENT_SUFFIXES = frozenset({".docx", ".txt", ".md"})
 
 
+def _looks_like_a_plan_document(path: Path) -> bool:
+    """A Word file, or a text named as a plan (大足区规划.txt; not notes.txt)."""
+    suffix = path.suffix.lower()
+    named = suffix == ".docx" or (suffix in PLAN_DOCUMENT_SUFFIXES and "规划" in path.stem)
+    return named and path.is_file()
+
+
 def _no_plan_files(folder: Path) -> PlanlintError:
     """A folder without plan files; where it holds plan documents, how to check them instead."""
-    documents = sorted(
-        p.name for p in folder.iterdir() if p.suffix.lower() in PLAN_DOCUMENT_SUFFIXES and p.is_file()
-    )
+    documents = sorted(p.name for p in folder.iterdir() if _looks_like_a_plan_document(p))
     if not documents:
         return PlanlintError(
             "no plan files (*.yaml, *.yml) in this directory",
