@@ -10,6 +10,7 @@ subsets a right can answer (露天/地下开采, 集中开采区). A field the r
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from planlint.match import Index
@@ -115,3 +116,50 @@ def _subset_fit(subset: str | None, right: PreparedRight) -> list[tuple[str, boo
         outside = "集中开采区外" in subset
         return [("zone", None if inside is None else inside != outside)]
     return [("subset", None)]
+
+
+# The values a record's missing fact can take, where the vocabulary of scopes knows them all: a reviewed right is
+# new or an expansion; a deposit is large, medium or small; a mine is open pit or underground; a right lies inside
+# a 集中开采区 or outside. A region or another subset may be one no row names: `None` stands for it.
+_KNOWN_VALUES: dict[str, tuple[object, ...]] = {
+    "kind": ("new", "expansion"),
+    "deposit": ("large", "medium", "small"),
+    "method": ("open_pit", "underground"),
+    "zone": (True, False),
+}
+
+
+def one_always_applies(found: list[Candidate]) -> bool:
+    """Whether, whatever the record's missing facts turn out to be, at least one of these rows applies."""
+    fields = sorted({f for c in found for f in c.missing})
+    values = [_possible_values(field, found) for field in fields]
+    for world in itertools.product(*values):
+        facts = dict(zip(fields, world, strict=True))
+        if not any(all(_row_fits(c.stated, f, facts[f]) for f in c.missing) for c in found):
+            return False
+    return True
+
+
+def _possible_values(field: str, found: list[Candidate]) -> tuple[object, ...]:
+    if field in _KNOWN_VALUES:
+        return _KNOWN_VALUES[field]
+    if field == "region":
+        return (*sorted({c.stated.scope.region for c in found if c.stated.scope.region}), None)
+    return (None,)  # an unnamed subset: no row can be relied on to apply
+
+
+def _row_fits(row: Stated, field: str, value: object) -> bool:
+    """Whether the row applies to a right whose missing `field` is `value`."""
+    scope = row.scope
+    subset = scope.subset or ""
+    if field == "kind":
+        return _mine_fit(scope.mine, value) is True  # type: ignore[arg-type]
+    if field == "deposit":
+        return scope.deposit == value
+    if field == "region":
+        return value is not None and scope.region == value
+    if field == "method":
+        return value == ("open_pit" if "露天" in subset else "underground")
+    if field == "zone":
+        return value != ("集中开采区外" in subset)
+    return False

@@ -29,11 +29,12 @@ from pydantic import BaseModel, ConfigDict
 from planlint.errors import UnitError
 from planlint.findings import Bound
 from planlint.hits import bound, row_detail
+from planlint.i18n import scope_suffix, scope_text
 from planlint.messages import format_value
 from planlint.prepared import Stated, side
 from planlint.rights.evaluate import RightHeld, RightHit, RightsContext
 from planlint.rights.kinds._common import beyond, missing_words, reviewed, rows_words, scope_words
-from planlint.rights.match import Candidate
+from planlint.rights.match import Candidate, one_always_applies
 from planlint.rights.prepare import SECONDS_PER_YEAR, PreparedRight
 from planlint.rules import Rule
 from planlint.units import convert, incompatibility
@@ -61,11 +62,13 @@ def check(context: RightsContext, rule: Rule) -> Iterator[RightHit]:
 def _judge(context: RightsContext, right: PreparedRight, plan_id: str, params: Params) -> Iterator[RightHit]:
     sure: list[Stated] = []
     unsure: list[tuple[Stated, tuple[str, ...]]] = []
+    below_all = _BelowAll()
     for candidate in context.candidates(plan_id, right, params.metric):
         verdict = _verdict(context, right, candidate, params)
         if verdict is None:
             continue
         broken, missing = verdict
+        below_all.add(candidate, broken, missing)
         if broken and not missing:
             sure.append(candidate.stated)
         elif broken:
@@ -73,9 +76,35 @@ def _judge(context: RightsContext, right: PreparedRight, plan_id: str, params: P
         elif context.passes and (params.outcome == "undecided") == bool(missing):
             # met: a row that surely applies holds for the broken rule, one that may apply for the undecided one
             yield _held(right, plan_id, params, candidate.stated)
-    hit = _hit_of(right, plan_id, params, sure, unsure)
+    hit = _hit_of(right, plan_id, params, sure, unsure, below_all.decided())
     if hit is not None:
         yield hit
+
+
+class _BelowAll:
+    """Whether a right breaks every row that may apply, one of which applies whatever the record lacks: then the
+    breach is decided although no single row surely applies (a capacity of 10 under 大型 ≥ 100, 中型 ≥ 50 and
+    小型 ≥ 20 with the deposit scale not given)."""
+
+    def __init__(self) -> None:
+        self.broken: list[Candidate] = []
+        self.met = False
+
+    def add(self, candidate: Candidate, broken: bool, missing: tuple[str, ...]) -> None:
+        if not broken:
+            self.met = True
+        elif not set(missing) & _INCOMPARABLE:
+            self.broken.append(candidate)
+
+    def decided(self) -> list[Stated]:
+        """The rows broken, if the breach is decided; else none."""
+        if self.met or not self.broken or not one_always_applies(self.broken):
+            return []
+        return [c.stated for c in self.broken]
+
+
+# What a record lacks to compare at all (not to tell whether a row applies).
+_INCOMPARABLE = frozenset({"unit", "life"})
 
 
 def _held(right: PreparedRight, plan_id: str, params: Params, row: Stated) -> RightHeld:
@@ -97,15 +126,61 @@ def _hit_of(
     params: Params,
     sure: list[Stated],
     unsure: list[tuple[Stated, tuple[str, ...]]],
+    below_all: list[Stated],
 ) -> RightHit | None:
     if params.outcome == "broken" and sure:
         ordered = sorted(sure, key=lambda s: _strictness(s, params.direction))
-        return _hit(right, plan_id, params, ordered, {})
-    if params.outcome == "undecided" and unsure and not sure:
+        return _hit(right, plan_id, params, ordered, {"bound": _bound_words(plan_id, params, ordered[0], every=False)})
+    if params.outcome == "broken" and below_all:
+        # the least strict row first: the one the right would have to meet at the very least
+        ordered = sorted(below_all, key=lambda s: _strictness(s, params.direction), reverse=True)
+        return _hit(right, plan_id, params, ordered, {"bound": _bound_words(plan_id, params, ordered[0], every=True)})
+    if params.outcome == "undecided" and unsure and not sure and not below_all:
         rows = sorted((s for s, _ in unsure), key=lambda s: _strictness(s, params.direction))
         words = missing_words(m for _, fields in unsure for m in fields)
         return _hit(right, plan_id, params, rows, {"missing": words, "rows": rows_words(rows)})
     return None
+
+
+# How a broken rule names the bound: one row that applies, or every row that may apply (naming the least strict).
+_BOUND_WORDS: dict[str, dict[bool, dict[str, str]]] = {
+    "min_scale": {
+        False: {"zh": "{plan} 规定的最低开采规模 {value}{scope}", "en": "{plan}'s minimum scale {value}{scope}"},
+        True: {
+            "zh": "{plan} 所有可能适用的最低开采规模（最低为{scope}{value}）",
+            "en": "all of {plan}'s minimum scales that may apply (the lowest: {scope}{value})",
+        },
+    },
+    "max_scale": {
+        False: {"zh": "{plan} 规定的单矿山规模 {value}{scope}", "en": "{plan}'s maximum for one mine {value}{scope}"},
+        True: {
+            "zh": "{plan} 所有可能适用的单矿山规模上限（最高为{scope}{value}）",
+            "en": "all of {plan}'s maximums for one mine that may apply (the highest: {scope}{value})",
+        },
+    },
+    "min_service_years": {
+        False: {"zh": "{plan} 规定的 {value}{scope}", "en": "{plan}'s {value}{scope}"},
+        True: {
+            "zh": "{plan} 所有可能适用的可开采年限下限（最低为{scope}{value}）",
+            "en": "all of {plan}'s minimum service lives that may apply (the lowest: {scope}{value})",
+        },
+    },
+}
+
+
+def _bound_words(plan_id: str, params: Params, row: Stated, every: bool) -> dict[str, str]:
+    """The bound a broken rule names: the strictest row that applies, or (`every`) the least strict of the rows
+    that may apply, all of which the right breaks."""
+    words = {}
+    for lang in ("zh", "en"):
+        if every:
+            scope = scope_text(row.scope, lang)
+            scope = f"{scope} " if scope else ""
+        else:
+            scope = scope_suffix(row.scope, lang)
+        template = _BOUND_WORDS[params.metric][every][lang]
+        words[lang] = template.format(plan=plan_id, value=format_value(row.indicator), scope=scope)
+    return words
 
 
 def _verdict(
