@@ -44,11 +44,21 @@ def test_below_every_minimum_scale_whatever_the_deposit_and_kind_is_an_error(
     (finding,) = found["PL510"]
     assert finding.severity == "error" and finding.plan == "cq"
     assert "低于 cq 所有可能适用的最低开采规模（最低为小型矿床 ≥ 20 矿石 万吨）" in finding.message["zh"]
-    assert "below all of cq's minimum scales that may apply (the lowest: small deposits ≥ 20" in finding.message["en"]
+    assert (
+        "below all of cq's minimum scales that may apply (the lowest: small deposits ≥ 20"
+        in finding.message["en"]
+    )
     assert finding.expected is not None and finding.expected.value == 20
+    assert finding.remedy is not None
+    assert (
+        "（≥ 20 矿石 万吨（小型矿床）；须补充矿床规模" in finding.remedy["zh"]
+        and "可能更严" in finding.remedy["zh"]
+    )
 
 
-def test_a_minimum_scale_that_may_apply_and_is_met_leaves_it_undecided(project: api.Project, tmp_path: Path) -> None:
+def test_a_minimum_scale_that_may_apply_and_is_met_leaves_it_undecided(
+    project: api.Project, tmp_path: Path
+) -> None:
     """At 30 the 小型 row (≥ 20) is met: a small deposit would conform, so the record must say."""
     found = _findings(
         project,
@@ -106,7 +116,10 @@ def test_above_every_cap_that_may_apply_is_a_breach(both_kinds: api.Project, tmp
     )
     assert "PL513" not in found
     (finding,) = found["PL512"]
-    assert "超过 cq-banan 所有可能适用的单矿山规模上限（最高为整合扩能/增划资源矿山 ≤ 400" in finding.message["zh"]
+    assert (
+        "超过 cq-banan 所有可能适用的单矿山规模上限（最高为整合扩能/增划资源矿山 ≤ 400"
+        in finding.message["zh"]
+    )
     assert finding.severity == "error"  # the 400 row it is judged by is binding
 
 
@@ -120,7 +133,9 @@ def test_under_one_cap_that_may_apply_stays_undecided(both_kinds: api.Project, t
     assert set(found) == {"PL513"}
 
 
-def test_shorter_than_every_service_life_that_may_apply_is_a_breach(both_kinds: api.Project, tmp_path: Path) -> None:
+def test_shorter_than_every_service_life_that_may_apply_is_a_breach(
+    both_kinds: api.Project, tmp_path: Path
+) -> None:
     found = _findings(
         both_kinds,
         tmp_path,
@@ -129,7 +144,10 @@ def test_shorter_than_every_service_life_that_may_apply_is_a_breach(both_kinds: 
     )
     assert "PL515" not in found
     (finding,) = found["PL514"]
-    assert "低于 cq-banan 所有可能适用的可开采年限下限（最低为整合扩能/增划资源矿山 ≥ 3 年）" in finding.message["zh"]
+    assert (
+        "低于 cq-banan 所有可能适用的可开采年限下限（最低为整合扩能/增划资源矿山 ≥ 3 年）"
+        in finding.message["zh"]
+    )
 
 
 def test_the_qa_case_on_the_command_line_fails_the_right(tmp_path: Path) -> None:

@@ -149,17 +149,17 @@ KIND_REMEDY: dict[str, dict[str, dict[str, str]]] = {
             "en": "add {missing} to the right's record, then check it against {plan}'s rows ({rows})",
         },
         "metric=max_scale": {
-            "zh": "将生产规模调减到 {plan} 的单矿山规模上限以内（{expected}{scope}）",
-            "en": "lower the capacity to within {plan}'s limit for one mine ({expected}{scope})",
+            "zh": "将生产规模调减到 {plan} 的单矿山规模上限以内（{target}）",
+            "en": "lower the capacity to within {plan}'s limit for one mine ({target})",
         },
         "metric=min_service_years": {
-            "zh": "核实可采储量或调减生产规模，使可开采年限达到 {plan} 的规定（{expected}{scope}）",
+            "zh": "核实可采储量或调减生产规模，使可开采年限达到 {plan} 的规定（{target}）",
             "en": "recheck the reserves or lower the capacity so that the mine lasts as long as {plan} requires "
-            "({expected}{scope})",
+            "({target})",
         },
         "": {
-            "zh": "将生产规模提高到 {plan} 规定的最低开采规模（{expected}{scope}）",
-            "en": "raise the capacity to {plan}'s minimum production scale ({expected}{scope})",
+            "zh": "将生产规模提高到 {plan} 规定的最低开采规模（{target}）",
+            "en": "raise the capacity to {plan}'s minimum production scale ({target})",
         },
     },
     "right_term": {

@@ -5,8 +5,11 @@ compared with the right's capacity (`quantity: capacity`) or service life (`quan
 broken when the right is lower, a cap when it is higher. `outcome: broken` reports rows that surely apply
 and are broken, naming the strictest; `outcome: undecided` reports, where no row is surely broken, the rows
 that would be broken if the record said what it lacks (kind, deposit scale, region, method, zone, a
-comparable unit, the term) — never a silent pass. With passes asked for, each row that is met is a held
-check: for `outcome: broken` the rows that surely apply, for `outcome: undecided` those that may apply.
+comparable unit, the term) — never a silent pass. A right that breaks every comparable row that may apply,
+one of which applies whatever the record lacks (`planlint.rights.match.one_always_applies`), is decided:
+`outcome: broken` reports it, naming the least strict row, and `outcome: undecided` stays silent. With
+passes asked for, each row that is met is a held check: for `outcome: broken` the rows that surely apply,
+for `outcome: undecided` those that may apply.
 
 Params:
     metric: min_scale | max_scale | min_service_years
@@ -16,12 +19,13 @@ Params:
 
 Example (FAIL, broken): 001 专栏10 建筑石料用灰岩 主城都市区 新设 ≥ 100; a new right of 永川区 at 80 万吨/年.
 Example (FAIL, undecided): the same right at 60 万吨/年 with kind unknown (新设 ≥ 100, 整合扩能 ≥ 50).
+Example (FAIL, broken): 涪陵区 建筑石料用灰岩 at 10 万吨/年, kind and deposit unknown: below 大型 ≥ 100, 中型 ≥ 50, 小型 ≥ 20.
 Example (PASS): 276 万吨/年, kind unknown: every row that could apply is met.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -96,11 +100,11 @@ class _BelowAll:
         elif not set(missing) & _INCOMPARABLE:
             self.broken.append(candidate)
 
-    def decided(self) -> list[Stated]:
+    def decided(self) -> list[Candidate]:
         """The rows broken, if the breach is decided; else none."""
         if self.met or not self.broken or not one_always_applies(self.broken):
             return []
-        return [c.stated for c in self.broken]
+        return self.broken
 
 
 # What a record lacks to compare at all (not to tell whether a row applies).
@@ -126,33 +130,50 @@ def _hit_of(
     params: Params,
     sure: list[Stated],
     unsure: list[tuple[Stated, tuple[str, ...]]],
-    below_all: list[Stated],
+    below_all: list[Candidate],
 ) -> RightHit | None:
     if params.outcome == "broken" and sure:
         ordered = sorted(sure, key=lambda s: _strictness(s, params.direction))
-        return _hit(right, plan_id, params, ordered, {"bound": _bound_words(plan_id, params, ordered[0], every=False)})
+        return _hit(right, plan_id, params, ordered, _broken_words(plan_id, params, ordered[0]))
     if params.outcome == "broken" and below_all:
         # the least strict row first: the one the right would have to meet at the very least
-        ordered = sorted(below_all, key=lambda s: _strictness(s, params.direction), reverse=True)
-        return _hit(right, plan_id, params, ordered, {"bound": _bound_words(plan_id, params, ordered[0], every=True)})
+        rows = (c.stated for c in below_all)
+        ordered = sorted(rows, key=lambda s: _strictness(s, params.direction), reverse=True)
+        missing = missing_words(m for c in below_all for m in c.missing)
+        return _hit(right, plan_id, params, ordered, _broken_words(plan_id, params, ordered[0], missing))
     if params.outcome == "undecided" and unsure and not sure and not below_all:
-        rows = sorted((s for s, _ in unsure), key=lambda s: _strictness(s, params.direction))
-        words = missing_words(m for _, fields in unsure for m in fields)
-        return _hit(right, plan_id, params, rows, {"missing": words, "rows": rows_words(rows)})
+        ordered = sorted((s for s, _ in unsure), key=lambda s: _strictness(s, params.direction))
+        missing = missing_words(m for _, fields in unsure for m in fields)
+        return _hit(right, plan_id, params, ordered, {"missing": missing, "rows": rows_words(ordered)})
     return None
+
+
+def _broken_words(
+    plan_id: str, params: Params, row: Stated, missing: dict[str, str] | None = None
+) -> dict[str, object]:
+    """The message's bound and the remedy's target: the strictest row that applies, or (with what the record
+    lacks) the least strict of the rows that may apply, all of which the right breaks."""
+    every = missing is not None
+    return {"bound": _bound_words(plan_id, params, row, every), "target": _target(row, missing)}
 
 
 # How a broken rule names the bound: one row that applies, or every row that may apply (naming the least strict).
 _BOUND_WORDS: dict[str, dict[bool, dict[str, str]]] = {
     "min_scale": {
-        False: {"zh": "{plan} 规定的最低开采规模 {value}{scope}", "en": "{plan}'s minimum scale {value}{scope}"},
+        False: {
+            "zh": "{plan} 规定的最低开采规模 {value}{scope}",
+            "en": "{plan}'s minimum scale {value}{scope}",
+        },
         True: {
             "zh": "{plan} 所有可能适用的最低开采规模（最低为{scope}{value}）",
             "en": "all of {plan}'s minimum scales that may apply (the lowest: {scope}{value})",
         },
     },
     "max_scale": {
-        False: {"zh": "{plan} 规定的单矿山规模 {value}{scope}", "en": "{plan}'s maximum for one mine {value}{scope}"},
+        False: {
+            "zh": "{plan} 规定的单矿山规模 {value}{scope}",
+            "en": "{plan}'s maximum for one mine {value}{scope}",
+        },
         True: {
             "zh": "{plan} 所有可能适用的单矿山规模上限（最高为{scope}{value}）",
             "en": "all of {plan}'s maximums for one mine that may apply (the highest: {scope}{value})",
@@ -169,8 +190,6 @@ _BOUND_WORDS: dict[str, dict[bool, dict[str, str]]] = {
 
 
 def _bound_words(plan_id: str, params: Params, row: Stated, every: bool) -> dict[str, str]:
-    """The bound a broken rule names: the strictest row that applies, or (`every`) the least strict of the rows
-    that may apply, all of which the right breaks."""
     words = {}
     for lang in ("zh", "en"):
         if every:
@@ -181,6 +200,23 @@ def _bound_words(plan_id: str, params: Params, row: Stated, every: bool) -> dict
         template = _BOUND_WORDS[params.metric][every][lang]
         words[lang] = template.format(plan=plan_id, value=format_value(row.indicator), scope=scope)
     return words
+
+
+def _target(row: Stated, missing: dict[str, str] | None = None) -> dict[str, str]:
+    """What the remedy asks for: the row's bound; with `missing`, the least strict row that may apply, and that
+    the record must say which applies (a stricter one may)."""
+    words = {}
+    for lang in ("zh", "en"):
+        words[lang] = f"{format_value(row.indicator)}{scope_suffix(row.scope, lang)}"
+        if missing is not None:
+            words[lang] += _TARGET_UNSETTLED[lang].format(missing=missing[lang])
+    return words
+
+
+_TARGET_UNSETTLED = {
+    "zh": "；须补充{missing}，按适用的一行核对，该行可能更严",
+    "en": "; add {missing} to the record and check the row that applies, which may be stricter",
+}
 
 
 def _verdict(
@@ -237,7 +273,7 @@ def _strictness(row: Stated, direction: str) -> tuple[float, str, int]:
 
 
 def _hit(
-    right: PreparedRight, plan_id: str, params: Params, rows: list[Stated], extra: dict[str, object]
+    right: PreparedRight, plan_id: str, params: Params, rows: list[Stated], extra: Mapping[str, object]
 ) -> RightHit:
     strictest = rows[0]
     actual = _actual(right, params)
