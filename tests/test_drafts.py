@@ -273,3 +273,17 @@ def test_a_folder_of_plan_documents_says_to_name_them(tmp_path: Path) -> None:
     assert en.returncode == 2 and "are checked when named one by one" in en.stderr
     (tmp_path / "大足区规划.txt").unlink()
     assert "请直接逐个列出" not in planlint("check", str(tmp_path), "--lang", "zh").stderr
+
+
+def test_a_document_of_another_district_never_stands_in_for_a_loaded_plan(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市巴南区", "巴南区规划.txt")
+    _answers(document, {"id": "cq-dazu"})  # an answers file copied from 大足区's
+    ran = planlint("check", str(document), "--lang", "zh")
+    assert ran.returncode == 2, ran.stderr
+    said = "巴南区规划.txt 为重庆市巴南区的规划，cq-dazu 为重庆市大足区的规划：答复文件中的 id 是否写错？"
+    assert said in ran.stderr and "代替" not in ran.stderr, ran.stderr
+    english = planlint("check", str(document), "--lang", "en")
+    assert english.returncode == 2
+    assert "巴南区规划.txt is the plan of 重庆市巴南区, cq-dazu that of 重庆市大足区" in english.stderr, (
+        english.stderr
+    )

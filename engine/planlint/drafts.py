@@ -41,6 +41,7 @@ from planlint.yamlio import line_of, read_yaml
 if TYPE_CHECKING:
     from planlint.api import Project
     from planlint.extract import Draft
+    from planlint.planindex import Entry
     from planlint.vocabulary import Vocabulary
 
 DOCUMENT_SUFFIXES = PLAN_DOCUMENT_SUFFIXES
@@ -202,6 +203,7 @@ class Drafted:
     folder: Path
     documents: dict[str, Path] = field(default_factory=dict)
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    jurisdictions: dict[str, str] = field(default_factory=dict)
 
 
 @contextmanager
@@ -219,6 +221,7 @@ def drafts_folder(
             (drafted.folder / f"{plan_id}.yaml").write_text(draft.to_yaml(), encoding="utf-8")
             drafted.documents[plan_id] = document
             drafted.texts[plan_id] = draft.text
+            drafted.jurisdictions[plan_id] = str(draft.plan.get("jurisdiction") or "")
         yield drafted
 
 
@@ -254,7 +257,8 @@ def load_with_drafts(
     """Load the plans (default: the bundled ones) with the documents' drafts.
 
     A draft with the id of a loaded plan is its revision (a 修改稿 answering the last round's 审查意见): it is
-    judged in place of that plan, so the finding ids, waivers and baseline of the plan stay valid.
+    judged in place of that plan, so the finding ids, waivers and baseline of the plan stay valid. A draft
+    of another jurisdiction than that plan's is bad input (an answers file copied with its id:).
     Bad input in a draft names the document (and the field), not the temporary file it was loaded from.
     """
     from planlint import api
@@ -265,26 +269,57 @@ def load_with_drafts(
     with drafts_folder(documents, vocabulary, parent) as drafted:
         folder, ids = drafted.folder, drafted.documents
         try:
-            files, replaced = _without_revised(plan_paths or [bundled_plans()], set(ids))
+            files, entries = _without_revised(plan_paths or [bundled_plans()], set(ids))
+            _check_same_places(entries, drafted)
             # NOTE: only the drafts are judged: load just their lineage where the plan index can tell it.
             project = api.load([*files, folder], extra_rules, only=list(ids))
         except PlanlintError as error:
             raise _renamed(error, folder, ids) from None
-    standing_in = {plan_id: ids[plan_id] for plan_id in replaced}
+    standing_in = {entry.id: ids[entry.id] for entry in entries if entry.id in ids}
     return LoadedDrafts(project, list(ids), drafted.texts, standing_in)
 
 
-def _without_revised(paths: Sequence[Path], drafted: set[str]) -> tuple[list[Path], list[str]]:
-    """The plan files under the paths less those of a plan a draft revises (same id), and those ids."""
+def _without_revised(paths: Sequence[Path], drafted: set[str]) -> tuple[list[Path], list[Entry]]:
+    """The plan files under the paths less those of a plan a draft revises (same id), and what every file
+    says it is (none when a file cannot be read: the load says which)."""
     from planlint import planindex
     from planlint.loader import plan_files
 
     files = plan_files(paths)
     entries = planindex.index(files)
     if entries is None:
-        return files, []  # a file cannot be read: the load says which
-    revised = {entry.path: entry.id for entry in entries if entry.id in drafted}
-    return [f for f in files if f not in revised], sorted(set(revised.values()))
+        return files, []
+    revised = {entry.path for entry in entries if entry.id in drafted}
+    return [f for f in files if f not in revised], entries
+
+
+def _place_code(jurisdiction: str) -> str | None:
+    """The register's code of a jurisdiction (重庆市大足区 → 500111); None when the register cannot tell."""
+    from planlint.places import register
+
+    place = register().resolve(jurisdiction) if jurisdiction else None
+    return place.code if place is not None else None
+
+
+def _check_same_places(entries: Sequence[Entry], drafted: Drafted) -> None:
+    """Bad input when a draft would stand in for a loaded plan of another jurisdiction (both known)."""
+    for entry in entries:
+        document = drafted.documents.get(entry.id)
+        if document is None:
+            continue
+        own = drafted.jurisdictions[entry.id]
+        codes = _place_code(own), _place_code(entry.jurisdiction)
+        if None in codes or codes[0] == codes[1]:
+            continue
+        answers = answers_path(document)
+        raise PlanlintError(
+            f"{document.name} is the plan of {own}, {entry.id} that of {entry.jurisdiction}: "
+            f"is the id in the answers file wrong?",
+            path=answers,
+            line=line_of(answers, ("id",)) if answers.is_file() else None,
+            field="id",
+            zh=f"{document.name} 为{own}的规划，{entry.id} 为{entry.jurisdiction}的规划：答复文件中的 id 是否写错？",
+        )
 
 
 def _renamed(error: PlanlintError, folder: Path, ids: dict[str, Path]) -> PlanlintError:
