@@ -287,3 +287,18 @@ def test_a_document_of_another_district_never_stands_in_for_a_loaded_plan(tmp_pa
     assert "巴南区规划.txt is the plan of 重庆市巴南区, cq-dazu that of 重庆市大足区" in english.stderr, (
         english.stderr
     )
+
+
+def test_a_waiver_names_a_drafts_numeric_default_id_unquoted(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市南川区", "南川区规划.txt")  # its id: 500119, 南川区's code
+    code, report = _json(str(document))
+    finding = next(f["id"] for f in report["findings"] if f["severity"] == "error")
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        f"schema: planlint/waivers/v1\nwaivers:\n  - finding: {finding}\n    plan: 500119\n"
+        "    reason: 经论证\n    approver: 重庆市规划和自然资源局\n",
+        encoding="utf-8",
+    )
+    code, waived = _json(str(document), "--waivers", str(waivers))
+    assert "stderr" not in waived, waived
+    assert next(f for f in waived["findings"] if f["id"] == finding)["waived"], finding

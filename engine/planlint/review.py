@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from planlint.errors import InvalidValue, PlanlintError
 from planlint.errortext import os_error_en, os_error_zh
@@ -78,6 +78,13 @@ class _WaiverEntry(BaseModel):
     expires: datetime.date | None = None
     plan: Said | None = None
     value: float | tuple[float, float] | None = None
+
+    @field_validator("plan", mode="before")
+    @classmethod
+    def _code(cls, value: object) -> object:
+        """A draft's default id as YAML reads it unquoted (`plan: 500111`, 大足区's code), as text: the
+        answers file reads `id: 500111` so too."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class _WaiverFile(BaseModel):
