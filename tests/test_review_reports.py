@@ -18,7 +18,7 @@ from planlint.findings import Report
 from planlint.paths import bundled_plans
 from planlint.report.render import reasons, verdict_line
 from planlint.review import grounds, load_baseline, load_waivers, review, verdict, verdict_text
-from tests.cli import planlint
+from tests.cli import REPO, planlint
 
 # The words each language marks a review round with (report/words.py), checked literally here.
 MARKS = {
@@ -328,6 +328,56 @@ def test_a_waiver_value_for_a_finding_that_compares_no_value_is_bad_input(
         run.returncode == 2
         and f"w.yaml:4: value: 问题 {note.id} 未比对本规划的数值：value: 不适用" in run.stderr
     )  # at the value: line itself, as plan: and finding: are
+
+
+LIMIT_CHANGED = {
+    "zh": "已豁免，但所违反的限值已变：20 → 10 年",
+    "en": "waived, but the bound it breaks changed: 20 → 10 年",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_waiver_granted_against_a_bound_that_got_stricter_does_not_waive(tmp_path: Path, lang: str) -> None:
+    """Granted for 出让年限 30 年 against 中型's 20 年 (value: 30, limit: 20); the right's scale drops to 小型, whose
+    limit is 10 年: the right's own value is the same, the bound it breaks is not, so it is not waived."""
+    rights = (REPO / "fixtures" / "rights" / "fuling.csv").read_text(encoding="utf-8")
+    smaller = tmp_path / "f2.csv"
+    smaller.write_text(rights.replace("1500,60万吨/年,30", "1500,10万吨/年,30"), encoding="utf-8")
+    waivers = tmp_path / "w.yaml"
+    block = "schema: planlint/waivers/v1\nwaivers:\n  - finding: PL520-97e35ae9f2\n    value: 30\n{limit}"
+    block += "    reason: 经论证\n    approver: 重庆市规划和自然资源局\n"
+    waivers.write_text(block.format(limit="    limit: 20\n"), encoding="utf-8")
+    granted = planlint(
+        "check-rights", REPO / "fixtures" / "rights" / "fuling.csv", "--waivers", waivers, "-f", "json"
+    )
+    as_granted = next(f for f in json.loads(granted.stdout)["findings"] if f["id"] == "PL520-97e35ae9f2")
+    assert as_granted["waived"]["limit"] == 20  # 30 against 20, as granted: waived
+    stricter = planlint("check-rights", smaller, "--waivers", waivers, "-f", "json")
+    finding = next(f for f in json.loads(stricter.stdout)["findings"] if f["id"] == "PL520-97e35ae9f2")
+    assert "waived" not in finding and finding["waiver_changed"]["limit"] == 20
+    assert finding["waiver_changed"]["changed"] == "limit"
+    text = planlint("check-rights", smaller, "--waivers", waivers, "--lang", lang)
+    assert text.returncode == 1 and LIMIT_CHANGED[lang] in text.stdout, text.stdout
+    # without limit: the waiver guards the right's own value only, as before
+    waivers.write_text(block.format(limit=""), encoding="utf-8")
+    old = json.loads(planlint("check-rights", smaller, "--waivers", waivers, "-f", "json").stdout)
+    assert next(f for f in old["findings"] if f["id"] == "PL520-97e35ae9f2")["waived"]
+
+
+def test_a_waiver_limit_for_a_finding_that_compares_no_bound_is_bad_input(
+    bundled: Report, tmp_path: Path
+) -> None:
+    note = next(f for f in bundled.findings if f.expected is None)
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        f"schema: planlint/waivers/v1\nwaivers:\n  - finding: {note.id}\n    limit: 10\n"
+        "    reason: 经论证\n    approver: 某局\n",
+        encoding="utf-8",
+    )
+    run = planlint("check", "--waivers", waivers, "--lang", "zh")
+    assert (
+        run.returncode == 2 and f"w.yaml:4: limit: 问题 {note.id} 未比对限值：limit: 不适用" in run.stderr
+    ), run.stderr
 
 
 WAIVED_APART = {

@@ -78,6 +78,7 @@ class _WaiverEntry(BaseModel):
     expires: datetime.date | None = None
     plan: Said | None = None
     value: float | tuple[float, float] | None = None
+    limit: float | tuple[float, float] | None = None
 
     @field_validator("plan", mode="before")
     @classmethod
@@ -110,6 +111,9 @@ class Waiver:
     # the plan's value the waiver was granted for (the finding's `actual`): another value is not waived
     value: float | tuple[float, float] | None = None
     value_line: int | None = dataclasses.field(default=None, compare=False)  # where `value:` is
+    # the bound's value it was granted against (the finding's `expected`): a stricter bound is not waived
+    limit: float | tuple[float, float] | None = None
+    limit_line: int | None = dataclasses.field(default=None, compare=False)  # where `limit:` is
 
     def active(self, today: datetime.date) -> bool:
         return self.expires is None or today <= self.expires
@@ -126,16 +130,27 @@ class Waiver:
             "approver": self.approver,
             "document": self.document,
             "expires": self.expires.isoformat() if self.expires else None,
-        } | _given(
-            {"plan": self.plan, "value": list(self.value) if isinstance(self.value, tuple) else self.value}
-        )
+        } | _given({"plan": self.plan, "value": _as_list(self.value), "limit": _as_list(self.limit)})
 
     def granted_for(self, finding: Finding) -> bool:
-        """Whether the finding's value is the one the waiver was granted for (any, if it records none)."""
-        if self.value is None:
-            return True
-        now = finding.actual.value if finding.actual is not None else None
-        return now is not None and _same_value(self.value, now)
+        """Whether the finding compares the values the waiver was granted for (any, where it records none)."""
+        return self.changed_side(finding) is None
+
+    def changed_side(self, finding: Finding) -> Literal["value", "limit"] | None:
+        """'value' when the plan's (right's) own value is not the one recorded, 'limit' when the bound it
+        breaks is not; None when both are as recorded (or not recorded)."""
+        for side, recorded, bound in (
+            ("value", self.value, finding.actual),
+            ("limit", self.limit, finding.expected),
+        ):
+            now = bound.value if bound is not None else None
+            if recorded is not None and (now is None or not _same_value(recorded, now)):
+                return side  # type: ignore[return-value]
+        return None
+
+
+def _as_list(value: float | tuple[float, float] | None) -> float | list[float] | None:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _given(fields: dict[str, Any]) -> dict[str, Any]:
@@ -245,6 +260,8 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
             line_of(path, ["waivers", i, "plan"]) if w.plan is not None else None,
             w.value,
             line_of(path, ["waivers", i, "value"]) if w.value is not None else None,
+            w.limit,
+            line_of(path, ["waivers", i, "limit"]) if w.limit is not None else None,
         )
         for i, w in enumerate(parsed.waivers)
     )
@@ -507,7 +524,7 @@ def _unmatched(report: Report, baseline: Baseline) -> tuple[str, ...]:
 def _refuse_mismatched(report: Report, waivers: tuple[Waiver, ...]) -> None:
     """A waiver's `plan:` must be a plan of this run, and the plan of its finding when the finding is here
     (a waiver block copied for another district and left with the first one's `finding:` says so); its
-    `value:`, a value of the plan the finding compares."""
+    `value:` (`limit:`), a value of the plan (a bound) the finding compares."""
     known = {p.id for p in report.plans}
     found = {f.id: f for f in report.findings}
     errors = []
@@ -518,6 +535,11 @@ def _refuse_mismatched(report: Report, waivers: tuple[Waiver, ...]) -> None:
             zh = f"问题 {finding.id} 未比对本规划的数值：value: 不适用"
             line = waiver.value_line or waiver.line
             errors.append(PlanlintError(message, path=waiver.path, line=line, field="value", zh=zh))
+        if finding is not None and waiver.limit is not None and finding.expected is None:
+            message = f"finding {finding.id} compares no bound: limit: does not apply"
+            zh = f"问题 {finding.id} 未比对限值：limit: 不适用"
+            line = waiver.limit_line or waiver.line
+            errors.append(PlanlintError(message, path=waiver.path, line=line, field="limit", zh=zh))
         if waiver.plan is None:
             continue
         if waiver.plan not in known:
@@ -723,7 +745,7 @@ def finding_review(report: Report, finding: Finding) -> dict[str, Any]:
         data["waiver_expired"] = expired.as_dict()
     changed = report.review.changed.get(finding.id)
     if changed is not None:
-        data["waiver_changed"] = changed.as_dict()
+        data["waiver_changed"] = changed.as_dict() | {"changed": changed.changed_side(finding)}
     status = report.review.status(finding)
     if status is not None:
         data["baseline"] = status

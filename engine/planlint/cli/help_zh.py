@@ -23,7 +23,7 @@ HELP_ZH: dict[str, str] = {
     "Write the report to a file; its extension gives the format: .docx .html .htm .json .sarif .md .txt.": "将报告写入文件；扩展名即决定格式：.docx .html .htm .json .sarif .md .txt。",
     "error, warning, info or never.": "error、warning、info 或 never（达到该级别的问题时以 1 退出）。",
     "Directory of the source documents, to print the cited lines.": "规划原文所在目录，用于引出所引原文。",
-    "Accepted deviations (YAML, schema planlint/waivers/v1): waived findings are kept and marked, and do not count for --fail-on.": "经论证同意的偏差（YAML，schema planlint/waivers/v1）：被豁免的问题保留并标注，不计入 --fail-on。",
+    "Accepted deviations (YAML, schema planlint/waivers/v1): waived findings are kept and marked, and do not count for --fail-on. A waiver's value: (the finding's actual) and limit: (its expected bound) tie it to the values it was granted for: when either differs now, it does not waive.": "经论证同意的偏差（YAML，schema planlint/waivers/v1）：被豁免的问题保留并标注，不计入 --fail-on。豁免的 value:（问题的本规划数值）与 limit:（所违反的限值）记录批准时比对的数值：任一现已不同，即不再豁免。",
     "A JSON report of an earlier round: mark each finding new, unchanged or changed (other values) and list the resolved.": "上一轮的 JSON 报告：标注每个问题为本轮新增、上轮已提出或上轮已提出但数值已变，并列出已解决的问题。",
     "Also list each comparison that held, per compared row (JSON passes, SARIF results of kind pass; a count "
     "per plan in text, Markdown and HTML).": "同时逐行列出已比对且符合的项目（JSON 的 passes、SARIF 中 kind 为 pass 的结果；"

@@ -68,7 +68,8 @@ WaiversOpt = Annotated[
     typer.Option(
         "--waivers",
         help="Accepted deviations (YAML, schema planlint/waivers/v1): waived findings are kept and marked, "
-        "and do not count for --fail-on.",
+        "and do not count for --fail-on. A waiver's value: (the finding's actual) and limit: (its expected "
+        "bound) tie it to the values it was granted for: when either differs now, it does not waive.",
     ),
 ]
 BaselineOpt = Annotated[

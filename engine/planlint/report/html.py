@@ -624,7 +624,7 @@ span.verdict-exempt{background:#666}.card.verdict-exempt{border-left-color:#666}
 .tag{font-size:.78rem;border:1px solid var(--line);border-radius:4px;padding:0 6px;color:var(--muted)}
 .tag.waived{border-color:var(--clean);color:var(--clean)}.tag.baseline-new{border-color:var(--error);color:var(--error)}
 .tag.baseline-not_judged{border-color:var(--muted);color:var(--muted)}
-.tag.waiver-expired,.tag.waiver-changed,.tag.baseline-changed{border-color:var(--warning);color:var(--warning)}
+.tag.waiver-expired,.tag.waiver-changed,.tag.waiver-limit-changed,.tag.baseline-changed{border-color:var(--warning);color:var(--warning)}
 .waiver{margin:4px 0;font-size:.85rem}.verdict-reason{margin:4px 0 8px;font-size:.9rem}
 .finding.waived{opacity:.72}.finding-id{margin:4px 0 0;font-size:.78rem;color:var(--muted)}
 #hierarchy h3{margin-top:8px}

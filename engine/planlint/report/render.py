@@ -328,16 +328,21 @@ def review_marks(report: Report, finding: Finding, lang: Lang) -> list[str]:
 
 
 def waiver_mark(report: Report, finding: Finding, lang: Lang) -> str:
-    """'已豁免', '豁免已过期' or '已豁免，但数值已变：10 → 1 万吨/年' ('' when no waiver names the finding)."""
+    """'已豁免', '豁免已过期', '已豁免，但数值已变：10 → 1 万吨/年' (the plan's own value) or '已豁免，但所违反的限值已变：
+    20 → 10 年' (the bound it breaks) ('' when no waiver names the finding)."""
     named = finding_waiver(report, finding)
     if named is None:
         return ""
     key, waiver = named
-    if key != "waiver_changed":
+    if key not in CHANGED_KEYS:
         return word(key, lang)
-    unit = finding.actual.unit if finding.actual is not None else None
-    before = {"value": waiver.value, "unit": unit}
-    after = finding.actual.as_dict() if finding.actual is not None else None
+    if key == "waiver_limit_changed":
+        recorded, bound = waiver.limit, finding.expected
+    else:
+        recorded, bound = waiver.value, finding.actual
+    unit = bound.unit if bound is not None else None
+    before = {"value": recorded, "unit": unit}
+    after = bound.as_dict() if bound is not None else None
     return word("value_change", lang, mark=word(key, lang), change=value_change_text(before, after))
 
 
@@ -371,8 +376,12 @@ def _value_text(side: dict[str, Any] | None, with_unit: bool) -> str:
     return f"{number} {unit}" if unit else number
 
 
+CHANGED_KEYS = ("waiver_changed", "waiver_limit_changed")
+
+
 def finding_waiver(report: Report, finding: Finding) -> tuple[str, Waiver] | None:
-    """('waived' | 'waiver_expired' | 'waiver_changed', the waiver) when a waiver names the finding."""
+    """('waived' | 'waiver_expired' | 'waiver_changed' | 'waiver_limit_changed', the waiver) when a waiver
+    names the finding ('waiver_limit_changed': granted against another bound than the one it breaks now)."""
     review = report.review
     if review is None:
         return None
@@ -382,7 +391,10 @@ def finding_waiver(report: Report, finding: Finding) -> tuple[str, Waiver] | Non
         ("waiver_changed", review.changed),
     ):
         if finding.id in waivers:
-            return key, waivers[finding.id]
+            waiver = waivers[finding.id]
+            if key == "waiver_changed" and waiver.changed_side(finding) == "limit":
+                key = "waiver_limit_changed"
+            return key, waiver
     return None
 
 

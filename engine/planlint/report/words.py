@@ -170,6 +170,10 @@ WORDS: dict[str, dict[str, str]] = {
     "waived": {"zh": "已豁免", "en": "waived"},
     "waiver_expired": {"zh": "豁免已过期", "en": "waiver expired"},
     "waiver_changed": {"zh": "已豁免，但数值已变", "en": "waived, but the value changed"},
+    "waiver_limit_changed": {
+        "zh": "已豁免，但所违反的限值已变",
+        "en": "waived, but the bound it breaks changed",
+    },
     "value_change": {"zh": "{mark}：{change}", "en": "{mark}: {change}"},
     "finding_id": {"zh": "编号", "en": "id"},
     "waiver_by": {
@@ -313,8 +317,8 @@ WORDS: dict[str, dict[str, str]] = {
     "memo.baseline.changed": {"zh": "（{mark}）", "en": " ({mark})"},
     "memo.baseline.not_judged": {"zh": "（上轮未检查）", "en": " (not checked last round)"},
     "memo.waiver_changed": {
-        "zh": "豁免的数值已变，不再豁免：",
-        "en": "Waived for another value, no longer waived: ",
+        "zh": "不再豁免：",
+        "en": "No longer waived: ",
     },
     "memo.resolved": {"zh": "上轮提出、本轮已解决的问题", "en": "Raised last round and now resolved"},
     "memo.resolved_item": {
