@@ -302,3 +302,14 @@ def test_a_waiver_names_a_drafts_numeric_default_id_unquoted(tmp_path: Path) -> 
     code, waived = _json(str(document), "--waivers", str(waivers))
     assert "stderr" not in waived, waived
     assert next(f for f in waived["findings"] if f["id"] == finding)["waived"], finding
+
+
+def test_a_draft_of_a_loaded_plans_place_under_its_own_id_is_told_how_to_revise_it(tmp_path: Path) -> None:
+    document = _document(tmp_path, "重庆市大足区", "大足区规划.txt")  # no answers file: its id is 500111
+    ran = planlint("check", str(document), "--lang", "zh")
+    said = "500111 与已载入的规划 cq-dazu 同属重庆市大足区：若为其修改稿，请在 大足区规划.planlint.yaml 中写 id: cq-dazu"
+    assert said in ran.stderr, ran.stderr
+    english = planlint("check", str(document), "--lang", "en")
+    assert "500111 and the loaded plan cq-dazu are both of 重庆市大足区" in english.stderr, english.stderr
+    other = _document(tmp_path, "重庆市南川区", "南川区规划.txt")  # no bundled plan of 南川区
+    assert "同属" not in planlint("check", str(other), "--lang", "zh").stderr

@@ -246,6 +246,7 @@ class LoadedDrafts:
     ids: list[str]
     texts: dict[str, tuple[str, ...]]
     standing_in: dict[str, Path]  # plan id → the document judged in place of the loaded plan of that id
+    same_place: dict[str, str] = field(default_factory=dict)  # draft id → a loaded plan of its jurisdiction
 
 
 def load_with_drafts(
@@ -258,7 +259,8 @@ def load_with_drafts(
 
     A draft with the id of a loaded plan is its revision (a 修改稿 answering the last round's 审查意见): it is
     judged in place of that plan, so the finding ids, waivers and baseline of the plan stay valid. A draft
-    of another jurisdiction than that plan's is bad input (an answers file copied with its id:).
+    of another jurisdiction than that plan's is bad input (an answers file copied with its id:). A draft of
+    a loaded plan's jurisdiction under another id is told (`same_place`): it may be meant as its revision.
     Bad input in a draft names the document (and the field), not the temporary file it was loaded from.
     """
     from planlint import api
@@ -276,7 +278,7 @@ def load_with_drafts(
         except PlanlintError as error:
             raise _renamed(error, folder, ids) from None
     standing_in = {entry.id: ids[entry.id] for entry in entries if entry.id in ids}
-    return LoadedDrafts(project, list(ids), drafted.texts, standing_in)
+    return LoadedDrafts(project, list(ids), drafted.texts, standing_in, _same_places(entries, drafted))
 
 
 def _without_revised(paths: Sequence[Path], drafted: set[str]) -> tuple[list[Path], list[Entry]]:
@@ -320,6 +322,21 @@ def _check_same_places(entries: Sequence[Entry], drafted: Drafted) -> None:
             field="id",
             zh=f"{document.name} 为{own}的规划，{entry.id} 为{entry.jurisdiction}的规划：答复文件中的 id 是否写错？",
         )
+
+
+def _same_places(entries: Sequence[Entry], drafted: Drafted) -> dict[str, str]:
+    """Each draft under an id of its own → a loaded plan of the same jurisdiction (the first, by id)."""
+    loaded = {entry.id for entry in entries}
+    codes = {
+        plan_id: _place_code(name) for plan_id, name in drafted.jurisdictions.items() if plan_id not in loaded
+    }
+    wanted = {code for code in codes.values() if code is not None}
+    by_code: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: e.id) if wanted else ():
+        code = _place_code(entry.jurisdiction)
+        if code in wanted:
+            by_code.setdefault(code, entry.id)
+    return {plan_id: by_code[code] for plan_id, code in codes.items() if code in by_code}
 
 
 def _renamed(error: PlanlintError, folder: Path, ids: dict[str, Path]) -> PlanlintError:

@@ -122,6 +122,9 @@ def load_judged(
     project, ids, texts = loaded.project, loaded.ids, loaded.texts
     for plan_id, document in loaded.standing_in.items():
         _note_standing_in(plan_id, document, lang)
+    for plan_id, loaded_id in loaded.same_place.items():
+        document = documents[ids.index(plan_id)]
+        _note_same_place(plan_id, loaded_id, project.hierarchy.plan(plan_id).jurisdiction, document, lang)
     problems = [
         PlanlintError(
             en,
@@ -143,6 +146,20 @@ def _note_standing_in(plan_id: str, document: Path, lang: Lang) -> None:
         said = f"注意: {document.name} 代替已载入的规划 {plan_id} 接受检查"
     else:
         said = f"note: {document.name} stands in for the loaded plan {plan_id} and is judged in its place"
+    sys.stderr.write(f"planlint: {said}\n")
+
+
+def _note_same_place(plan_id: str, loaded_id: str, place: str, document: Path, lang: Lang) -> None:
+    """A draft under its own id where a loaded plan is of its place: a revision of it wants that plan's id
+    (its finding ids, waivers and baseline), written in the answers file."""
+    answers = f"{document.stem}.planlint.yaml"
+    if lang == "zh":
+        said = f"注意: {plan_id} 与已载入的规划 {loaded_id} 同属{place}：若为其修改稿，请在 {answers} 中写 id: {loaded_id}"
+    else:
+        said = (
+            f"note: {plan_id} and the loaded plan {loaded_id} are both of {place}: if this is its revision, "
+            f"write id: {loaded_id} in {answers}"
+        )
     sys.stderr.write(f"planlint: {said}\n")
 
 
