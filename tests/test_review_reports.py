@@ -28,6 +28,7 @@ MARKS = {
         "new": "本轮新增",
         "unchanged": "上轮已提出",
         "resolved": "上轮提出、本轮已解决：",
+        "resolved_heading": "上轮提出、本轮已解决的问题",
         "stale": "未对应任何问题的豁免",
         "incomplete": "不完整的豁免",
         "total": "2 个错误（另有 1 个已豁免）",
@@ -39,6 +40,7 @@ MARKS = {
         "new": "new",
         "unchanged": "unchanged",
         "resolved": "Raised last round and now resolved: ",
+        "resolved_heading": "Raised last round and now resolved",
         "stale": "Waivers that match no finding",
         "incomplete": "Incomplete waivers",
         "total": "2 error(s) (+1 waived)",
@@ -156,7 +158,10 @@ def test_waivers_and_the_baseline_are_marked(bundled: Report, tmp_path: Path, fm
     assert "经论证同意" in near(errors[0]) and "渝规资〔2023〕12号" in near(errors[0])
     assert words["expired"] in near(errors[1]) and "曾经同意" in near(errors[1])
     assert words["new"] in near(errors[2]) and words["unchanged"] in near(errors[0])
-    assert f"{words['resolved']}PL111-0000000000" in output
+    assert (
+        words["resolved"] not in output
+        and "PL111-0000000000" in output.split(words["resolved_heading"], 1)[1]
+    )
     assert words["stale"] in output and "PL101-ffffffffff" in output
     assert words["total"] in output
     plain = planlint("check", "-f", fmt, "--lang", lang).stdout
@@ -442,3 +447,39 @@ def test_the_memo_lists_stale_waivers_and_describes_resolved_findings_under_thei
     title = {"zh": "最低开采规模低于上级规划", "en": "Minimum production scale below an ancestor's"}[lang]
     assert item.startswith(f"PL101 {title}") and gone.message[lang] in item and gone.id in item, item
     assert not any(gone.id in t for t in paragraphs if t not in section)
+
+
+ROUND_COUNTS = {
+    "zh": "与上轮相比：本轮新增 0 个，上轮已提出 {raised} 个，已解决 1 个",
+    "en": "Against the last round: 0 new, {raised} raised before, 1 resolved",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_round_counts_new_raised_and_resolved_and_lists_the_resolved_under_their_plan_after_the_summary(
+    bundled: Report, tmp_path: Path, fmt: str, lang: str
+) -> None:
+    """No wall of bare resolved ids above the summary: counts in the summary, then each resolved finding
+    under its plan with its rule, title and the baseline's message (collapsed in HTML)."""
+    (gone,) = [f for f in bundled.by_plan["cq-banan"] if f.severity == "error"]
+    baseline = tmp_path / "r1.json"
+    planlint("check", "-f", "json", "-o", baseline, "--lang", lang)
+    run = planlint("check", _fixed_banan(tmp_path), "--baseline", baseline, "-f", fmt, "--lang", lang)
+    output = html.unescape(run.stdout) if fmt == "html" else _plain(run.stdout)
+    assert MARKS[lang]["resolved"] not in output  # the bare list of ids is gone
+    counts = ROUND_COUNTS[lang].format(raised=len(bundled.findings) - 1)
+    assert counts in output, output[:2000]
+    title = {"zh": "最低开采规模低于上级规划", "en": "Minimum production scale below an ancestor's"}[lang]
+    item = next(line for line in output.splitlines() if gone.id in line)
+    assert f"PL101 {title}" in item and gone.message[lang] in item, item
+    heading = {"zh": "上轮提出、本轮已解决的问题", "en": "Raised last round and now resolved"}[lang]
+    listed = output.index(heading)
+    assert output.index(counts) < listed < output.index(gone.id)
+    assert output.index("cq-banan", listed) < output.index(gone.id)  # under its plan
+    if fmt == "html":
+        assert re.search(r"<details[^>]*>\s*<summary>[^<]*" + re.escape(heading), output), output
+        assert output.index('id="summary"') < listed
+        raised = len(bundled.findings) - 1
+        cards = re.findall(r'id="count-round-(\w+)">(\d+)<', output)
+        assert cards == [("new", "0"), ("raised", str(raised)), ("resolved", "1")], cards

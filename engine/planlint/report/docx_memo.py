@@ -34,6 +34,8 @@ from planlint.report.render import (
     reasons,
     record_text,
     reported_plans,
+    resolved_item,
+    resolved_plan,
     right_verdicts_text,
     round_notes,
     rule_specs,
@@ -227,45 +229,29 @@ def _round_notes(
     lists (those of `placed` plans are listed under their plan), the stale and the incomplete waivers, what
     this run could not judge."""
     review = report.review
-    elsewhere = [i for i in review.resolved if _resolved_plan(report, i) not in placed] if review else []
+    elsewhere = [i for i in review.resolved if resolved_plan(report, i) not in placed] if review else []
     if elsewhere:
         document.add_heading(word("memo.resolved", lang), level=2)
     for finding_id in elsewhere:
-        item = _resolved_item(report, finding_id, lang)
-        plan = _resolved_plan(report, finding_id)
+        item = resolved_item(report, finding_id, lang)
+        plan = resolved_plan(report, finding_id)
         if plan is not None:
             name = report.plan_names.get(plan, plan)
             item = word("memo.resolved_elsewhere", lang, name=name, plan=plan, item=item)
         document.add_paragraph(item, style="List Bullet")
-    for key, text in round_notes(report, lang):
-        if key != "resolved":
-            document.add_paragraph(text)
-
-
-def _resolved_plan(report: Report, finding_id: str) -> str | None:
-    earlier = report.review.earlier.get(finding_id) if report.review is not None else None
-    return earlier.plan if earlier is not None else None
-
-
-def _resolved_item(report: Report, finding_id: str, lang: Lang) -> str:
-    """'PL101 最低开采规模低于上级规划：地热…低于 cq 规定的…（问题编号：PL101-4c2d5889fc）', as the baseline
-    said it (its message in the baseline's language); the bare id when the baseline says nothing more."""
-    earlier = report.review.earlier.get(finding_id) if report.review is not None else None
-    if earlier is None or earlier.rule is None or earlier.message is None:
-        return finding_id
-    rule = " ".join(x for x in (earlier.rule, rule_title(rule_specs(report), earlier.rule, lang)) if x)
-    return word("memo.resolved_item", lang, rule=rule, message=earlier.message, id=finding_id)
+    for _, text in round_notes(report, lang):
+        document.add_paragraph(text)
 
 
 def _resolved_under(document: Any, report: Report, plan: PlanSummary, lang: Lang) -> None:
     """The findings of the plan the baseline raised and this round no longer has."""
     review = report.review
-    gone = [i for i in review.resolved if _resolved_plan(report, i) == plan.id] if review is not None else []
+    gone = [i for i in review.resolved if resolved_plan(report, i) == plan.id] if review is not None else []
     if not gone:
         return
     document.add_heading(word("memo.resolved", lang), level=3)
     for finding_id in gone:
-        document.add_paragraph(_resolved_item(report, finding_id, lang), style="List Bullet")
+        document.add_paragraph(resolved_item(report, finding_id, lang), style="List Bullet")
 
 
 def _saved(document: Any) -> bytes:

@@ -34,6 +34,10 @@ from planlint.report.render import (
     reasons,
     record_text,
     reported_plans,
+    resolved_by_plan,
+    resolved_heading,
+    resolved_item,
+    round_counts,
     round_notes,
     rule_specs,
     rule_title,
@@ -414,10 +418,36 @@ def _summary(report: Report, lang: Lang) -> str:
             f'<div class="card verdict-{code}"><span class="count" id="count-verdict-{code}">{verdicts[code]}</span>'
             f'<span class="card-label">{escape(verdict_text(code, lang))}</span></div>'
         )
+    cards += _round_cards(report, lang)
     return (
         f'<section id="summary"><h2>{escape(word("summary_heading", lang))}</h2>'
         f'<div class="cards">{"".join(cards)}</div></section>'
     )
+
+
+def _resolved(report: Report, lang: Lang) -> str:
+    """The findings the baseline raised and this round no longer has, under their plan: collapsed, after the
+    summary (a national round resolves hundreds)."""
+    groups = resolved_by_plan(report)
+    if not groups:
+        return ""
+    parts = []
+    for plan, ids in groups:
+        items = "".join(f"<li>{escape(resolved_item(report, i, lang))}</li>" for i in ids)
+        parts.append(f"<h3>{escape(resolved_heading(report, plan, lang))}</h3><ul>{items}</ul>")
+    total = sum(len(ids) for _, ids in groups)
+    heading = f"{word('resolved_heading', lang)}{'（' if lang == 'zh' else ' ('}{total}{'）' if lang == 'zh' else ')'}"
+    return f'<section id="resolved"><details><summary>{escape(heading)}</summary>{"".join(parts)}</details></section>'
+
+
+def _round_cards(report: Report, lang: Lang) -> list[str]:
+    """Against a baseline, a card each for the findings new this round, raised before, and resolved."""
+    counts = round_counts(report)
+    return [
+        f'<div class="card round-{key}"><span class="count" id="count-round-{key}">{n}</span>'
+        f'<span class="card-label">{escape(word(f"round.{key}", lang))}</span></div>'
+        for key, n in (counts or {}).items()
+    ]
 
 
 def _severity_cards(report: Report, lang: Lang) -> list[str]:
@@ -443,6 +473,7 @@ def _rights_summary(report: Report, lang: Lang) -> str:
             f'<div class="card verdict-{code}"><span class="count" id="count-right-verdict-{code}">'
             f'{verdicts[code]}</span><span class="card-label">{escape(right_verdict_text(code, lang))}</span></div>'
         )
+    cards += _round_cards(report, lang)
     return (
         f'<section id="summary"><h2>{escape(word("summary_heading", lang))}</h2>'
         f'<div class="cards">{"".join(cards)}</div></section>'
@@ -1032,6 +1063,7 @@ def render(report: Report, options: Options) -> str:
             f'<header><h1>{escape(title)}</h1><p class="meta">{escape(meta)}</p>'
             f"{''.join(_notes(report, options))}</header>",
             _summary(report, lang),
+            _resolved(report, lang),
             _rights_overview(report, lang) if report.rights else _overview(report, listed, by_plan, lang),
             f'<section id="findings"><h2>{escape(word("findings", lang))}</h2>',
             _filters(report, listed, by_plan, lang),

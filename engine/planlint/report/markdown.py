@@ -25,6 +25,9 @@ from planlint.report.render import (
     norm_text,
     record_text,
     reported_plans,
+    resolved_by_plan,
+    resolved_heading,
+    resolved_item,
     review_marks,
     review_notes,
     right_verdict_line,
@@ -164,6 +167,18 @@ def _right(report: Report, right: RightSummary, specs: dict[str, Any], options: 
     return lines
 
 
+def _resolved(report: Report, lang: Lang) -> list[str]:
+    """The findings the baseline raised and this round no longer has, under their plan, after the summary."""
+    groups = resolved_by_plan(report)
+    if not groups:
+        return []
+    lines = [f"## {word('resolved_heading', lang)}", ""]
+    for plan, ids in groups:
+        lines += [f"### {escape(resolved_heading(report, plan, lang))}", ""]
+        lines += [f"- {escape(resolved_item(report, i, lang))}" for i in ids] + [""]
+    return lines
+
+
 def _render_rights(report: Report, options: Options) -> str:
     """A check-rights report: the rights reviewed, each with its verdict and findings."""
     lang = options.lang
@@ -180,6 +195,7 @@ def _render_rights(report: Report, options: Options) -> str:
         "",
         *_rights_summary(report, lang),
         "",
+        *_resolved(report, lang),
         f"## {word('findings', lang)}",
         "",
     ]
@@ -206,6 +222,7 @@ def render(report: Report, options: Options) -> str:
         "",
         *_summary(report, lang),
         "",
+        *_resolved(report, lang),
     ]
     context = context_plans(report)
     if context:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -279,8 +280,67 @@ def summary_text(report: Report, lang: Lang) -> str:
         for s, (counted, waived) in totals.items()
     }
     if report.rights:
-        return word("rights_summary", lang, rights=len(report.rights), **counts)
-    return word("summary", lang, plans=sum(1 for p in report.plans if p.judged), **counts)
+        said = word("rights_summary", lang, rights=len(report.rights), **counts)
+    else:
+        said = word("summary", lang, plans=sum(1 for p in report.plans if p.judged), **counts)
+    against = round_counts_text(report, lang)
+    return f"{said}{'' if lang == 'zh' else ' '}{against}" if against else said
+
+
+def round_counts_text(report: Report, lang: Lang) -> str:
+    """'与上轮相比：本轮新增 2 个，上轮已提出 5 个，已解决 1 个。' ('' without a baseline); raised before counts
+    those with other values too, and neither counts a finding of a plan the baseline did not judge."""
+    counts = round_counts(report)
+    return word("round_counts", lang, **counts) if counts is not None else ""
+
+
+def round_counts(report: Report) -> dict[str, int] | None:
+    """The findings new this round, raised before (with other values or not), and resolved; None without a
+    baseline."""
+    review = report.review
+    if review is None or review.baseline is None:
+        return None
+    statuses = Counter(review.status(f) for f in report.findings)
+    raised = statuses["unchanged"] + statuses["changed"]
+    return {"new": statuses["new"], "raised": raised, "resolved": len(review.resolved)}
+
+
+def resolved_plan(report: Report, finding_id: str) -> str | None:
+    """The plan of a finding the baseline raised, as the baseline says (None when it does not)."""
+    earlier = report.review.earlier.get(finding_id) if report.review is not None else None
+    return earlier.plan if earlier is not None else None
+
+
+def resolved_item(report: Report, finding_id: str, lang: Lang) -> str:
+    """'PL101 最低开采规模低于上级规划：地热…低于 cq 规定的…（问题编号：PL101-4c2d5889fc）', as the baseline
+    said it (its message in the baseline's language); the bare id when the baseline says nothing more."""
+    earlier = report.review.earlier.get(finding_id) if report.review is not None else None
+    if earlier is None or earlier.rule is None or earlier.message is None:
+        return finding_id
+    rule = " ".join(x for x in (earlier.rule, rule_title(rule_specs(report), earlier.rule, lang)) if x)
+    return word("resolved_item", lang, rule=rule, message=earlier.message, id=finding_id)
+
+
+def resolved_heading(report: Report, plan: str | None, lang: Lang) -> str:
+    """'cq-banan 重庆市巴南区矿产资源总体规划（2021—2025年）': the plan a group of resolved findings was of."""
+    if plan is None:
+        return word("resolved_elsewhere", lang)
+    name = report.plan_names.get(plan)
+    return f"{plan} {name}" if name else plan
+
+
+def resolved_by_plan(report: Report) -> list[tuple[str | None, list[str]]]:
+    """The resolved findings grouped by their plan: the plans in the report's order, then the others (by id),
+    then those whose plan the baseline does not say (None)."""
+    review = report.review
+    groups: dict[str | None, list[str]] = {}
+    for finding_id in review.resolved if review is not None else ():
+        groups.setdefault(resolved_plan(report, finding_id), []).append(finding_id)
+    order = {plan.id: index for index, plan in enumerate(report.plans)}
+    return sorted(
+        groups.items(),
+        key=lambda group: (group[0] is None, order.get(group[0] or "", len(order)), group[0] or ""),
+    )
 
 
 def verdict_line(report: Report, plan_id: str, lang: Lang) -> str:
@@ -414,16 +474,14 @@ def review_notes(report: Report, lang: Lang) -> list[str]:
 
 
 def round_notes(report: Report, lang: Lang) -> list[tuple[str, str]]:
-    """The round's notes on the whole report as (key, words): the ids resolved since the baseline
-    ('resolved'), the stale waivers ('stale-waivers'), the incomplete ones ('incomplete-waivers'), what this
-    run could not judge ('not-judged')."""
+    """The round's notes on the whole report as (key, words): the stale waivers ('stale-waivers'), the
+    incomplete ones ('incomplete-waivers'), what this run could not judge ('not-judged'). The resolved
+    findings are counted in the summary (`round_counts_text`) and listed by plan (`resolved_by_plan`)."""
     review = report.review
     if review is None:
         return []
     separator = list_separator(lang)
     notes = []
-    if review.resolved:
-        notes.append(("resolved", word("resolved", lang, ids=separator.join(review.resolved))))
     if review.stale:
         stale = word("stale_waivers", lang, ids=separator.join(w.finding for w in review.stale))
         notes.append(("stale-waivers", stale))

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from planlint.findings import Finding, Report, RightSummary
+from planlint.i18n import Lang
 from planlint.report.render import (
     Options,
     citation_place,
@@ -17,6 +18,9 @@ from planlint.report.render import (
     counterpart,
     finding_waiver,
     record_text,
+    resolved_by_plan,
+    resolved_heading,
+    resolved_item,
     review_marks,
     review_notes,
     right_verdict_line,
@@ -81,6 +85,18 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
             yield f"[green]  {word('passes_count', options.lang, n=report.passes_of(plan.id))}[/green]"
     yield from (escape(note) for note in review_notes(report, options.lang))
     yield escape(summary_text(report, options.lang))
+    yield from _resolved(report, options.lang)
+
+
+def _resolved(report: Report, lang: Lang) -> Iterator[str]:
+    """The findings the baseline raised and this round no longer has, under their plan, after the summary."""
+    groups = resolved_by_plan(report)
+    if not groups:
+        return
+    yield f"[bold]{escape(word('resolved_heading', lang))}[/]"
+    for plan, ids in groups:
+        yield f"  {escape(resolved_heading(report, plan, lang))}"
+        yield from (f"    - {escape(resolved_item(report, i, lang))}" for i in ids)
 
 
 def _rights_lines(report: Report, options: Options) -> Iterator[str]:
@@ -93,6 +109,7 @@ def _rights_lines(report: Report, options: Options) -> Iterator[str]:
     yield from (escape(note) for note in review_notes(report, options.lang))
     yield word("rights_verdicts", options.lang, counts=right_verdicts_text(report, options.lang))
     yield escape(summary_text(report, options.lang))
+    yield from _resolved(report, options.lang)
 
 
 def _right(report: Report, right: RightSummary, options: Options) -> Iterator[str]:

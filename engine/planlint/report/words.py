@@ -225,7 +225,16 @@ WORDS: dict[str, dict[str, str]] = {
     "baseline.unchanged": {"zh": "上轮已提出", "en": "unchanged"},
     "baseline.changed": {"zh": "上轮已提出，数值已变", "en": "changed since last round"},
     "baseline.not_judged": {"zh": "上轮未检查", "en": "not checked last round"},
-    "resolved": {"zh": "上轮提出、本轮已解决：{ids}", "en": "Raised last round and now resolved: {ids}"},
+    "round_counts": {
+        "zh": "与上轮相比：本轮新增 {new} 个，上轮已提出 {raised} 个，已解决 {resolved} 个。",
+        "en": "Against the last round: {new} new, {raised} raised before, {resolved} resolved.",
+    },
+    "round.new": {"zh": "本轮新增", "en": "new this round"},
+    "round.raised": {"zh": "上轮已提出", "en": "raised before"},
+    "round.resolved": {"zh": "已解决", "en": "resolved"},
+    "resolved_heading": {"zh": "上轮提出、本轮已解决的问题", "en": "Raised last round and now resolved"},
+    "resolved_item": {"zh": "{rule}：{message}（问题编号：{id}）", "en": "{rule}: {message} (id {id})"},
+    "resolved_elsewhere": {"zh": "不在本报告所列规划中", "en": "Of plans not listed in this report"},
     "hierarchy_hint": {
         "zh": "显示所选规划的上级与下级；未选规划时显示最上两级。",
         "en": "Shows the selected plan's ancestors and children; with no plan selected, the top two levels.",
@@ -321,10 +330,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No longer waived: ",
     },
     "memo.resolved": {"zh": "上轮提出、本轮已解决的问题", "en": "Raised last round and now resolved"},
-    "memo.resolved_item": {
-        "zh": "{rule}：{message}（问题编号：{id}）",
-        "en": "{rule}: {message} (id {id})",
-    },
     "memo.resolved_elsewhere": {"zh": "规划《{name}》（{plan}）· {item}", "en": "{name} ({plan}) · {item}"},
     "memo.no_docs": {
         "zh": "（未附原文：用 --docs 指定原文目录即可引出原文）",
