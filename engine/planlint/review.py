@@ -15,7 +15,7 @@ import datetime
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -597,16 +597,18 @@ def unmatched_plans(review: Review, lang: str) -> str:
 
 
 def _incomplete(review: Review) -> list[PlanlintError]:
-    return [
-        PlanlintError(
-            f"waiver for {w.finding} is incomplete: {missing_words(w, 'en')}",
-            path=w.path,
-            line=w.line,
-            field="finding",
-            zh=f"豁免 {w.finding} 不完整：{missing_words(w, 'zh')}",
-        )
-        for w in review.incomplete
-    ]
+    return _at_waivers(
+        review.incomplete,
+        lambda w: f"waiver for {w.finding} is incomplete: {missing_words(w, 'en')}",
+        lambda w: f"豁免 {w.finding} 不完整：{missing_words(w, 'zh')}",
+    )
+
+
+def _at_waivers(
+    waivers: Iterable[Waiver], en: Callable[[Waiver], str], zh: Callable[[Waiver], str]
+) -> list[PlanlintError]:
+    """A warning at each waiver's `finding:` line, worded by `en` and `zh`."""
+    return [PlanlintError(en(w), path=w.path, line=w.line, field="finding", zh=zh(w)) for w in waivers]
 
 
 MISSING_WORDS = {
@@ -622,16 +624,11 @@ def missing_words(waiver: Waiver, lang: str) -> str:
 
 
 def _stale(review: Review) -> list[PlanlintError]:
-    return [
-        PlanlintError(
-            f"waiver for {w.finding} matches no finding (resolved, or the id is wrong)",
-            path=w.path,
-            line=w.line,
-            field="finding",
-            zh=f"豁免 {w.finding} 未对应任何问题（已解决，或编号有误）",
-        )
-        for w in review.stale
-    ]
+    return _at_waivers(
+        review.stale,
+        lambda w: f"waiver for {w.finding} matches no finding (resolved, or the id is wrong)",
+        lambda w: f"豁免 {w.finding} 未对应任何问题（已解决，或编号有误）",
+    )
 
 
 @dataclass(frozen=True)

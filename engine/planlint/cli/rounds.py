@@ -218,11 +218,7 @@ def _write_text(path: Path, writer: Callable[[TextIO], None]) -> None:
         with path.open("w", encoding="utf-8", newline="") as out:
             writer(out)
     except OSError as error:
-        raise PlanlintError(
-            f"cannot write the report: {os_error_en(error)}",
-            path=path,
-            zh=f"无法写入报告：{os_error_zh(error)}",
-        ) from None
+        raise _cannot_write(path, error) from None
 
 
 def _write(path: Path | None, data: bytes) -> None:
@@ -230,8 +226,10 @@ def _write(path: Path | None, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise PlanlintError(
-            f"cannot write the report: {os_error_en(error)}",
-            path=path,
-            zh=f"无法写入报告：{os_error_zh(error)}",
-        ) from None
+        raise _cannot_write(path, error) from None
+
+
+def _cannot_write(path: Path, error: OSError) -> PlanlintError:
+    return PlanlintError(
+        f"cannot write the report: {os_error_en(error)}", path=path, zh=f"无法写入报告：{os_error_zh(error)}"
+    )

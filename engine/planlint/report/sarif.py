@@ -186,25 +186,29 @@ class _Run:
             "message": {"text": citation_text(citation, self.lang, subject=plan)},
         }
         if citation.document and citation.role != "norm":
-            physical: dict[str, Any] = {
-                "artifactLocation": {
-                    "uri": quote(citation.document),
-                    "uriBaseId": BASE_ID,
-                    "index": self.artifact(citation.document),
-                }
-            }
-            if citation.line is not None:
-                region: dict[str, Any] = {"startLine": citation.line}
-                quoted = cited_line(self.options.docs, citation, self.options.texts)
-                if quoted:
-                    region["snippet"] = {"text": quoted}
-                physical["region"] = region
-            location["physicalLocation"] = physical
+            location["physicalLocation"] = self.physical(citation, citation.document)
         if citation.plan and citation.plan in self.plan_index:
             location["logicalLocations"] = [self.logical_ref(citation.plan)]
         properties = {k: v for k, v in citation.as_dict().items() if v is not None}
         location["properties"] = properties
         return location
+
+    def physical(self, citation: Citation, document: str) -> dict[str, Any]:
+        """The document cited and, with a line, the region (its text quoted when it can be)."""
+        physical: dict[str, Any] = {
+            "artifactLocation": {
+                "uri": quote(document),
+                "uriBaseId": BASE_ID,
+                "index": self.artifact(document),
+            }
+        }
+        if citation.line is not None:
+            region: dict[str, Any] = {"startLine": citation.line}
+            quoted = cited_line(self.options.docs, citation, self.options.texts)
+            if quoted:
+                region["snippet"] = {"text": quoted}
+            physical["region"] = region
+        return physical
 
     def logical_ref(self, plan_id: str) -> dict[str, Any]:
         return {
@@ -295,20 +299,7 @@ class _Run:
             return made
         location: dict[str, Any] = {}
         if citation.document:
-            physical: dict[str, Any] = {
-                "artifactLocation": {
-                    "uri": quote(citation.document),
-                    "uriBaseId": BASE_ID,
-                    "index": self.artifact(citation.document),
-                }
-            }
-            if citation.line is not None:
-                region: dict[str, Any] = {"startLine": citation.line}
-                quoted = cited_line(self.options.docs, citation)
-                if quoted:
-                    region["snippet"] = {"text": quoted}
-                physical["region"] = region
-            location["physicalLocation"] = physical
+            location["physicalLocation"] = self.physical(citation, citation.document)
         if citation.plan and citation.plan in self.plan_index:
             location["logicalLocations"] = [{"index": self.plan_index[citation.plan]}]
         location["properties"] = {
