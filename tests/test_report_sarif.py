@@ -203,3 +203,26 @@ def test_each_judged_plan_carries_its_verdict_and_reason(validator: Any, lang: s
     assert run["properties"]["resolved"] == ["PL111-0"]
     assert run["properties"]["staleWaivers"][0]["finding"] == "PL101-ffffffffff"
     assert "resolved" not in sarif(report, lang=lang)["runs"][0]["properties"]
+
+
+def test_a_plan_document_read_in_this_run_is_cited_at_the_path_given(validator: Any, tmp_path: Path) -> None:
+    (tmp_path / "dr").mkdir()
+    template = REPO / "fixtures" / "extract" / "county-tabs.txt"
+    text = template.read_text(encoding="utf-8").replace("青山县", "重庆市南川区")
+    (tmp_path / "dr" / "南川区规划.txt").write_text(text, encoding="utf-8")
+    ran = planlint("check", "dr/南川区规划.txt", "-f", "sarif", "--lang", "en", cwd=tmp_path)
+    data = json.loads(ran.stdout)
+    _valid(validator, data)
+    run = data["runs"][0]
+    drafts = [a["location"] for a in run["artifacts"] if "南川" in unquote(a["location"]["uri"])]
+    assert [(unquote(d["uri"]), d["uriBaseId"]) for d in drafts] == [("dr/南川区规划.txt", "CWD")]
+    assert run["originalUriBaseIds"]["CWD"]["uri"] == tmp_path.resolve().as_uri() + "/"
+
+
+def test_a_public_source_is_cited_at_its_web_address() -> None:
+    report = api.check(api.load())
+    cited = [c for f in report.findings for c in f.citations if c.plan == "cn" and c.url]
+    assert cited, "cn cites no public source: the test needs one"
+    uris = {a["location"]["uri"] for a in sarif(report, lang="en")["runs"][0]["artifacts"]}
+    assert {c.url for c in cited} <= uris
+    assert not [u for u in uris if u.startswith("%E")]  # no title made a uri

@@ -24,7 +24,9 @@ def citation(plan: Plan, cite: Cite | None, role: Role, part: str | None = None)
         source = next(s for s in plan.sources if s.id == cite.ref)
         document = source.title or source.url
         locator = " · ".join(x for x in (source.url, cite.locator) if x)
-        return Citation(role, plan.id, document, cite.section, cite.table, None, locator or None)
+        return Citation(
+            role, plan.id, document, cite.section, cite.table, None, locator or None, url=source.url
+        )
     document = plan.source.document
     if cite is None:
         return Citation(role, plan.id, document, None, None, None, part)

@@ -34,6 +34,8 @@ class Citation:
     # a norm's (document, clause) in English when the norm is planlint's own label, not a legal title; printed
     # under --lang en, never part of the JSON (which keeps the norm as the rule pack states it)
     en: tuple[str, str | None] | None = field(default=None, compare=False)
+    # a public source's web address (also in the locator, as the JSON shows it): SARIF's artifact uri
+    url: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"role": self.role}

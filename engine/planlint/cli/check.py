@@ -81,8 +81,16 @@ def check(
             baseline,
             show_passes,
             texts=texts,
+            documents=_documents_given(paths or [], drafted),
         ),
     )
+
+
+def _documents_given(paths: list[Path], drafted: list[str]) -> dict[str, Path]:
+    """Each plan document among the paths, as given, by the id of its draft (the drafts are in their order)."""
+    from planlint.drafts import is_document
+
+    return dict(zip(drafted, [p for p in paths if is_document(p)], strict=True))
 
 
 def _warn_unverifiable(docs: Path, project: Project, texts: Texts, lang: Lang) -> None:

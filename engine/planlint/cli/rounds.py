@@ -105,6 +105,8 @@ class Round:
     command: Command = "check"  # the command run: a baseline must be a report of the same
     # the text of each plan document read in this run (a draft), by plan id: quoted in the reports
     texts: Mapping[str, Sequence[str]] = field(default_factory=dict, hash=False)
+    # the path, as given, of each plan document read in this run, by plan id
+    documents: Mapping[str, Path] = field(default_factory=dict, hash=False)
 
 
 def counts_passes_only(format: str) -> bool:
@@ -199,7 +201,9 @@ def finish(report: Report, round: Round) -> Exit:
 
     report = reviewed(report, round)
     color = round.output is None and round.format == "text" and sys.stdout.isatty()
-    options = Options(lang=round.lang, docs=round.docs, color=color, texts=round.texts)
+    options = Options(
+        lang=round.lang, docs=round.docs, color=color, texts=round.texts, documents=round.documents
+    )
     if round.format in BINARY:
         _write(round.output, render_binary(round.format, report, options))
     elif round.output is None:

@@ -45,6 +45,8 @@ class Options:
     color: bool = False
     # the text of each plan document read in this run (a draft), by plan id: quoted with or without --docs
     texts: Mapping[str, Sequence[str]] = field(default_factory=dict, hash=False)
+    # the path, as given, of each plan document read in this run, by plan id (SARIF's artifact uri)
+    documents: Mapping[str, Path] = field(default_factory=dict, hash=False)
 
 
 def counterpart(finding: Finding, lang: Lang) -> tuple[str, str]:

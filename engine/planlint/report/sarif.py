@@ -4,7 +4,7 @@ One run. The driver carries one reportingDescriptor per rule (with the norm it r
 `properties`); each finding is one result. A result's `locations` are the judged plan's own citations,
 its `relatedLocations` the ancestor's and the norm's. A citation with a document and a line is a
 physical location in that source document (an artifact under the `DOCS` base, which is `--docs` when
-given); every plan citation also names its plan as a logical location (`run.logicalLocations`, one per
+given; a plan document read in this run at the path given, under `CWD`; a public source at its url); every plan citation also names its plan as a logical location (`run.logicalLocations`, one per
 plan, parent first), and a judged plan's logical location carries its verdict and the reason in its
 `properties`. A finding's id (`Finding.id`) is its partial fingerprint; in a review round a waiver is an
 accepted external suppression (a waiver that no longer waives is the result's `properties.waiverExpired`
@@ -35,6 +35,11 @@ from planlint.review import grounds, right_grounds, right_verdict, right_verdict
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 BASE_ID = "DOCS"
+CWD_ID = "CWD"
+CWD_DESCRIPTION = {
+    "zh": "运行 planlint 的目录（本次读取的规划文档按所给路径）",
+    "en": "the folder planlint ran in (the plan documents read in this run, at the paths given)",
+}
 BASE_DESCRIPTION = {"zh": "规划原文目录（--docs）", "en": "the plans' source documents (--docs)"}
 FINGERPRINT = "planlint/v2"  # v2: the finding id (rule, plan, ancestor, metric, mineral, subject)
 
@@ -104,7 +109,8 @@ class _Run:
         self.options = options
         self.lang: Lang = options.lang
         self.artifacts: list[dict[str, Any]] = []
-        self.artifact_index: dict[str, int] = {}
+        self.artifact_index: dict[tuple[str, str | None], int] = {}
+        self.relative_to_cwd = False  # a plan document read in this run is cited at its path, under `CWD`
         self.plan_index = {plan.id: i for i, plan in enumerate(report.plans)}
         self.plan_names = {plan.id: plan.name for plan in report.plans}
         self.plan_documents = {plan.document: plan.id for plan in report.plans if plan.document}
@@ -166,19 +172,35 @@ class _Run:
             data["incompleteWaivers"] = [w.as_dict() for w in review.incomplete]
         return data
 
-    def artifact(self, document: str) -> int:
-        if document not in self.artifact_index:
-            self.artifact_index[document] = len(self.artifacts)
+    def artifact_location(self, citation: Citation) -> dict[str, str]:
+        """Where the cited document is: a public source at its web address, a plan document read in this run
+        at the path given (relative to the working directory, `CWD`), any other under `DOCS`."""
+        if citation.url:
+            return {"uri": citation.url}
+        given = self.options.documents.get(citation.plan or "")
+        if given is not None and given.name == citation.document:
+            if given.is_absolute():
+                return {"uri": given.as_uri()}
+            self.relative_to_cwd = True
+            return {"uri": quote(given.as_posix()), "uriBaseId": CWD_ID}
+        return {"uri": quote(citation.document or ""), "uriBaseId": BASE_ID}
+
+    def artifact(self, citation: Citation) -> int:
+        where = self.artifact_location(citation)
+        key = (where["uri"], where.get("uriBaseId"))
+        if key not in self.artifact_index:
+            self.artifact_index[key] = len(self.artifacts)
             entry: dict[str, Any] = {
-                "location": {"uri": quote(document), "uriBaseId": BASE_ID},
+                "location": where,
                 "mimeType": "text/plain",
                 "encoding": "utf-8",
             }
+            document = citation.document or ""
             owner = self.plan_documents.get(document)
             if owner:
                 entry["description"] = {"text": f"{owner}: {self.plan_names[owner]}"}
             self.artifacts.append(entry)
-        return self.artifact_index[document]
+        return self.artifact_index[key]
 
     def location(self, citation: Citation, number: int, plan: str | None = None) -> dict[str, Any]:
         location: dict[str, Any] = {
@@ -186,21 +208,17 @@ class _Run:
             "message": {"text": citation_text(citation, self.lang, subject=plan)},
         }
         if citation.document and citation.role != "norm":
-            location["physicalLocation"] = self.physical(citation, citation.document)
+            location["physicalLocation"] = self.physical(citation)
         if citation.plan and citation.plan in self.plan_index:
             location["logicalLocations"] = [self.logical_ref(citation.plan)]
         properties = {k: v for k, v in citation.as_dict().items() if v is not None}
         location["properties"] = properties
         return location
 
-    def physical(self, citation: Citation, document: str) -> dict[str, Any]:
+    def physical(self, citation: Citation) -> dict[str, Any]:
         """The document cited and, with a line, the region (its text quoted when it can be)."""
         physical: dict[str, Any] = {
-            "artifactLocation": {
-                "uri": quote(document),
-                "uriBaseId": BASE_ID,
-                "index": self.artifact(document),
-            }
+            "artifactLocation": {**self.artifact_location(citation), "index": self.artifact(citation)}
         }
         if citation.line is not None:
             region: dict[str, Any] = {"startLine": citation.line}
@@ -299,7 +317,7 @@ class _Run:
             return made
         location: dict[str, Any] = {}
         if citation.document:
-            location["physicalLocation"] = self.physical(citation, citation.document)
+            location["physicalLocation"] = self.physical(citation)
         if citation.plan and citation.plan in self.plan_index:
             location["logicalLocations"] = [{"index": self.plan_index[citation.plan]}]
         location["properties"] = {
@@ -350,10 +368,16 @@ class _Run:
         ):  # each cited document an artifact before the artifacts are written
             for citation in held.citations:
                 if citation.document and citation.role != "norm":
-                    self.artifact(citation.document)
+                    self.artifact(citation)
         base: dict[str, Any] = {"description": {"text": BASE_DESCRIPTION[self.lang]}}
         if self.options.docs is not None:
             base["uri"] = Path(self.options.docs).resolve().as_uri() + "/"
+        bases = {BASE_ID: base}
+        if self.relative_to_cwd:
+            bases[CWD_ID] = {
+                "uri": Path.cwd().resolve().as_uri() + "/",
+                "description": {"text": CWD_DESCRIPTION[self.lang]},
+            }
         return {
             "tool": {
                 "driver": {
@@ -366,7 +390,7 @@ class _Run:
             },
             "invocations": [{"executionSuccessful": True}],
             "language": "zh-CN" if self.lang == "zh" else "en-US",
-            "originalUriBaseIds": {BASE_ID: base},
+            "originalUriBaseIds": bases,
             "artifacts": self.artifacts,
             "logicalLocations": logical,
             "results": results,

@@ -206,7 +206,14 @@ def _plan_cite(context: RightsContext, plan_id: str, cite: Cite) -> Citation:
         source = next(s for s in plan.sources if s.id == cite.ref)
         locator = " · ".join(x for x in (source.url, cite.locator) if x)
         return Citation(
-            "ancestor", plan_id, source.title or source.url, cite.section, cite.table, None, locator
+            "ancestor",
+            plan_id,
+            source.title or source.url,
+            cite.section,
+            cite.table,
+            None,
+            locator,
+            url=source.url,
         )
     return Citation("ancestor", plan_id, plan.source.document, cite.section, cite.table, cite.line, None)
 
