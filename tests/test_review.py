@@ -555,3 +555,36 @@ def test_findings_of_a_plan_the_baseline_never_judged_are_not_called_new(tmp_pat
     sarif = json.loads(planlint("check", "--baseline", dazu, "-f", "sarif").stdout)["runs"][0]["results"]
     unjudged = [r for r in sarif if r["properties"].get("baselineNotJudged")]
     assert unjudged and all("baselineState" not in r for r in unjudged)
+
+
+GBK_INPUTS = {
+    "--waivers": (
+        "w.yaml",
+        "schema: planlint/waivers/v1\nwaivers:\n  - finding: PL101-1\n    reason: 经论证同意\n",
+    ),
+    "--baseline": ("base.json", json.dumps({"说明": "上轮"}, ensure_ascii=False)),
+    "--rules": (
+        "rules/packs/green.yaml",
+        (REPO / "fixtures" / "rule-pack" / "packs" / "green.yaml").read_text(encoding="utf-8"),
+    ),
+    "plan": ("cn.yaml", (REPO / "fixtures" / "valid" / "cn.yaml").read_text(encoding="utf-8")),
+}
+
+
+@pytest.mark.parametrize(
+    "lang, hint", [("zh", "不是 UTF-8 文本文件：请另存为 UTF-8"), ("en", "save it as UTF-8")]
+)
+@pytest.mark.parametrize("option", list(GBK_INPUTS))
+def test_a_yaml_or_json_input_saved_in_gbk_is_refused_with_the_hint_to_save_it_as_utf8(
+    tmp_path: Path, option: str, lang: str, hint: str
+) -> None:
+    name, text = GBK_INPUTS[option]
+    assert any(ord(c) > 127 for c in text), "the input must hold Chinese text, or GBK is also UTF-8"
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("gbk"))
+    given = path.parent.parent if option == "--rules" else path  # a rule pack is given as its folder
+    args = [str(given)] if option == "plan" else ["--plan", "cq-banan", option, str(given)]
+    ran = planlint("check", *args, "--lang", lang)
+    assert ran.returncode == 2, ran.stderr
+    assert path.name in ran.stderr and hint in ran.stderr

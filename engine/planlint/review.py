@@ -27,7 +27,7 @@ from planlint.errortext import os_error_en, os_error_zh
 from planlint.findings import Finding, Report
 from planlint.loader import InputErrors
 from planlint.validation import input_errors
-from planlint.yamlio import line_of, read_yaml
+from planlint.yamlio import line_of, not_utf8, read_yaml
 
 WAIVERS_SCHEMA = "planlint/waivers/v1"
 # What a finding id looks like (`Finding.id`), and a held comparison's (`Pass.id`), which nothing waives.
@@ -346,7 +346,7 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise PlanlintError("not a UTF-8 text file", path=path, zh="不是 UTF-8 文本文件") from None
+        raise not_utf8(path) from None
     except OSError as error:
         raise PlanlintError(
             f"cannot read the baseline: {os_error_en(error)}",

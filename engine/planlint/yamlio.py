@@ -103,7 +103,15 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PlanlintError("not a UTF-8 text file", path=path, zh="不是 UTF-8 文本文件") from None
+        raise not_utf8(path) from None
+
+
+def not_utf8(path: Path) -> PlanlintError:
+    """A YAML or JSON input (plan, waivers, rule pack, baseline) not in UTF-8: saved in GBK, most likely.
+    These are read in UTF-8 only (unlike a rights table or a plan document), so the user is told to convert."""
+    return PlanlintError(
+        "not a UTF-8 text file: save it as UTF-8", path=path, zh="不是 UTF-8 文本文件：请另存为 UTF-8"
+    )
 
 
 def parse_yaml(text: str, path: Path | str) -> Any:
