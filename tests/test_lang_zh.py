@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import typer.main
 import yaml
 
@@ -146,10 +147,10 @@ def test_explained_right_words_its_record_and_converts_nothing_it_cannot() -> No
 
 def test_chinese_help_words_clicks_markers_too() -> None:
     out = _planlint("check", "--help", "--lang", "zh")
-    assert "planlint check [选项] [paths]...\n" in out and "[默认：error]" in out
+    assert "planlint check [选项] [PATH]...\n" in out and "[默认：error]" in out
     assert not re.search(r"\[OPTIONS\]|\[default:|\[required\]|\{ID\}", out)
     explained = _planlint("explain", "--help", "--lang", "zh")
-    assert "planlint explain [选项] ID [paths]...\n" in explained and "[必填]" in explained
+    assert "planlint explain [选项] ID [PATH]...\n" in explained and "[必填]" in explained
     assert "[必填]" in _planlint("check-rights", "--help", "--lang", "zh")
     assert "planlint [选项] 命令 [参数]...\n" in _planlint("--help", "--lang", "zh")
     # in one process, the English help after it keeps click's markers
@@ -161,8 +162,24 @@ def test_chinese_help_words_clicks_markers_too() -> None:
 def test_an_unknown_option_suggests_only_options_close_to_it() -> None:
     far = planlint("check", "--bogus", "--lang", "zh")
     assert far.returncode == 2 and far.stderr.rstrip().endswith("错误：没有此选项：--bogus")
-    assert far.stderr.startswith("用法：planlint check [选项] [paths]...")  # click's [OPTIONS] in Chinese too
+    assert far.stderr.startswith("用法：planlint check [选项] [PATH]...")  # click's [OPTIONS] in Chinese too
     assert planlint("--bogus", "--lang", "zh").stderr.startswith("用法：planlint [选项] 命令 [参数]...")
     assert planlint("check", "--bogus", "--lang", "en").stderr.rstrip().endswith("No such option: --bogus")
     near = planlint("check", "--fromat", "--lang", "zh")
     assert near.stderr.rstrip().endswith("错误：没有此选项：--fromat（是否应为：--format）")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_help_names_each_value_by_what_it_is_not_its_python_type(lang: str) -> None:
+    helps = {
+        command: _planlint(command, "--help", "--lang", lang)
+        for command in ("check", "check-rights", "explain", "validate", "requirements", "extract", "synth")
+    }
+    for command, out in helps.items():
+        assert not re.search(r"<[\w\[\], |]+>", out), f"{command} --help shows a type label:\n{out}"
+    check = helps["check"]
+    for shown in ("--plan ID", "-o, --output FILE", "-f, --format FORMAT", "--fail-on LEVEL", "--docs DIR"):
+        assert shown in check, shown
+    assert re.search(r"^  PATH\.\.\.  ", check, re.MULTILINE)
+    assert "  FILE  " in helps["check-rights"] and "--rights FILE" in helps["explain"]
+    assert "--plan ID" in helps["requirements"] and "--level LEVEL" in helps["extract"]

@@ -14,8 +14,9 @@ import typer
 from planlint import __version__
 from planlint.cli import check, extract, plans, rights, rules, synth
 from planlint.cli.exits import PlanlintGroup
-from planlint.cli.options import LangOpt, ask_lang_for_every_command
+from planlint.cli.options import LangOpt, arguments_shown_by_metavar, ask_lang_for_every_command
 
+arguments_shown_by_metavar()
 app = typer.Typer(
     name="planlint",
     help="Check mineral resource master plans (矿产资源总体规划) against the plans above them.",

@@ -173,7 +173,7 @@ def _note_same_place(plan_id: str, loaded_id: str, place: str, document: Path, l
 
 def requirements(
     paths: PathsArg = None,
-    plan: Annotated[str, typer.Option("--plan", help="The plan being drafted (its id).")] = "",
+    plan: Annotated[str, typer.Option("--plan", help="The plan being drafted (its id).", metavar="ID")] = "",
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:

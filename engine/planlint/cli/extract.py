@@ -29,11 +29,12 @@ SETTLED_BY_LOADING = ("parents:", "regions:")
 
 def extract(
     document: Annotated[
-        Path, typer.Argument(help="The plan document: .txt, .md or .docx.", show_default=False)
+        Path,
+        typer.Argument(help="The plan document: .txt, .md or .docx.", show_default=False, metavar="FILE"),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the draft here (default: stdout)."),
+        typer.Option("-o", "--output", help="Write the draft here (default: stdout).", metavar="FILE"),
     ] = None,
     plan_id: Annotated[
         str | None,
@@ -41,23 +42,30 @@ def extract(
             "--id",
             help="The plan's id (default: the jurisdiction's code in the register of places, else made from the "
             "file name).",
+            metavar="ID",
         ),
     ] = None,
     parent: Annotated[
         list[str] | None,
-        typer.Option("--parent", help="Id of a plan this one must conform to; repeatable."),
+        typer.Option("--parent", help="Id of a plan this one must conform to; repeatable.", metavar="ID"),
     ] = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", help="national, province, city or county (default: from the name)."),
+        typer.Option(
+            "--level", help="national, province, city or county (default: from the name).", metavar="LEVEL"
+        ),
     ] = None,
     rules: Annotated[
         list[Path] | None,
-        typer.Option("--rules", help="Extra rule directory (vocabularies); repeatable."),
+        typer.Option("--rules", help="Extra rule directory (vocabularies); repeatable.", metavar="DIR"),
     ] = None,
     plans: Annotated[
         list[Path] | None,
-        typer.Option("--plans", help="The plans above this one (default: the bundled plans/); repeatable."),
+        typer.Option(
+            "--plans",
+            help="The plans above this one (default: the bundled plans/); repeatable.",
+            metavar="PATH",
+        ),
     ] = None,
     lang: LangOpt = None,
 ) -> Exit:

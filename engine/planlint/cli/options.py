@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -16,28 +16,57 @@ if TYPE_CHECKING:
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Plan files or directories (default: the bundled plans/).", show_default=False),
+    typer.Argument(
+        help="Plan files or directories (default: the bundled plans/).", show_default=False, metavar="PATH"
+    ),
 ]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the locale).")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", help="zh or en (default: from the locale).", metavar="LANG")
+]
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="Extra rule directory (rule packs and vocabularies); repeatable."),
+    typer.Option(
+        "--rules", help="Extra rule directory (rule packs and vocabularies); repeatable.", metavar="DIR"
+    ),
 ]
 
-PlanOpt = Annotated[list[str] | None, typer.Option("--plan", help="Judge only this plan (repeatable).")]
+PlanOpt = Annotated[
+    list[str] | None, typer.Option("--plan", help="Judge only this plan (repeatable).", metavar="ID")
+]
 ParentOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--parent",
         help="For a plan document: the id of the plan it must conform to (default: found from its "
         "jurisdiction); repeatable.",
+        metavar="ID",
     ),
 ]
 
 DocsOpt = Annotated[
     Path | None,
-    typer.Option("--docs", help="Directory of the source documents, to print the cited lines."),
+    typer.Option(
+        "--docs", help="Directory of the source documents, to print the cited lines.", metavar="DIR"
+    ),
 ]
+
+
+def arguments_shown_by_metavar() -> None:
+    """An argument with a metavar is listed in --help by it alone (`PATH...`, `ID`), as an option is
+    (`--plan ID`): typer 0.29 prints its Python type beside it (`PATH <list[Path]>`), which no user reads."""
+    import typer.core
+
+    argument = typer.core.TyperArgument
+    typed = argument.display_type_rich
+
+    def display_type(self: typer.core.TyperArgument, ctx: Any) -> str | None:
+        return None if self.metavar is not None else typed(self, ctx)
+
+    def display_name(self: typer.core.TyperArgument) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+    argument.display_type_rich = display_type  # type: ignore[method-assign,assignment]
+    argument._rich_display_name = display_name  # type: ignore[method-assign]
 
 
 class _Asked:

@@ -31,6 +31,7 @@ def check_rights(
             help="The rights: a YAML file (schema planlint/rights/v1) or a .csv/.xlsx table with the "
             "columns of a 出让公告 (项目编号, 采矿权名称, 地理位置, 矿种, 生产规模, 资源储量, 出让年限 …).",
             show_default=False,
+            metavar="FILE",
         ),
     ],
     paths: PathsArg = None,

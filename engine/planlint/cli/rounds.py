@@ -35,6 +35,7 @@ FormatOpt = Annotated[
         help="text, json, sarif, markdown, html or docx (default: from the --output file's extension, else "
         "text).",
         show_default=False,
+        metavar="FORMAT",
     ),
 ]
 OutputOpt = Annotated[
@@ -44,6 +45,7 @@ OutputOpt = Annotated[
         "-o",
         help="Write the report to a file; its extension gives the format: .docx .html .htm .json .sarif .md "
         ".txt.",
+        metavar="FILE",
     ),
 ]
 # The format an output file's extension asks for (`-o memo.docx` is a Word memo, not text in a .docx).
@@ -61,7 +63,7 @@ FORMAT_OF_SUFFIX = {
 FOREIGN_DOCUMENTS = frozenset(
     {".pdf", ".doc", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".csv", ".xml", ".png"}
 )
-FailOnOpt = Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")]
+FailOnOpt = Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.", metavar="LEVEL")]
 
 WaiversOpt = Annotated[
     Path | None,
@@ -70,6 +72,7 @@ WaiversOpt = Annotated[
         help="Accepted deviations (YAML, schema planlint/waivers/v1): waived findings are kept and marked, "
         "and do not count for --fail-on. A waiver's value: (the finding's actual) and limit: (its expected "
         "bound) tie it to the values it was granted for: when either differs now, it does not waive.",
+        metavar="FILE",
     ),
 ]
 BaselineOpt = Annotated[
@@ -78,6 +81,7 @@ BaselineOpt = Annotated[
         "--baseline",
         help="A JSON report of an earlier round: mark each finding new, unchanged or changed (other values) "
         "and list the resolved.",
+        metavar="FILE",
     ),
 ]
 PassesOpt = Annotated[

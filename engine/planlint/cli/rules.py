@@ -57,6 +57,7 @@ RightsFileOpt = Annotated[
     typer.Option(
         "--rights",
         help="For a check-rights finding: the rights file it was found in (as given to check-rights).",
+        metavar="FILE",
     ),
 ]
 
@@ -169,8 +170,12 @@ def _checked(inputs: Inputs, passes: bool, lang: Lang) -> tuple[Project, Report,
 
 
 def test_rules(
-    pack_dir: Annotated[Path, typer.Argument(help="A rule directory (packs/*.yaml, vocabulary/*.yaml).")],
-    cases_dir: Annotated[Path, typer.Argument(help="A directory of case files (*.yaml).")],
+    pack_dir: Annotated[
+        Path, typer.Argument(help="A rule directory (packs/*.yaml, vocabulary/*.yaml).", metavar="PACK_DIR")
+    ],
+    cases_dir: Annotated[
+        Path, typer.Argument(help="A directory of case files (*.yaml).", metavar="CASES_DIR")
+    ],
     lang: LangOpt = None,
 ) -> Exit:
     """Test a rule pack against case files: the findings each case expects, and no others."""

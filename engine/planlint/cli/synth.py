@@ -35,35 +35,48 @@ SAID = {
 
 def synth(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Directory to write plans/ and manifest.json into.")
+        Path,
+        typer.Option(
+            "--output", "-o", help="Directory to write plans/ and manifest.json into.", metavar="DIR"
+        ),
     ],
-    provinces: Annotated[int | None, typer.Option(help="Provinces (default 31).")] = None,
+    provinces: Annotated[int | None, typer.Option(help="Provinces (default 31).", metavar="N")] = None,
     cities_per_province: Annotated[
         float | None,
-        typer.Option(help="Average cities per non-municipal province (default 12.33: 333 cities)."),
+        typer.Option(
+            help="Average cities per non-municipal province (default 12.33: 333 cities).", metavar="X"
+        ),
     ] = None,
     counties_per_city: Annotated[
         float | None,
         typer.Option(
-            help="Average counties per city (default 8.22; a municipality has about 3× as many districts)."
+            help="Average counties per city (default 8.22; a municipality has about 3× as many districts).",
+            metavar="X",
         ),
     ] = None,
     municipalities: Annotated[
         int | None,
-        typer.Option(help="Provinces that are municipalities, without cities (default 4 of 31)."),
+        typer.Option(
+            help="Provinces that are municipalities, without cities (default 4 of 31).", metavar="N"
+        ),
     ] = None,
     scale: Annotated[
         float | None,
         typer.Option(
-            help="The whole nation scaled (0.25, 0.5, 1): every level alike. Excludes the options above."
+            help="The whole nation scaled (0.25, 0.5, 1): every level alike. Excludes the options above.",
+            metavar="X",
         ),
     ] = None,
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same files.")] = 0,
-    violations: Annotated[int, typer.Option(help="Violations planted per rule.")] = 3,
+    seed: Annotated[
+        int, typer.Option(help="Random seed: the same seed writes the same files.", metavar="N")
+    ] = 0,
+    violations: Annotated[int, typer.Option(help="Violations planted per rule.", metavar="N")] = 3,
     plant: Annotated[
         list[str] | None,
         typer.Option(
-            "--plant", help="RULE=N: plant N violations of RULE (repeatable; overrides --violations)."
+            "--plant",
+            help="RULE=N: plant N violations of RULE (repeatable; overrides --violations).",
+            metavar="RULE=N",
         ),
     ] = None,
     force: Annotated[
@@ -76,6 +89,7 @@ def synth(
             help="Also write N clean mining rights (rights.csv) for the nation, then more rights carrying "
             "--violations breaches per rights rule (listed in the manifest), to test and time "
             "`planlint check-rights`.",
+            metavar="N",
         ),
     ] = 0,
     documents: Annotated[
@@ -84,6 +98,7 @@ def synth(
             "--documents",
             help="Instead of a nation, write N plan documents (.txt and .docx in varied house styles) "
             "with an answer key beside each (NNN.expected.json), to test `planlint extract`.",
+            metavar="N",
         ),
     ] = None,
     lang: LangOpt = None,
