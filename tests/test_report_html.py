@@ -163,10 +163,10 @@ def test_hierarchy_data_for_the_script() -> None:
         "cty2": "pass",
     }
     assert {pid: row[8] for pid, row in rows.items()} == {  # the line about the plan itself
-        "nat": "reference only",
-        "prov": "1 info",
-        "cty": "1 err · 1 warn",
-        "cty2": "no findings",
+        "nat": "own: reference only",
+        "prov": "own: 1 info",
+        "cty": "own: 1 err · 1 warn",
+        "cty2": "own: no findings",
     }
     assert {pid: row[10] for pid, row in rows.items()} == {  # the line about the plans below it
         "nat": "below: 1 to revise",
@@ -186,7 +186,19 @@ def test_hierarchy_boxes_carry_the_worst_verdict_below_them_in_chinese() -> None
     rows = {row[0]: row for row in _data(parsed)["plans"]}
     assert rows["prov"][10] == "下辖 1 个需修改"
     assert rows["prov"][9].endswith("下辖规划共 2 个：1 个需修改、1 个通过")
-    assert rows["cty"][8] == "1 错误 · 1 警告"
+    assert rows["cty"][8] == "本级：1 错误 · 1 警告"
+
+
+def test_every_box_says_the_plan_itself_the_same_way() -> None:
+    """本级：… on every box, whether it counts findings, passes, is only for reference or needs a reviewer."""
+    _, parsed = page(partial_note_report(), lang="zh")
+    rows = {row[0]: row for row in _data(parsed)["plans"]}
+    assert {pid: row[8] for pid, row in rows.items()} == {
+        "nat": "本级：仅作对照",
+        "prov": "本级：2 提示",  # its own and the note on nat
+        "cty": "本级：1 错误 · 1 警告",
+        "cty2": "本级：需人工审查",
+    }
 
 
 def test_overview_gives_verdicts_and_counts_by_rule_worst_first() -> None:

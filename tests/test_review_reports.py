@@ -16,7 +16,7 @@ import pytest
 from planlint import api
 from planlint.findings import Report
 from planlint.paths import bundled_plans
-from planlint.report.render import reasons, verdict_line
+from planlint.report.render import reasons, value_change_text, verdict_line
 from planlint.review import grounds, load_baseline, load_waivers, review, verdict, verdict_text
 from tests.cli import REPO, planlint
 
@@ -259,9 +259,18 @@ def _dazu_lowered(tmp_path: Path) -> Path:
     return plans
 
 
+def test_a_value_change_says_each_side_with_its_unit_whether_the_units_agree_or_not() -> None:
+    """The waiver's mark and the baseline's mark read alike: 10 万吨/年 → 1 万吨, never 10 → 1 万吨 (which reads
+    as 10 万吨 → 1 万吨 beside a baseline mark that changed unit)."""
+    same = value_change_text({"value": 10, "unit": "万吨/年"}, {"value": 1, "unit": "万吨/年"})
+    other = value_change_text({"value": 10, "unit": "万吨/年"}, {"value": 1, "unit": "万吨"})
+    assert (same, other) == ("10 万吨/年 → 1 万吨/年", "10 万吨/年 → 1 万吨")
+    assert value_change_text(None, {"value": [1, 2], "unit": "年"}) == "— → 1–2 年"
+
+
 CHANGED = {
-    "zh": ("已豁免，但数值已变：10 → 1 万吨/年", "上轮已提出，数值已变：10 → 1 万吨/年"),
-    "en": ("waived, but the value changed: 10 → 1 万吨/年", "changed since last round: 10 → 1 万吨/年"),
+    "zh": ("已豁免，但数值已变：10 万吨/年 → 1 万吨/年", "上轮已提出，数值已变：10 万吨/年 → 1 万吨/年"),
+    "en": ("waived, but the value changed: 10 万吨/年 → 1 万吨/年", "changed since last round: 10 万吨/年 → 1 万吨/年"),
 }
 
 
@@ -299,6 +308,9 @@ def test_a_waiver_granted_for_another_value_does_not_waive_and_the_baseline_says
     for fmt in ("text", "markdown", "html"):
         output = html.unescape(_plain(planlint("check", lowered, *args, "-f", fmt).stdout))
         assert waiver_said in output and baseline_said in output, fmt
+    said_why = {"zh": "已豁免，但数值已变：经论证", "en": "waived, but the value changed: 经论证"}[lang]
+    page = planlint("check", lowered, *args, "-f", "html").stdout
+    assert said_why in html.unescape(re.sub(r"<[^>]+>", "", page))  # zh: a full-width colon, as in the marks
     sarif = json.loads(planlint("check", lowered, *args, "-f", "sarif").stdout)
     result = next(
         r for r in sarif["runs"][0]["results"] if r["partialFingerprints"]["planlint/v2"] == finding.id
@@ -336,8 +348,8 @@ def test_a_waiver_value_for_a_finding_that_compares_no_value_is_bad_input(
 
 
 LIMIT_CHANGED = {
-    "zh": "已豁免，但所违反的限值已变：20 → 10 年",
-    "en": "waived, but the bound it breaks changed: 20 → 10 年",
+    "zh": "已豁免，但所违反的限值已变：20 年 → 10 年",
+    "en": "waived, but the bound it breaks changed: 20 年 → 10 年",
 }
 
 

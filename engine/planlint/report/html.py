@@ -29,6 +29,7 @@ from planlint.report.render import (
     counterpart,
     finding_waiver,
     level_name,
+    colon,
     list_separator,
     norm_text,
     reasons,
@@ -132,14 +133,16 @@ def _box_status(own: str | None, below: Counter[str]) -> str:
 
 
 def _own_text(report: Report, plan: PlanSummary, own: str | None, lang: Lang) -> str:
-    """A box's line about the plan itself: its counted findings, 无问题, 仅作对照, or why it needs a reviewer."""
+    """A box's line about the plan itself, always '本级：…': its counted findings, 无问题, 仅作对照, or 需人工审查."""
     split = severity_counts(report, report.by_plan.get(plan.id, ()))
     counts = {s: counted for s, (counted, _) in split.items()}
     if any(counts.values()):
-        return _counts_text(counts, lang, short=True)
-    if own is None:
-        return word("context", lang)
-    return word("clean", lang) if own == "pass" else word("box.undecided", lang)
+        said = _counts_text(counts, lang, short=True)
+    elif own is None:
+        said = word("context", lang)
+    else:
+        said = word("clean", lang) if own == "pass" else word("box.undecided", lang)
+    return word("box.own", lang, said=said)
 
 
 def _below_text(below: Counter[str], lang: Lang, short: bool) -> str:
@@ -312,7 +315,7 @@ def _waiver_line(report: Report, finding: Finding, lang: Lang) -> str:
     if waiver is None:
         return ""
     mark, given = waiver
-    return f'<p class="waiver {mark}"><strong>{escape(word(mark, lang))}</strong>: {escape(waiver_text(given, lang))}</p>'
+    return f'<p class="waiver {mark}"><strong>{escape(word(mark, lang))}</strong>{colon(lang)}{escape(waiver_text(given, lang))}</p>'
 
 
 def _verdict_badge(report: Report, plan: PlanSummary, lang: Lang) -> str:
@@ -331,7 +334,7 @@ def _verdict_reason(report: Report, plan: PlanSummary, lang: Lang) -> str:
     if not plan.judged or report.rights:
         return ""
     line = _linked_notes(verdict_line(report, plan.id, lang), grounds(report, plan.id).undecided)
-    return f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>: {line}</p>'
+    return f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>{colon(lang)}{line}</p>'
 
 
 def _linked_notes(text: str, notes: Iterable[Finding]) -> str:
@@ -379,7 +382,7 @@ def _plan_section(
         f'<section class="plan status-{status}" id="plan-{escape(plan.id)}" data-plan="{escape(plan.id)}">'
         f"<h3><code>{escape(plan.id)}</code> {escape(plan.name)} {''.join(badges)}"
         f'<span class="plan-counts">{summary}</span></h3>'
-        f'<p class="plan-meta">{escape(word("parents", lang))}: {escape(parents)}'
+        f'<p class="plan-meta">{escape(word("parents", lang))}{colon(lang)}{escape(parents)}'
         + (f" · {escape(plan.document)}" if plan.document else "")
         + _passes_count(report, plan, lang)
         + "</p>"

@@ -229,6 +229,11 @@ def list_separator(lang: Lang) -> str:
     return "、" if lang == "zh" else ", "
 
 
+def colon(lang: Lang) -> str:
+    """The colon after a label: full-width in Chinese, ': ' in English."""
+    return "：" if lang == "zh" else ": "
+
+
 def rule_specs(report: Report) -> dict[str, Any]:
     """Rule id → the rule's spec (title, description, norm), for the rules the report was run with."""
     specs: dict[str, Any] = {}
@@ -383,15 +388,15 @@ def _rule_list(findings: tuple[Finding, ...], lang: Lang) -> str:
 
 
 def review_marks(report: Report, finding: Finding, lang: Lang) -> list[str]:
-    """A finding's marks in a review round: 已豁免, 豁免已过期 or 已豁免，但数值已变：10 → 1, and 本轮新增,
-    上轮已提出 or 上轮已提出，数值已变：10 → 1."""
+    """A finding's marks in a review round: 已豁免, 豁免已过期 or 已豁免，但数值已变：10 万吨/年 → 1 万吨/年, and
+    本轮新增, 上轮已提出 or 上轮已提出，数值已变：10 万吨/年 → 1 万吨/年."""
     marks = [waiver_mark(report, finding, lang), baseline_mark(report, finding, lang)]
     return [mark for mark in marks if mark]
 
 
 def waiver_mark(report: Report, finding: Finding, lang: Lang) -> str:
-    """'已豁免', '豁免已过期', '已豁免，但数值已变：10 → 1 万吨/年' (the plan's own value) or '已豁免，但所违反的限值已变：
-    20 → 10 年' (the bound it breaks) ('' when no waiver names the finding)."""
+    """'已豁免', '豁免已过期', '已豁免，但数值已变：10 万吨/年 → 1 万吨/年' (the plan's own value, in the unit it
+    has now) or '已豁免，但所违反的限值已变：20 年 → 10 年' (the bound it breaks) ('' when no waiver names the finding)."""
     named = finding_waiver(report, finding)
     if named is None:
         return ""
@@ -409,7 +414,7 @@ def waiver_mark(report: Report, finding: Finding, lang: Lang) -> str:
 
 
 def baseline_mark(report: Report, finding: Finding, lang: Lang) -> str:
-    """'本轮新增', '上轮已提出' or '上轮已提出，数值已变：10 → 1 万吨/年' ('' without a baseline)."""
+    """'本轮新增', '上轮已提出' or '上轮已提出，数值已变：10 万吨/年 → 1 万吨/年' ('' without a baseline)."""
     review = report.review
     status = review.status(finding) if review is not None else None
     if review is None or status is None:
@@ -422,19 +427,17 @@ def baseline_mark(report: Report, finding: Finding, lang: Lang) -> str:
 
 
 def value_change_text(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
-    """'10 → 1 万吨/年' (one unit), '10 万吨/年 → 100000 吨/年' (two), '—' for a side with no value."""
-    units = {side.get("unit") for side in (before, after) if side is not None}
-    shared = units.pop() if len(units) == 1 else None
-    sides = [_value_text(side, with_unit=shared is None) for side in (before, after)]
-    return f"{sides[0]} → {sides[1]}" + (f" {shared}" if shared else "")
+    """'10 万吨/年 → 1 万吨/年': each side with its own unit (so a waiver's and a baseline's change read alike),
+    '—' for a side with no value."""
+    return f"{_value_text(before)} → {_value_text(after)}"
 
 
-def _value_text(side: dict[str, Any] | None, with_unit: bool) -> str:
+def _value_text(side: dict[str, Any] | None) -> str:
     value = side.get("value") if side is not None else None
     if value is None:
         return "—"
     number = f"{value[0]:.12g}–{value[1]:.12g}" if isinstance(value, (list, tuple)) else f"{value:.12g}"
-    unit = side.get("unit") if side is not None and with_unit else None
+    unit = side.get("unit") if side is not None else None
     return f"{number} {unit}" if unit else number
 
 
