@@ -313,6 +313,30 @@ def test_the_plan_finder_narrows_the_picker_by_name_or_id(tab: Any, tmp_path: Pa
     assert opened.errors == []
 
 
+def test_the_plan_finder_never_leaves_a_plan_shown_that_it_no_longer_matches(tab: Any, tmp_path: Path) -> None:
+    """QA N14: 兴北 picks 兴北县; then p01-c07-k0 leaves 8 other plans: the first of them is picked, not 兴北县."""
+    generate(tmp_path, Shape.per(12, 1, 3, 0), seed=3, violations=1)
+    report = api.check(api.load([tmp_path / "plans"]))
+    opened = Opened(tab, report, tmp_path, "zh")
+    judged = [p for p in report.plans if p.judged]
+    names = [p.jurisdiction for p in report.plans]
+    county = next(p for p in judged if p.level == "county" and names.count(p.jurisdiction) == 1)
+    tab.fill("#plan-search", county.jurisdiction)
+    assert tab.input_value("#plan-filter") == county.id
+    other = next(p for p in judged if not p.id.startswith(county.id.split("-")[0]) and p.level == "county")
+    part = other.id.split("-")[0]  # another province's prefix: many plans, none of them the county
+    tab.fill("#plan-search", part)
+    hits = [p.id for p in judged if part in p.id]
+    assert len(hits) > 1 and county.id not in hits
+    assert tab.input_value("#plan-filter") == hits[0]
+    assert not tab.locator(f"#plan-{county.id}").is_visible()
+    # a text nothing matches: no plan picked (全部规划), never the last one shown
+    tab.fill("#plan-search", "无此规划")
+    assert tab.inner_text("#plan-matches") == "0 个匹配"
+    assert tab.input_value("#plan-filter") == ""
+    assert opened.errors == []
+
+
 def test_a_note_said_on_another_plan_is_shown_from_the_verdict_that_cites_it(
     tab: Any, tmp_path: Path
 ) -> None:

@@ -957,10 +957,13 @@ SCRIPT = """
     matches.textContent = wanted ? matches.dataset.template.replace('{n}', hits.length) : '';
     return hits;
   }
+  // A picked plan the text no longer matches gives way to the first match (none picked with no match),
+  // so the page never shows a plan the finder has left out.
   function narrow(event) {
     if (event.isComposing) { return; }
-    var hits = found();
-    if (hits.length === 1 && select.value !== hits[0]) { pick(hits[0]); }
+    var hits = found(), wanted = search.value.trim();
+    if (hits.length === 1 && select.value !== hits[0]) { pick(hits[0]); return; }
+    if (wanted && select.value && hits.indexOf(select.value) < 0) { pick(hits.length ? hits[0] : ''); }
   }
   search.addEventListener('input', narrow);
   search.addEventListener('compositionend', narrow);
