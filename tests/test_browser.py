@@ -19,7 +19,7 @@ from planlint.findings import Report
 from planlint.i18n import Lang
 from planlint.report import Options, render
 from planlint.report.html import STATUS_COLOURS, WHOLE_TREE
-from planlint.review import verdict
+from planlint.review import review, verdict
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
 from tests.test_report_html import partial_note_report
@@ -140,6 +140,28 @@ def test_filters_by_severity_and_plan(tab: Any, tmp_path: Path) -> None:
     tab.click("#hierarchy-svg a.node-link[data-plan='prov']")  # a box in the hierarchy picks its plan
     assert tab.input_value("#plan-filter") == "prov"
     assert opened.visible() == [("prov", "info")]
+    assert opened.errors == []
+
+
+def test_filters_by_round_status_against_a_baseline(tab: Any, tmp_path: Path) -> None:
+    """Against a baseline that raised the county's error: chips 本轮新增 (2) and 上轮已提出 (1) filter the list
+    like the severity chips, and with them."""
+    sample = sample_report()
+    error = next(f for f in sample.findings if f.severity == "error")
+    opened = Opened(tab, review(sample, baseline=frozenset({error.id})), tmp_path, "zh")
+    chips = tab.locator("label.chip[class*='round-']").all_inner_texts()
+    assert [c.strip() for c in chips] == ["本轮新增 (2)", "上轮已提出 (1)", "数值已变 (0)", "上轮未检查 (0)"]
+    tab.uncheck("#filter-round-new")
+    assert opened.visible() == [("cty", "error")]
+    assert tab.inner_text("#shown") == "显示 1 / 3 条问题"
+    tab.uncheck("#filter-error")  # with the severity chips: nothing left
+    assert opened.visible() == []
+    tab.check("#filter-round-new")
+    tab.uncheck("#filter-round-unchanged")
+    assert opened.visible() == [("prov", "info"), ("cty", "warning")]
+    tab.check("#filter-error")
+    tab.check("#filter-round-unchanged")
+    assert len(opened.visible()) == 3
     assert opened.errors == []
 
 

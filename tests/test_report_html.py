@@ -17,6 +17,7 @@ from planlint.findings import Citation, Finding, Message, Report, Subject
 from planlint.report import REPORTERS, Options, render
 from planlint.report.html import STATUS_COLOURS
 from planlint.report.words import WORDS
+from planlint.review import review
 from tests.test_report_markdown import SEEDS, sample_docs, sample_report
 
 
@@ -187,6 +188,16 @@ def test_hierarchy_boxes_carry_the_worst_verdict_below_them_in_chinese() -> None
     assert rows["prov"][10] == "下辖 1 个需修改"
     assert rows["prov"][9].endswith("下辖规划共 2 个：1 个需修改、1 个通过")
     assert rows["cty"][8] == "本级：1 错误 · 1 警告"
+
+
+def test_round_chips_only_against_a_baseline() -> None:
+    markup, _ = page(lang="zh")
+    assert 'name="round"' not in markup and "data-round=" not in markup
+    reviewed = review(sample_report(), baseline=frozenset())
+    markup, parsed = page(reviewed, lang="en")
+    chips = [e["attrs"]["value"] for e in parsed.find("input") if e["attrs"].get("name") == "round"]
+    assert chips == ["new", "unchanged", "changed", "not_judged"]
+    assert markup.count('data-round="new"') == len(reviewed.findings)
 
 
 def test_every_box_says_the_plan_itself_the_same_way() -> None:

@@ -299,7 +299,8 @@ def _finding(report: Report, finding: Finding, specs: dict[str, Any], options: O
     waived = " waived" if not report.counted(finding) else ""
     return (
         f'<article class="finding sev-{severity}{waived}" id="finding-{escape(finding.id)}" '
-        f'data-severity="{severity}" data-plan="{escape(finding.plan)}" data-rule="{escape(finding.rule)}">'
+        f'data-severity="{severity}" data-plan="{escape(finding.plan)}" data-rule="{escape(finding.rule)}"'
+        f"{_round_attribute(report, finding)}>"
         f"<header>{' '.join(head)}</header>"
         f'<p class="message">{escape(finding.text(lang))}</p>'
         f"{_waiver_line(report, finding, lang)}"
@@ -307,6 +308,12 @@ def _finding(report: Report, finding: Finding, specs: dict[str, Any], options: O
         f'<p class="finding-id"><code>{escape(finding.id)}</code></p>'
         "</article>"
     )
+
+
+def _round_attribute(report: Report, finding: Finding) -> str:
+    """' data-round="new"' (the finding's status against the baseline, for the round filter); '' without one."""
+    status = report.review.status(finding) if report.review is not None else None
+    return f' data-round="{status}"' if status else ""
 
 
 def _waiver_line(report: Report, finding: Finding, lang: Lang) -> str:
@@ -573,7 +580,7 @@ def _filters(report: Report, listed: list[PlanSummary], by_plan: dict[str, list[
         f'<label class="chip sev-{s}"><input type="checkbox" name="severity" value="{s}" id="filter-{s}" checked> '
         f"{escape(severity_name(s, lang))} ({totals[s]})</label>"
         for s in SEVERITIES
-    )
+    ) + _round_chips(report, lang)
     options = [f'<option value="">{escape(word("all_plans", lang))}</option>']
     for plan in listed:
         count = len(by_plan.get(plan.id, ()))
@@ -594,6 +601,24 @@ def _filters(report: Report, listed: list[PlanSummary], by_plan: dict[str, list[
         f'<output id="shown" data-template="{escape(template)}" data-total="{total}">'
         f"{escape(word('shown', lang, shown=total, total=total))}</output>"
         "</fieldset></form>"
+    )
+
+
+ROUND_STATUSES = ("new", "unchanged", "changed", "not_judged")
+
+
+def _round_chips(report: Report, lang: Lang) -> str:
+    """Against a baseline, a chip per round status (本轮新增, 上轮已提出, 数值已变, 上轮未检查) with its count;
+    '' without one."""
+    review = report.review
+    if review is None or review.baseline is None:
+        return ""
+    counts = Counter(review.status(f) for f in report.findings)
+    return "".join(
+        f'<label class="chip round-{status}"><input type="checkbox" name="round" value="{status}" '
+        f'id="filter-round-{status}" checked> {escape(word(f"round_filter.{status}", lang))} ({counts[status]})'
+        "</label>"
+        for status in ROUND_STATUSES
     )
 
 
@@ -894,9 +919,12 @@ SCRIPT = """
     form.querySelectorAll('input[name=severity]').forEach(function (box) {
       wanted[box.value] = box.checked; every = every && box.checked;
     });
+    var rounds = {};  // against a baseline: the round statuses checked (本轮新增, 上轮已提出, …)
+    form.querySelectorAll('input[name=round]').forEach(function (box) { rounds[box.value] = box.checked; });
     var plan = select.value, count = 0;
     document.querySelectorAll('article.finding').forEach(function (item) {
-      var show = wanted[item.dataset.severity] && (!plan || item.dataset.plan === plan);
+      var round = item.dataset.round, inRound = round === undefined || rounds[round] !== false;
+      var show = wanted[item.dataset.severity] && inRound && (!plan || item.dataset.plan === plan);
       item.hidden = !show;
       if (show) { count += 1; }
     });
