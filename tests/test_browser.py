@@ -335,7 +335,9 @@ def test_the_plan_finder_narrows_the_picker_by_name_or_id(tab: Any, tmp_path: Pa
     assert opened.errors == []
 
 
-def test_the_plan_finder_never_leaves_a_plan_shown_that_it_no_longer_matches(tab: Any, tmp_path: Path) -> None:
+def test_the_plan_finder_never_leaves_a_plan_shown_that_it_no_longer_matches(
+    tab: Any, tmp_path: Path
+) -> None:
     """QA N14: 兴北 picks 兴北县; then p01-c07-k0 leaves 8 other plans: the first of them is picked, not 兴北县."""
     generate(tmp_path, Shape.per(12, 1, 3, 0), seed=3, violations=1)
     report = api.check(api.load([tmp_path / "plans"]))

@@ -270,7 +270,10 @@ def test_a_value_change_says_each_side_with_its_unit_whether_the_units_agree_or_
 
 CHANGED = {
     "zh": ("已豁免，但数值已变：10 万吨/年 → 1 万吨/年", "上轮已提出，数值已变：10 万吨/年 → 1 万吨/年"),
-    "en": ("waived, but the value changed: 10 万吨/年 → 1 万吨/年", "changed since last round: 10 万吨/年 → 1 万吨/年"),
+    "en": (
+        "waived, but the value changed: 10 万吨/年 → 1 万吨/年",
+        "changed since last round: 10 万吨/年 → 1 万吨/年",
+    ),
 }
 
 

@@ -24,12 +24,12 @@ from planlint.report.render import (
     baseline_mark,
     citation_place,
     citation_who,
+    colon,
     context_plans,
     count_cell,
     counterpart,
     finding_waiver,
     level_name,
-    colon,
     list_separator,
     norm_text,
     reasons,
@@ -341,7 +341,9 @@ def _verdict_reason(report: Report, plan: PlanSummary, lang: Lang) -> str:
     if not plan.judged or report.rights:
         return ""
     line = _linked_notes(verdict_line(report, plan.id, lang), grounds(report, plan.id).undecided)
-    return f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>{colon(lang)}{line}</p>'
+    return (
+        f'<p class="verdict-reason"><strong>{escape(word("verdict", lang))}</strong>{colon(lang)}{line}</p>'
+    )
 
 
 def _linked_notes(text: str, notes: Iterable[Finding]) -> str:
