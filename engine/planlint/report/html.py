@@ -133,16 +133,14 @@ def _box_status(own: str | None, below: Counter[str]) -> str:
 
 
 def _own_text(report: Report, plan: PlanSummary, own: str | None, lang: Lang) -> str:
-    """A box's line about the plan itself, always '本级：…': its counted findings, 无问题, 仅作对照, or 需人工审查."""
+    """A box's line about the plan itself: its counted findings, 无问题, 仅作对照, or 需人工审查."""
     split = severity_counts(report, report.by_plan.get(plan.id, ()))
     counts = {s: counted for s, (counted, _) in split.items()}
     if any(counts.values()):
-        said = _counts_text(counts, lang, short=True)
-    elif own is None:
-        said = word("context", lang)
-    else:
-        said = word("clean", lang) if own == "pass" else word("box.undecided", lang)
-    return word("box.own", lang, said=said)
+        return _counts_text(counts, lang, short=True)
+    if own is None:
+        return word("context", lang)
+    return word("clean", lang) if own == "pass" else word("box.undecided", lang)
 
 
 def _below_text(below: Counter[str], lang: Lang, short: bool) -> str:
@@ -202,7 +200,8 @@ def _plan_box(report: Report) -> Callable[[Report, PlanSummary, Lang], Box]:
 
     def box(report: Report, plan: PlanSummary, lang: Lang) -> Box:
         own = verdicts.get(plan.id)
-        own_text = _own_text(report, plan, own, lang)
+        # always '本级：…', set apart from the line on the plans below it
+        own_text = word("box.own", lang, said=_own_text(report, plan, own, lang))
         tip = [verdict_line(report, plan.id, lang) if own is not None else own_text]
         if below[plan.id]:
             tip.append(_below_text(below[plan.id], lang, short=False))
