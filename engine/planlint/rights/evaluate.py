@@ -14,7 +14,7 @@ from functools import cached_property, partial
 from typing import Any
 
 from planlint.api import Project
-from planlint.citing import norm_citation
+from planlint.citing import citation, norm_citation
 from planlint.evaluate import numbered, shared_full_order
 from planlint.findings import (
     Bound,
@@ -201,21 +201,8 @@ def render(context: RightsContext, rule: Rule, hit: RightHit) -> Finding:
 
 
 def _plan_cite(context: RightsContext, plan_id: str, cite: Cite) -> Citation:
-    plan = context.plan(plan_id)
-    if cite.ref is not None:
-        source = next(s for s in plan.sources if s.id == cite.ref)
-        locator = " · ".join(x for x in (source.url, cite.locator) if x)
-        return Citation(
-            "ancestor",
-            plan_id,
-            source.title or source.url,
-            cite.section,
-            cite.table,
-            None,
-            locator,
-            url=source.url,
-        )
-    return Citation("ancestor", plan_id, plan.source.document, cite.section, cite.table, cite.line, None)
+    """A plan row a right is held against: the ancestor's place, cited as any plan's (`citing.citation`)."""
+    return citation(context.plan(plan_id), cite, "ancestor")
 
 
 def _right_cite(prepared: PreparedRight) -> Citation:
