@@ -74,7 +74,6 @@ STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
     "pass": ("#e6f4ea", "#2e7d32", "#1f5a23"),
     "context": ("#f1f1f1", "#9a9a9a", "#555555"),
 }
-WORST_FIRST = ("revise", "review", "pass")
 # A rights review judges no plan: its boxes take the colour of the worst finding held against the plan.
 RIGHTS_COLOUR = {"error": "revise", "warning": "review"}
 
@@ -128,7 +127,7 @@ def _verdicts_below(report: Report, verdicts: Mapping[str, str]) -> dict[str, Co
 
 def _box_status(own: str | None, below: Counter[str]) -> str:
     """The worst verdict of a plan (None: not judged) and the plans below it; 'context' if none is judged."""
-    found = [code for code in WORST_FIRST if code == own or below[code]]
+    found = [code for code in VERDICT_ORDER if code == own or below[code]]
     return found[0] if found else "context"
 
 
@@ -148,13 +147,13 @@ def _below_text(below: Counter[str], lang: Lang, short: bool) -> str:
     if not below:
         return ""
     if short:
-        code = next(code for code in WORST_FIRST if below[code])
+        code = next(code for code in VERDICT_ORDER if below[code])
         if code == "pass":
             return word("box.below_all_pass", lang, n=below[code])
         return word("box.below", lang, n=below[code], verdict=word(f"box.verdict.{code}", lang))
     parts = [
         word("box.below_count", lang, n=below[code], verdict=verdict_text(code, lang))
-        for code in WORST_FIRST
+        for code in VERDICT_ORDER
         if below[code]
     ]
     return word("box.below_all", lang, n=sum(below.values()), verdicts=list_separator(lang).join(parts))
@@ -223,7 +222,7 @@ def _legend(report: Report, lang: Lang) -> str:
         items = [(RIGHTS_COLOUR[s], severity_name(s, lang)) for s in ("error", "warning")]
         items += [("pass", word("clean", lang)), ("context", word("context", lang))]
     else:
-        items = [(code, verdict_text(code, lang)) for code in WORST_FIRST] + [
+        items = [(code, verdict_text(code, lang)) for code in VERDICT_ORDER] + [
             ("context", word("context", lang))
         ]
     parts = []
@@ -367,7 +366,6 @@ def _plan_section(
     report: Report, plan: PlanSummary, findings: list[Finding], specs: dict[str, Any], options: Options
 ) -> str:
     lang = options.lang
-    status = report.worst(plan.id) or ("clean" if plan.judged else "context")
     badges = [f'<span class="level">{escape(level_name(plan.level, lang))}</span>']
     if plan.partial:
         badges.append(f'<span class="level">{escape(word("partial", lang))}</span>')
@@ -387,7 +385,7 @@ def _plan_section(
     if not findings and verdict(report, plan.id) == "pass":  # else the verdict's line says why, not 无问题
         body.append(f'<p class="clean">{escape(word("no_findings", lang))}</p>')
     return (
-        f'<section class="plan status-{status}" id="plan-{escape(plan.id)}" data-plan="{escape(plan.id)}">'
+        f'<section class="plan" id="plan-{escape(plan.id)}" data-plan="{escape(plan.id)}">'
         f"<h3><code>{escape(plan.id)}</code> {escape(plan.name)} {''.join(badges)}"
         f'<span class="plan-counts">{summary}</span></h3>'
         f'<p class="plan-meta">{escape(word("parents", lang))}{colon(lang)}{escape(parents)}'
@@ -493,7 +491,7 @@ def _rights_summary(report: Report, lang: Lang) -> str:
 
 def _right_row(report: Report, right: RightSummary, lang: Lang) -> str:
     code = right_verdict(report, right.id)
-    counts = report.right_summary(right.id)
+    split = severity_counts(report, report.by_right.get(right.id, ()))
     place = citation_place(right.cited, lang) if right.cited is not None else ""
     cells = [
         f"<td><code>{escape(right.id)}</code> {escape(right.name)}</td>",
@@ -502,7 +500,7 @@ def _right_row(report: Report, right: RightSummary, lang: Lang) -> str:
         f'<td><span class="verdict verdict-{code}" title="{escape(reasons(right_grounds(report, right.id), lang))}">'
         f"{escape(right_verdict_text(code, lang))}</span></td>",
         *(
-            f'<td class="num{" hot sev-" + s if counts[s] else ""}">{counts[s] or ""}</td>'
+            f'<td class="num{" hot sev-" + s if split[s][0] else ""}">{escape(count_cell(split[s], lang))}</td>'
             for s in SEVERITIES
         ),
         f'<td class="record">{escape(record_text(right, lang))}<br><small>{escape(place)}</small></td>',

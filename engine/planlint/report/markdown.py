@@ -40,6 +40,7 @@ from planlint.report.render import (
     verdict_line,
     waiver_text,
 )
+from planlint.report.render import colon as colon_after
 from planlint.report.sources import cited_quote
 from planlint.report.words import word
 from planlint.review import right_verdict, right_verdict_text, verdict, verdict_text
@@ -87,7 +88,7 @@ def _finding(
     under_right: bool = False,
 ) -> list[str]:
     lang = options.lang
-    colon = "：" if lang == "zh" else ": "
+    colon = colon_after(lang)
     severity = severity_name(finding.severity, lang)
     title = rule_title(specs, finding.rule, lang)
     label, who = counterpart(finding, lang)
@@ -154,7 +155,7 @@ def _rights_summary(report: Report, lang: Lang) -> list[str]:
 def _right(report: Report, right: RightSummary, specs: dict[str, Any], options: Options) -> list[str]:
     lang = options.lang
     verdict = right_verdict_text(right_verdict(report, right.id), lang)
-    colon = "：" if lang == "zh" else ": "
+    colon = colon_after(lang)
     lines = [f"### `{escape(right.id)}` {escape(right.name)} — {verdict}", ""]
     lines += [f"**{word('verdict', lang)}**{colon}{escape(right_verdict_line(report, right.id, lang))}", ""]
     place = f" — {escape(citation_place(right.cited, lang))}" if right.cited is not None else ""
@@ -236,7 +237,7 @@ def render(report: Report, options: Options) -> str:
         partial = f" ({word('partial', lang)})" if plan.partial else ""
         lines += [f"### `{plan.id}` {escape(plan.name)}{partial}", ""]
         if plan.judged:
-            colon = "：" if lang == "zh" else ": "
+            colon = colon_after(lang)
             lines += [f"**{word('verdict', lang)}**{colon}{escape(verdict_line(report, plan.id, lang))}", ""]
         if not findings:
             lines += [word("no_findings", lang), ""]

@@ -423,13 +423,6 @@ class _Run:
         }
 
 
-def as_data(report: Report, options: Options) -> dict[str, Any]:
-    run = _Run(report, options)
-    data = _log(run.build())
-    data["runs"][0]["results"].extend(json.loads(result) for result in run.passes())
-    return data
-
-
 def _encoded(value: Any) -> str:
     """JSON text on one line (the C encoder: no indent)."""
     return json.dumps(value, ensure_ascii=False)
