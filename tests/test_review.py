@@ -588,3 +588,38 @@ def test_a_yaml_or_json_input_saved_in_gbk_is_refused_with_the_hint_to_save_it_a
     ran = planlint("check", *args, "--lang", lang)
     assert ran.returncode == 2, ran.stderr
     assert path.name in ran.stderr and hint in ran.stderr
+
+
+@pytest.mark.parametrize("granted", [".nan", ".inf", "true", "[5, 1]", "[1]", "abc"])
+def test_a_waivers_value_must_be_a_finite_number_or_an_ordered_range(tmp_path: Path, granted: str) -> None:
+    """NaN would make the JSON report invalid, true read as 1 and [5, 1] print as 5–1: bad input at the line."""
+    text = WAIVERS.format(id="PL101-0123456789", expires="2999-12-31") + f"    value: {granted}\n"
+    waivers = _write(tmp_path / "w.yaml", text)
+    for lang, said in (("zh", "应为有限的数值"), ("en", "a finite number, or a range [low, high]")):
+        run = planlint("check", "--waivers", waivers, "--lang", lang)
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert "waivers.0.value: " in run.stderr and said in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("findings[0].actual", lambda d: d["findings"][0].__setitem__("actual", "abc")),
+        ("findings[0].actual", lambda d: d["findings"][0].__setitem__("actual", {"op": "<=", "value": "x"})),
+        ("findings[0].id", lambda d: d["findings"][0].__setitem__("id", 5)),
+        ("plans", lambda d: d.__setitem__("plans", "cq")),
+    ],
+)
+def test_a_baseline_not_shaped_as_planlint_writes_it_is_bad_input(
+    tmp_path: Path, field: str, change: Any
+) -> None:
+    """A hand-edited baseline crashed the text report (a traceback) or marked every finding: exit 2 instead."""
+    report = tmp_path / "r.json"
+    planlint("check", "-f", "json", "-o", report)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    change(data)
+    report.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for lang in ("zh", "en"):
+        run = planlint("check", "--baseline", report, "--lang", lang)
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert f"{report}: {field}: " in run.stderr

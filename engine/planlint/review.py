@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from planlint.errors import InvalidValue, PlanlintError
 from planlint.errortext import os_error_en, os_error_zh
@@ -68,6 +76,21 @@ def _not_blank(text: str) -> str:
 Said = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 
 
+def _compared_value(value: object) -> object:
+    """A waiver's `value:` or `limit:`: a finite number, or a range [low, high] of two with low <= high."""
+    numbers = value if isinstance(value, list) and len(value) == 2 else [value]
+    plain = all(isinstance(n, (int, float)) and not isinstance(n, bool) and math.isfinite(n) for n in numbers)
+    if not plain or (len(numbers) == 2 and numbers[0] > numbers[1]):  # type: ignore[operator]
+        raise InvalidValue(
+            "a finite number, or a range [low, high] of two numbers with low <= high",
+            zh="应为有限的数值，或两个数值的范围 [下限, 上限]（下限不大于上限）",
+        )
+    return tuple(numbers) if len(numbers) == 2 else numbers[0]
+
+
+GrantedValue = Annotated[float | tuple[float, float], BeforeValidator(_compared_value)]
+
+
 class _WaiverEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -77,8 +100,8 @@ class _WaiverEntry(BaseModel):
     document: Said | None = None
     expires: datetime.date | None = None
     plan: Said | None = None
-    value: float | tuple[float, float] | None = None
-    limit: float | tuple[float, float] | None = None
+    value: GrantedValue | None = None
+    limit: GrantedValue | None = None
 
     @field_validator("plan", mode="before")
     @classmethod
@@ -368,6 +391,7 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
             field="findings",
             zh="不是带问题编号的 JSON 报告（应由本版本 planlint 以 --format json 生成）",
         )
+    _refuse_misshapen(path, data, findings)
     made = _command_of(data, findings)
     if command is not None and made != command:
         raise PlanlintError(
@@ -391,6 +415,45 @@ def read_baseline(path: Path, command: Command | None = None) -> Baseline:
             for f in findings
         },
         frozenset(r["id"] for r in rights) if rights else None,
+    )
+
+
+def _refuse_misshapen(path: Path, data: dict[str, Any], findings: list[dict[str, Any]]) -> None:
+    """A baseline whose ids, compared values or plan list are not as planlint writes them is bad input
+    (a hand-edited or foreign file), not something to mark findings by."""
+    for index, finding in enumerate(findings):
+        bad = next((key for key in ("expected", "actual") if not _bound_shaped(finding.get(key))), None)
+        if not isinstance(finding["id"], str):
+            bad = "id"
+        if bad is not None:
+            raise PlanlintError(
+                "not as planlint writes it in a JSON report",
+                path=path,
+                field=f"findings[{index}].{bad}",
+                zh="与 planlint 的 JSON 报告所写的不符",
+            )
+    for key in ("plans", "rights"):
+        if key in data and not (isinstance(data[key], list) and all(isinstance(e, dict) for e in data[key])):
+            raise PlanlintError(
+                "not a list of entries as planlint writes it",
+                path=path,
+                field=key,
+                zh="不是 planlint 所写的条目列表",
+            )
+
+
+def _bound_shaped(bound: Any) -> bool:
+    """None, or a bound as `Bound.as_dict` writes it: op, a number or [low, high], a unit."""
+    if bound is None:
+        return True
+    if not isinstance(bound, dict):
+        return False
+    value = bound.get("value")
+    numbers = value if isinstance(value, list) else [value]
+    return (
+        all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers)
+        and isinstance(bound.get("op"), str)
+        and isinstance(bound.get("unit", ""), (str, type(None)))
     )
 
 
