@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from planlint.planindex import Entry
     from planlint.vocabulary import Vocabulary
 
-DOCUMENT_SUFFIXES = PLAN_DOCUMENT_SUFFIXES
 ITEM_LISTS = ("indicators", "zones", "counts", "baseline")
 ANSWERED = {"id", "parents", "level", "jurisdiction", "regions", "period", "stage", "name"}
 
@@ -93,7 +92,7 @@ class Answers(BaseModel):
 
 def is_document(path: Path) -> bool:
     """A plan document to extract (not a plan file or a directory of them)."""
-    return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.is_dir()
+    return path.suffix.lower() in PLAN_DOCUMENT_SUFFIXES and not path.is_dir()
 
 
 def answers_path(document: Path) -> Path:

@@ -116,10 +116,6 @@ def to_pass(rule: Rule, held: Held, about: Subject, citations: tuple[Citation, .
     )
 
 
-def _norm(rule: Rule) -> Citation:
-    return norm_citation(rule.spec.norm)
-
-
 def full_order(finding: Finding | Pass) -> tuple[Any, ...]:
     """The report's order, ties broken by the citations: two findings alike but for the ancestor row they
     cite (a cap printed twice) must not keep the order the rows happened to be read in."""
@@ -211,7 +207,7 @@ def to_finding(context: Context, rule: Rule, hit: Hit) -> Finding:
         if template is not None
         else None
     )
-    norm = _norm(rule)
+    norm = norm_citation(rule.spec.norm)
     places = (citation(context.plan(p.plan), p.cite, p.role, p.part) for p in hit.places)
     return Finding(
         rule=rule.id,

@@ -275,8 +275,6 @@ def _canonical(value: Any) -> Any:
         if names is None:
             names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
         return {name: _canonical(getattr(value, name)) for name in names}
-    if isinstance(value, (tuple, list)):
-        return [_canonical(v) for v in value]
     if isinstance(value, (frozenset, set)):
         return sorted((_canonical(v) for v in value), key=str)
     if value is None or isinstance(value, (str, int, float, bool)):

@@ -143,8 +143,7 @@ class Citations:
 
     def norm(self, norm: Norm) -> Citation:
         """A rule's norm (`citing.norm_citation`), shared by the rules that rest on the same clause."""
-        english = (norm.en.document, norm.en.clause) if norm.en is not None else None
-        return self.get(("norm", norm.document, norm.clause, english), lambda: norm_citation(norm))
+        return self.get(("norm", norm), lambda: norm_citation(norm))
 
 
 def _cite_key(cite: Cite | None) -> tuple[Any, ...]:

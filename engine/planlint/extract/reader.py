@@ -16,8 +16,8 @@ from typing import Any
 
 from planlint.errors import PlanlintError
 from planlint.files import read_regular
+from planlint.loader import PLAN_DOCUMENT_SUFFIXES
 
-SUFFIXES = (".txt", ".md", ".docx")
 # Size limits of `extract` (docs/extract.md). A plan document is a fraction of each (the seeds are about
 # 20,000 characters, a Word plan a few thousand paragraphs); beyond them a document is refused, not read for
 # minutes. Reading is linear in the size: about 1 MB of text a second (bench/extract_scaling.py).
@@ -72,7 +72,7 @@ def read_document(path: Path) -> Document:
     if path.is_dir():
         raise PlanlintError("is a directory, not a document", path=path, zh="是目录而不是文档")
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in PLAN_DOCUMENT_SUFFIXES:
         raise PlanlintError(
             f"unsupported document type {suffix or '(none)'!r}: use .txt, .md or .docx",
             path=path,

@@ -198,11 +198,13 @@ def compare(context: Context, key: Normaliser, zone: Zone, own: tuple[Zone, ...]
     pool = tuple(z for z in own if compatible(context.vocabulary, zone.kind, z.kind))
     carrier = next((z for z in pool if key(z) == key(zone)), None)
     near = tuple(z for z in pool if _shares_mineral(context, zone, z)) if carrier is None else ()
-    ranked = sorted(
-        near or pool,
-        key=lambda z: (z.kind != zone.kind, -difflib.SequenceMatcher(None, key(zone), key(z)).ratio()),
-    )
-    closest = ranked[0] if ranked and carrier is None else None
+    closest = None
+    if carrier is None:  # ranking by name similarity is the costly part: only for a zone not carried
+        ranked = sorted(
+            near or pool,
+            key=lambda z: (z.kind != zone.kind, -difflib.SequenceMatcher(None, key(zone), key(z)).ratio()),
+        )
+        closest = ranked[0] if ranked else None
     names = {z.name: key(z) for z in (zone, *pool)}
     return Comparison(zone, pool, carrier, near, closest, names)
 

@@ -586,7 +586,7 @@ def _record(right: Right, lang: Lang) -> list[tuple[str, str]]:
         elif field == "kind" and value == "unknown":
             value = None
         elif field in ("kind", "deposit", "method") and value is not None:
-            value = word(f"explain.right.{field}.{value}", lang)
+            value = word(f"{field}.{value}", lang)  # as the right's record is printed in every report
         shown.append(
             (
                 word(f"explain.right.{field}", lang),

@@ -112,7 +112,7 @@ class _Run:
         self.artifact_index: dict[tuple[str, str | None], int] = {}
         self.relative_to_cwd = False  # a plan document read in this run is cited at its path, under `CWD`
         self.plan_index = {plan.id: i for i, plan in enumerate(report.plans)}
-        self.plan_names = {plan.id: plan.name for plan in report.plans}
+        self.plan_names = report.plan_names
         self.plan_documents = {plan.document: plan.id for plan in report.plans if plan.document}
         self.pass_locations: dict[Citation, str] = {}  # each cited place of a pass, encoded
         self.pass_heads: dict[str, str] = {}

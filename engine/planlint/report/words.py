@@ -443,16 +443,6 @@ WORDS: dict[str, dict[str, str]] = {
     "explain.right.zone": {"zh": "所在集中开采区或规划区块", "en": "zone or planned block"},
     "explain.right.note": {"zh": "备注", "en": "note"},
     # a right's enumerated fields, as a 出让公告 words them
-    "explain.right.kind.new": {"zh": "新设", "en": "new"},
-    "explain.right.kind.expansion": {"zh": "整合扩能", "en": "integration or expansion"},
-    "explain.right.kind.addition": {"zh": "增划资源", "en": "added resources"},
-    "explain.right.kind.renewal": {"zh": "延续", "en": "renewal"},
-    "explain.right.kind.change": {"zh": "变更", "en": "change"},
-    "explain.right.deposit.large": {"zh": "大型", "en": "large"},
-    "explain.right.deposit.medium": {"zh": "中型", "en": "medium"},
-    "explain.right.deposit.small": {"zh": "小型", "en": "small"},
-    "explain.right.method.open_pit": {"zh": "露天开采", "en": "open pit"},
-    "explain.right.method.underground": {"zh": "地下开采", "en": "underground"},
     "explain.units": {"zh": "单位换算", "en": "Unit conversion"},
     "explain.annual": {
         "zh": "（年度指标，单位未写“/年”，按每年计）",

@@ -149,13 +149,7 @@ def _shared_citations(
     """`_citations`, each place's citation made once per run and shared."""
     norm = cited.norm(rule.spec.norm)
     places = [(s.plan, s.cite) for s in hit.rows] + list(hit.places)
-    rows = [
-        cited.get(
-            ("right-plan", plan_id, cite.line, cite.section, cite.table, cite.ref, cite.locator),
-            partial(_plan_cite, context, plan_id, cite),
-        )
-        for plan_id, cite in places
-    ]
+    rows = [cited.of_place(context.plan, plan_id, cite, "ancestor") for plan_id, cite in places]
     own = [
         cited.get(("right", r.id, r.loaded.path, r.loaded.line), partial(_right_cite, r))
         for r in (hit.right, *hit.others)
