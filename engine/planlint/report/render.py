@@ -175,14 +175,10 @@ def citation_place(citation: Citation, lang: Lang, terse: bool = False) -> str:
     elif citation.locator:
         parts.append(_locator(citation.locator, lang))
     elif citation.role == "plan":
-        parts.append(_bracketed(word("plan_silent", lang), lang))
+        parts.append(f"({word('plan_silent', lang)})")
     if not parts:  # a plan known only by name (no text, no public source): say so, not an empty place
-        parts.append(_bracketed(word("unsourced", lang), lang))
+        parts.append(f"({word('unsourced', lang)})")
     return " ".join(parts)
-
-
-def _bracketed(text: str, lang: Lang) -> str:
-    return f"（{text}）" if lang == "zh" else f"({text})"
 
 
 def _locator(locator: str, lang: Lang) -> str:
