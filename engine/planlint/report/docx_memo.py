@@ -29,6 +29,7 @@ from planlint.report.render import (
     baseline_mark,
     citation_place,
     level_name,
+    list_separator,
     norm_text,
     plan_named,
     reasons,
@@ -303,7 +304,7 @@ def _right(document: Any, report: Report, right: RightSummary, options: Options,
         document, (code, right_verdict_text(code, lang)), report.right_summary(right.id), found, held, lang
     )
     _labelled(document, word("memo.right_text", lang), _record(right, lang))
-    separator = "、" if lang == "zh" else ", "
+    separator = list_separator(lang)
     against = separator.join(plan_named(report, p, lang) for p in right.plans)
     document.add_paragraph(word("memo.right_against", lang, plans=against))
     findings = sorted(

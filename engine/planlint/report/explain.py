@@ -21,6 +21,7 @@ from planlint.report.render import (
     citation_place,
     citation_who,
     held_title,
+    list_separator,
     norm_text,
     rule_specs,
     rule_title,
@@ -377,7 +378,7 @@ def _zone_comparison(project: Project, finding: Finding) -> Comparison | None:
 
 def _zone_side(project: Project, zone: Zone, lang: Lang) -> str:
     kind = project.vocabulary.require_zone_kind(zone.kind)
-    separator = "、" if lang == "zh" else ", "
+    separator = list_separator(lang)
     return word(
         "explain.zone_side",
         lang,
@@ -390,7 +391,7 @@ def _zone_side(project: Project, zone: Zone, lang: Lang) -> str:
 def _zone_reasons(project: Project, found: Comparison, lang: Lang) -> list[str]:
     """Why the zone was judged renamed or missing: the names as compared, the candidates, the closest."""
     zone, closest = found.zone, found.closest
-    separator = "、" if lang == "zh" else ", "
+    separator = list_separator(lang)
     if closest is None:
         kind = project.vocabulary.require_zone_kind(zone.kind)
         return [word("explain.zone_none", lang, kind=getattr(kind, lang))]
@@ -513,7 +514,7 @@ def explain_right_finding(
             "explain.placed",
             lang,
             place=right.jurisdiction,
-            plans="、".join(prepared.plans) if lang == "zh" else ", ".join(prepared.plans),
+            plans=list_separator(lang).join(prepared.plans),
         ),
         "",
         f"{word('explain.rows', lang)}:",
@@ -612,7 +613,7 @@ def _lacking(
     if finding.metric is None:
         return {}
     index = Index(project.hierarchy.plans, project.vocabulary)
-    separator = "、" if lang == "zh" else ", "
+    separator = list_separator(lang)
     lacking: dict[tuple[object, ...], str] = {}
     for plan_id in prepared.plans:
         for candidate in candidates(index, plan_id, prepared, finding.metric):

@@ -377,13 +377,13 @@ def reasons(found: Grounds, lang: Lang) -> str:
 
 
 def _id_list(findings: list[Finding], lang: Lang) -> str:
-    named = ("、" if lang == "zh" else ", ").join(f.id for f in findings[:RULES_NAMED])
+    named = list_separator(lang).join(f.id for f in findings[:RULES_NAMED])
     return named + ("…" if len(findings) > RULES_NAMED else "")
 
 
 def _rule_list(findings: tuple[Finding, ...], lang: Lang) -> str:
     rules = list(dict.fromkeys(f.rule for f in findings))
-    named = ("、" if lang == "zh" else ", ").join(rules[:RULES_NAMED])
+    named = list_separator(lang).join(rules[:RULES_NAMED])
     return named + ("…" if len(rules) > RULES_NAMED else "")
 
 
@@ -549,7 +549,7 @@ def right_verdicts_text(report: Report, lang: Lang) -> str:
         for code, n in counts.items()
         if n
     ]
-    return ("、" if lang == "zh" else ", ").join(parts)
+    return list_separator(lang).join(parts)
 
 
 def right_verdict_line(report: Report, right_id: str, lang: Lang) -> str:
