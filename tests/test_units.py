@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import itertools
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planlint import units
+from planlint import unit_table, units
 from planlint.errors import UnitError
+from planlint.paths import bundled_plans
 from planlint.units import Quantity, density_from, parse_unit
 
 MASS = "[mass]"
@@ -271,3 +275,45 @@ def test_the_units_registry_agrees_with_pints_whole_registry() -> None:
             continue
         assert ours(expression).to("kilogram / meter ** 3").magnitude == expected, expression
     assert ours("year").to("second").magnitude == whole("year").to("second").magnitude
+
+
+def test_the_unit_table_is_what_pint_says_now() -> None:
+    """planlint/unit_table.py, which a check reads instead of importing pint, is pint's answer for every expression
+    the grammar makes (regenerate it with `python -m planlint.units > engine/planlint/unit_table.py`)."""
+    shipped = Path(unit_table.__file__).read_text(encoding="utf-8")
+    assert shipped == units.unit_table_source()
+    assert set(unit_table.BASE_UNITS) == set(units.grammar_expressions())
+
+
+@pytest.mark.parametrize(
+    "mass", sorted({w for w, e in units.UNIT_WORDS.items() if "tonne" in e or "gram" in e})
+)
+@pytest.mark.parametrize("volume", sorted({w for w, e in units.UNIT_WORDS.items() if "meter ** 3" in e}))
+def test_a_density_is_what_pint_computes(mass: str, volume: str) -> None:
+    expected = pint_whole_registry()(f"2.6 * ({units.UNIT_WORDS[mass]}) / ({units.UNIT_WORDS[volume]})").to(
+        "kilogram / meter ** 3"
+    )
+    got = density_from(2.6, f"{mass}/{volume}", "ore", "test").kg_per_m3
+    assert math.isclose(got, float(expected.magnitude), rel_tol=1e-15)
+
+
+@pytest.mark.parametrize("unit", ["万元/立方米", "吨/吨", "立方米/吨", "吨/平方千米"])
+def test_a_density_that_is_not_a_mass_per_volume_is_a_unit_error(unit: str) -> None:
+    with pytest.raises(UnitError, match="not a mass per volume"):
+        density_from(2.6, unit, "ore", "test")
+
+
+def test_a_check_does_not_import_pint() -> None:
+    """pint is consulted through the shipped table: loading and checking plans never imports it."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from planlint import api\n"
+        "project = api.load([Path(sys.argv[1])])\n"
+        "api.check(project)\n"
+        "print('pint' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(bundled_plans())], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from planlint.model import Attribute, Cite, Indicator, Plan, Scope, Zone
-from planlint.units import Basis, ParsedUnit, incompatibility, parse_unit, registry, resolve_basis
+from planlint.unit_table import SECONDS_PER_YEAR
+from planlint.units import Basis, ParsedUnit, incompatibility, parse_unit, resolve_basis
 from planlint.vocabulary import Vocabulary
 
 EPSILON = 1e-9
@@ -28,10 +29,9 @@ def metric_unit(unit: str, annual: bool) -> ParsedUnit:
     parsed = parse_unit(unit)
     if not annual or "[time]" in parsed.dimension:
         return parsed
-    seconds_per_year = float(registry()("year").to("second").magnitude)
     dimension = f"{parsed.dimension} / [time]"
     return ParsedUnit(
-        f"{unit}/年", parsed.expression + " / year", parsed.basis, parsed.factor / seconds_per_year, dimension
+        f"{unit}/年", parsed.expression + " / year", parsed.basis, parsed.factor / SECONDS_PER_YEAR, dimension
     )
 
 

@@ -30,7 +30,8 @@ from planlint.report.render import (
 from planlint.report.sources import Texts, cited_quote
 from planlint.report.words import word
 from planlint.review import verdict_text
-from planlint.units import BASIS_LABELS, UnitError, parse_unit, printed_unit, registry
+from planlint.unit_table import SECONDS_PER_YEAR
+from planlint.units import BASIS_LABELS, UnitError, parse_unit, printed_unit
 from planlint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def _in_base(values: tuple[float, ...], unit_text: str, annual: bool, sign: str,
     note = ""
     if unit.is_rate:
         dimension = dimension.removesuffix(" / [time]")
-        per_year = float(registry()("year").to("second").magnitude)
+        per_year = SECONDS_PER_YEAR
     elif annual:
         note = word("explain.annual", lang)
     display = DISPLAY.get(dimension)
