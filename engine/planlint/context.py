@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from planlint.hierarchy import Hierarchy
 from planlint.match import Index
@@ -32,9 +31,9 @@ class Context:
     def vocabulary(self) -> Vocabulary:
         return self.project.vocabulary
 
-    @cached_property
+    @property
     def index(self) -> Index:
-        return Index(self.hierarchy.plans, self.vocabulary)
+        return self.project.index
 
     def plan(self, plan_id: str) -> Plan:
         return self.hierarchy.plan(plan_id)
