@@ -6,7 +6,7 @@
 Times are CPU seconds (user + system, from wait4's rusage, or process_time in-process): the machine is
 shared, and wall-clock time says more about the neighbours than about planlint. Ratios compare
 measurements of the same run. planlint is byte-compiled first, as an install leaves it. For each scale it writes (once, cached in --work) a synthetic nation with
-`planlint synth --scale S`, then measures, each in a fresh process and `--repeat` times (median reported):
+`planlint synth --scale S`, then measures, each in a fresh process and `--repeat` times, floor and check in turns (medians reported):
 - floor: read every plan file and parse it with yaml-rs (the parser planlint uses), nothing else;
 - check: `planlint check DIR --output FILE` (the default text report, written to a file);
 - the peak resident memory of the check process (from wait4's rusage).
@@ -75,6 +75,23 @@ def median_run(command: list[str], repeat: int, label: str = "") -> tuple[float,
     if label:
         print(f"  {label}: {', '.join(f'{r[0]:.2f}' for r in results)} s")
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def paired_runs(floor: list[str], check: list[str], repeat: int, label: str) -> tuple[float, float, float]:
+    """The median CPU seconds of the floor and of the check, run in turns (floor, check, floor, check, ...) so
+    that a change in the neighbours' load meets both alike; and the check's largest peak RSS. Every pair's CPU
+    seconds and ratio are printed: their spread says how far to trust the medians' ratio."""
+    floors, checks = [], []
+    for _ in range(repeat):
+        floors.append(run(floor))
+        checks.append(run(check))
+    pairs = ", ".join(f"{f[0]:.2f}/{c[0]:.2f}={c[0] / f[0]:.2f}" for f, c in zip(floors, checks, strict=True))
+    print(f"  {label}: floor/check pairs: {pairs}")
+    return (
+        statistics.median(f[0] for f in floors),
+        statistics.median(c[0] for c in checks),
+        max(c[1] for c in checks),
+    )
 
 
 def nation(work: Path, scale: float, seed: int) -> tuple[Path, dict]:
@@ -226,10 +243,13 @@ def main() -> None:
     rows = []
     for scale in scales:
         plans, manifest = nation(args.work, scale, args.seed)
-        floor, _ = median_run([sys.executable, "-c", FLOOR, str(plans)], args.repeat, f"floor {scale:g}")
         report = args.work / f"report-{scale:g}.txt"
-        command = [*planlint_command(), "check", str(plans), "--output", str(report)]
-        check, memory = median_run(command, args.repeat, f"check {scale:g}")
+        floor, check, memory = paired_runs(
+            [sys.executable, "-c", FLOOR, str(plans)],
+            [*planlint_command(), "check", str(plans), "--output", str(report)],
+            args.repeat,
+            f"{scale:g}",
+        )
         rows.append((scale, manifest["plans"], manifest["indicators"], floor, check, memory))
 
     header = f"{'scale':>6} {'plans':>6} {'indicators':>10} {'floor s':>8} {'check s':>8} {'check/floor':>11} {'peak MB':>8} {'growth':>7}"
