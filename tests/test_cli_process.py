@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
+from planlint.cli import exits
+from tests.cli import planlint
 from tests.kindcases import REPO
 
 
@@ -53,3 +57,23 @@ def test_usage_error_exits_2() -> None:
     result = run("check", "--format", "pdf")
     assert result.returncode == 2
     assert "--format must be one of" in result.stderr
+
+
+def test_a_script_run_that_ends_at_once_leaves_its_whole_output_on_a_pipe_and_in_a_file(
+    tmp_path: Path,
+) -> None:
+    """The script ends with os._exit after the command (nothing is freed one by one): what it printed to a
+    pipe and wrote to a file is whole, and the same as an in-process run's."""
+    piped = run("check", "plans", "--format", "json", "--lang", "en")
+    in_process = planlint("check", "plans", "--format", "json", "--lang", "en")
+    assert piped.returncode == in_process.returncode == 1, piped.stderr
+    assert json.loads(piped.stdout)["findings"] == json.loads(in_process.stdout)["findings"]
+    written = tmp_path / "report.html"
+    assert run("check", "plans", "-o", str(written), "--fail-on", "never").returncode == 0
+    assert written.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_in_process_runs_keep_nothing_until_exit() -> None:
+    """A caller's own process (a test's CliRunner) is not ended by the command, so nothing is kept for it."""
+    planlint("check", "plans", "--fail-on", "never")
+    assert exits._kept_until_exit is None

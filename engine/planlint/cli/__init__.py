@@ -7,13 +7,13 @@ how a command ended into the exit code. Command modules import their heavy modul
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from planlint import __version__
 from planlint.cli import check, extract, plans, rights, rules, synth
-from planlint.cli.exits import PlanlintGroup
+from planlint.cli.exits import PlanlintGroup, run_then_exit_at_once
 from planlint.cli.options import LangOpt, arguments_shown_by_metavar, ask_lang_for_every_command
 
 arguments_shown_by_metavar()
@@ -61,6 +61,6 @@ def _root(
     ask_lang_for_every_command(lang)
 
 
-def main() -> None:
+def main() -> NoReturn:
     """Entry point of the `planlint` script and of `python -m planlint`."""
-    app()
+    run_then_exit_at_once(app)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planlint.cli.exits import keep_until_exit
 from planlint.cli.options import (
     DocsOpt,
     LangOpt,
@@ -67,6 +68,7 @@ def check(
     plan = plan or drafted or None
     gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
     report = api.check(project, plan, passes=show_passes, count_passes_only=counts_passes_only(format))
+    keep_until_exit(project, report)
     if docs is not None:
         _warn_unverifiable(docs, project, texts, language)
     return finish(

@@ -8,14 +8,48 @@ Usage errors stay typer's, in Chinese under --lang zh (`usage_zh.py`), as --help
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
-from typing import Any
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from typing import Any, NoReturn
 
 from typer.core import TyperGroup
 
 from planlint.errors import Exit, PlanlintError
+
+# What the commands of this process built, kept alive until it ends: a list when the `planlint` script runs
+# (`run_then_exit_at_once`), None when a caller (a test's CliRunner) runs the app in its own process.
+_kept_until_exit: list[object] | None = None
+
+
+def keep_until_exit(*objects: object) -> None:
+    """Keep what a command built (the loaded plans, their index, the report) alive until the process ends,
+    which then ends at once: freeing a nation's 5 million small objects one by one when the command returned
+    took 0.1-0.2 CPU s, and the operating system takes the memory back in one step. In-process callers keep
+    nothing."""
+    if _kept_until_exit is not None:
+        _kept_until_exit.extend(objects)
+
+
+def run_then_exit_at_once(app: Any) -> NoReturn:
+    """Run the app as the `planlint` script; end the process with its exit code, output flushed, without
+    tearing down what the command kept (`keep_until_exit`). Files are written in `with` blocks, so nothing
+    is left open; mypy ends its runs the same way."""
+    global _kept_until_exit
+    _kept_until_exit = []
+    try:
+        app()
+        code: object = 0
+    except SystemExit as done:
+        code = done.code
+    if code is not None and not isinstance(code, int):  # sys.exit("message"): the message, status 1
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+            stream.flush()
+    os._exit(code or 0)
 
 
 class PlanlintGroup(TyperGroup):

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from planlint.cli.exits import keep_until_exit
 from planlint.cli.options import DocsOpt, LangOpt, PathsArg, RulesOpt, chosen_lang, collector_off
 from planlint.cli.rounds import (
     BaselineOpt,
@@ -55,6 +56,7 @@ def check_rights(
     project = api.load(paths, rules or ())
     gc.freeze()  # as in `check`: the loaded plans, out of the way of the collections at exit
     report = run(project, rights, passes=show_passes, count_passes_only=counts_passes_only(format))
+    keep_until_exit(project, report)
     return finish(
         report, Round(format, output, fail_on, chosen, docs, waivers, baseline, show_passes, "check-rights")
     )
