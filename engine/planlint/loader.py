@@ -8,8 +8,9 @@ skipped silently.
 from __future__ import annotations
 
 import gc
+import operator
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from pydantic import ValidationError
 from planlint.errors import PlanlintError
 from planlint.errortext import os_error_en, os_error_zh, schema_found
 from planlint.model import Indicator, Plan
-from planlint.units import parse_unit, resolve_basis
+from planlint.units import Basis, parse_unit, resolve_basis
 from planlint.validation import input_errors
 from planlint.vocabulary import Vocabulary
 from planlint.yamlio import line_of, read_yaml
@@ -153,8 +154,29 @@ def _unreadable_directory(directory: Path, error: OSError) -> PlanlintError:
 
 
 # Vocabulary checks of one indicator depend only on these four values; plans repeat the same combinations.
-CheckKey = tuple[str, str, str, str | None]
-CheckCache = dict[CheckKey, list[tuple[str, PlanlintError]]]
+CheckKey = tuple[str, str, Basis, str | None]
+_CHECK_KEY = operator.attrgetter("metric", "unit", "basis", "mineral")
+_MINERAL = operator.attrgetter("mineral")
+_REF = operator.attrgetter("ref")
+
+
+class CheckCache:
+    """The vocabulary checks made so far (in one `load_plans` call): each indicator combination's problems,
+    and the combinations, mineral names and units found good."""
+
+    __slots__ = ("good_keys", "good_minerals", "good_units", "problems")
+
+    def __init__(self) -> None:
+        self.problems: dict[CheckKey, list[tuple[str, PlanlintError]]] = {}
+        self.good_keys: set[CheckKey] = set()
+        self.good_minerals: set[str] = set()
+        self.good_units: set[str] = set()
+
+    def indicator_problems(self, key: CheckKey, vocabulary: Vocabulary) -> list[tuple[str, PlanlintError]]:
+        found = self.problems.get(key)
+        if found is None:
+            found = self.problems[key] = _indicator_checks(*key, vocabulary)
+        return found
 
 
 @contextmanager
@@ -181,23 +203,21 @@ def _indicator_problems(
     cache: CheckCache,
 ) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
     """The vocabulary problems of a list of indicators at `loc`, each combination checked once per cache."""
-    for index, indicator in enumerate(indicators):
-        key = (indicator.metric, indicator.unit, indicator.basis, indicator.mineral)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = _indicator_checks(indicator, vocabulary)
-        for field, error in found:
+    for index, key in enumerate(map(_CHECK_KEY, indicators)):
+        for field, error in cache.indicator_problems(key, vocabulary):
             yield (*loc, index, field), error
 
 
-def _indicator_checks(indicator: Indicator, vocabulary: Vocabulary) -> list[tuple[str, PlanlintError]]:
+def _indicator_checks(
+    metric: str, unit: str, basis: Basis, mineral: str | None, vocabulary: Vocabulary
+) -> list[tuple[str, PlanlintError]]:
     found: list[tuple[str, PlanlintError]] = []
     checks: list[tuple[str, Any]] = [
-        ("metric", lambda: vocabulary.require_metric(indicator.metric)),
-        ("unit", lambda: resolve_basis(parse_unit(indicator.unit), indicator.basis)),
+        ("metric", lambda: vocabulary.require_metric(metric)),
+        ("unit", lambda: resolve_basis(parse_unit(unit), basis)),
     ]
-    if indicator.mineral is not None:
-        checks.append(("mineral", lambda: vocabulary.require(indicator.mineral or "")))
+    if mineral is not None:
+        checks.append(("mineral", lambda: vocabulary.require(mineral)))
     for field, check in checks:
         try:
             check()
@@ -206,9 +226,59 @@ def _indicator_checks(indicator: Indicator, vocabulary: Vocabulary) -> list[tupl
     return found
 
 
+def _plan_is_clean(plan: Plan, vocabulary: Vocabulary, cache: CheckCache) -> bool:
+    """Whether `_problems_beyond_schema` finds nothing in the plan, without walking its rows one by one.
+
+    The plan's distinct indicator combinations, mineral names and units are gathered at C speed (a nation's
+    141,000 indicators hold about 600 combinations) and only those not yet found good are checked.
+    """
+    keys = set(map(_CHECK_KEY, plan.indicators))
+    minerals: set[str] = set()
+    for zone in plan.zones:
+        keys.update(map(_CHECK_KEY, zone.limits))
+        minerals.update(zone.minerals)
+    lists = plan.minerals
+    for entries in (lists.encouraged, lists.restricted, lists.prohibited):
+        minerals.update(map(_MINERAL, entries))
+    units = {count.unit for count in plan.counts if count.unit is not None}
+    for fact in plan.baseline:
+        units.update(fact.units.values())
+    return (
+        _all_good(keys, cache.good_keys, lambda key: not cache.indicator_problems(key, vocabulary))
+        and _all_good(minerals, cache.good_minerals, lambda name: vocabulary.resolve(name) is not None)
+        and _all_good(units, cache.good_units, _is_unit)
+        and _refs_known(plan)
+    )
+
+
+def _all_good(found: set[Any], good: set[Any], check: Callable[[Any], bool]) -> bool:
+    """Whether `check` holds for every member of `found` not already in `good` (which then remembers it)."""
+    for item in found - good:
+        if not check(item):
+            return False
+        good.add(item)
+    return True
+
+
+def _is_unit(unit: str) -> bool:
+    try:
+        parse_unit(unit)
+    except PlanlintError:
+        return False
+    return True
+
+
+def _refs_known(plan: Plan) -> bool:
+    refs = set(map(_REF, plan.all_cites()))
+    refs.discard(None)
+    return refs <= {source.id for source in plan.sources}
+
+
 def _problems_beyond_schema(
     plan: Plan, vocabulary: Vocabulary, cache: CheckCache
 ) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
+    if _plan_is_clean(plan, vocabulary, cache):
+        return  # the usual case; otherwise every row is walked to place each problem
     yield from _indicator_problems(plan.indicators, ("indicators",), vocabulary, cache)
     for z, zone in enumerate(plan.zones):
         yield from _indicator_problems(zone.limits, ("zones", z, "limits"), vocabulary, cache)
@@ -230,10 +300,6 @@ def _problems_beyond_schema(
 
 def _unknown_refs(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], PlanlintError]]:
     known = {source.id for source in plan.sources}
-    refs = {cite.ref for cite in plan.all_cites()}
-    refs.discard(None)
-    if refs <= known:
-        return  # the usual case, found without locating every citation
     for loc, cite in plan.located_cites():
         if cite.ref is not None and cite.ref not in known:
             yield (
@@ -286,7 +352,7 @@ def load_plan(path: Path, vocabulary: Vocabulary, cache: CheckCache | None = Non
     except ValidationError as error:
         raise InputErrors(input_errors(error, path, UNKNOWN_PLAN_FIELD)) from None
     problems = []
-    for loc, problem in _problems_beyond_schema(plan, vocabulary, {} if cache is None else cache):
+    for loc, problem in _problems_beyond_schema(plan, vocabulary, CheckCache() if cache is None else cache):
         field = ".".join(str(p) for p in loc)
         problems.append(problem.moved(path, line_of(path, loc), field))
     if problems:
@@ -298,7 +364,7 @@ def load_plans(paths: Iterable[Path], vocabulary: Vocabulary) -> list[LoadedPlan
     """Load every plan under the paths; collect all problems, then raise them together."""
     loaded: list[LoadedPlan] = []
     files, problems = find_plan_files(paths)
-    cache: CheckCache = {}
+    cache = CheckCache()
     with gc_paused():
         for path in files:
             try:

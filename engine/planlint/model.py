@@ -8,6 +8,7 @@ The models check shape only. Names that need a vocabulary (units, minerals, metr
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -281,6 +282,9 @@ class PublicSource(Strict):
     note: str | None = None
 
 
+_CITE = attrgetter("cite")
+
+
 class Plan(Strict):
     """One mineral resource master plan, as in a plans/*.yaml file."""
 
@@ -328,15 +332,15 @@ class Plan(Strict):
 
     def all_cites(self) -> list[Cite]:
         """Every citation in the plan, in the order of `located_cites` (without building their locations)."""
-        cites = [item.cite for item in self.indicators]
+        cites = list(map(_CITE, self.indicators))
         for name in ("encouraged", "restricted", "prohibited"):
-            cites.extend(entry.cite for entry in getattr(self.minerals, name))
+            cites.extend(map(_CITE, getattr(self.minerals, name)))
         for zone in self.zones:
             cites.append(zone.cite)
-            cites.extend(limit.cite for limit in zone.limits)
-        cites.extend(entry.cite for entry in self.region_members.values())
-        cites.extend(count.cite for count in self.counts)
-        cites.extend(fact.cite for fact in self.baseline)
+            cites.extend(map(_CITE, zone.limits))
+        cites.extend(map(_CITE, self.region_members.values()))
+        cites.extend(map(_CITE, self.counts))
+        cites.extend(map(_CITE, self.baseline))
         return cites
 
     def located_cites(self) -> list[tuple[tuple[str | int, ...], Cite]]:
