@@ -166,7 +166,7 @@ data = timed("  parse (yaml-rs)", lambda: [yaml_rs.loads(t) for t in texts])
 timed("  validate (pydantic)", lambda: [Plan.model_validate(d) for d in data])
 del texts, data
 fastyaml._safe_lines.clear()  # the load scans again from nothing, as in a check
-fastyaml._safe_characters = 0
+fastyaml._safe_bytes = 0
 dirs = api.rule_directories()
 vocabulary = timed("vocabulary", lambda: load_vocabulary(dirs))
 loaded = timed("load: read, scan, parse, validate, vocabulary checks", lambda: load_plans(root, vocabulary))

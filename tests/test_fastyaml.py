@@ -21,7 +21,7 @@ from planlint import fastyaml
 from planlint.errors import PlanlintError
 from planlint.synth.run import generate
 from planlint.synth.shape import Shape
-from planlint.yamlio import StrictLoader, parse_yaml
+from planlint.yamlio import StrictLoader, parse_yaml, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(fastyaml.yaml_rs is None, reason="yaml-rs is not installed")
@@ -49,6 +49,7 @@ def assert_scan_is_line_local(text: str) -> None:
     whole = fastyaml.risky_lines(text)
     assert whole == any(fastyaml.risky_lines(line) for line in text.split("\n")), repr(text)
     assert fastyaml.risky(text) == (whole or not text.endswith("\n") and text != ""), repr(text)
+    assert fastyaml.risky(text, text.encode("utf-8", "surrogatepass")) == fastyaml.risky(text), repr(text)
 
 
 def assert_agrees(text: str) -> None:
@@ -156,16 +157,27 @@ def test_a_line_found_safe_elsewhere_does_not_hide_a_risky_one() -> None:
     assert fastyaml.risky("id: p01\nvalue: 5")  # no newline at the end: risky whatever its lines
 
 
+def test_a_file_is_scanned_in_its_own_bytes(tmp_path: Path) -> None:
+    # read_yaml hands the scan the file's bytes: what a line holds is found there as in the text
+    for n, text in enumerate(
+        ["名称: 是\nstage: yes\n", "值: 0o17\n", "a: 1\n说明: 1e3\n", "v: [1, 2\n  , 3]\n"]
+    ):
+        path = tmp_path / f"{n}.yaml"
+        path.write_text(text, encoding="utf-8")
+        assert fastyaml.risky(text)
+        assert same(read_yaml(path), yaml.load(text, Loader=StrictLoader)), text  # noqa: S506 - a safe loader
+
+
 def test_the_lines_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fastyaml, "_safe_lines", set())
-    monkeypatch.setattr(fastyaml, "_safe_characters", 0)
+    monkeypatch.setattr(fastyaml, "_safe_bytes", 0)
     monkeypatch.setattr(fastyaml, "_REMEMBERED", 100)
     for n in range(50):
         assert not fastyaml.risky(f"key{n}: value {n}\n")
-        assert fastyaml._safe_characters <= 100
-        assert sum(map(len, fastyaml._safe_lines)) == fastyaml._safe_characters
+        assert fastyaml._safe_bytes <= 100
+        assert sum(map(len, fastyaml._safe_lines)) == fastyaml._safe_bytes
     assert not fastyaml.risky("long: " + "x" * 200 + "\n")
-    assert fastyaml._safe_characters <= 100
+    assert fastyaml._safe_bytes <= 100
     assert fastyaml.risky("key1: value 1\nkey2: off\n")
 
 

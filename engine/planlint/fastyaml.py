@@ -79,40 +79,51 @@ _DATE = re.compile(rb"-(?<=[09]{4}-)[09]{2}-[09]{2}")
 # Every pattern of the scan is local to a line: a match and what it looks at lie between the line breaks around
 # it. So a line the scan found safe is safe wherever it appears again, and plan files repeat most of their
 # lines (`op: ">="`, `basis: ore`): a synthetic nation's 1.6 million lines hold 53,000 distinct ones. The
-# lines found safe are kept (up to _REMEMBERED characters) and only the others are scanned.
-_safe_lines: set[str] = set()
-_safe_characters = 0
+# lines found safe are kept (their UTF-8 bytes, up to _REMEMBERED of them) and only the others are scanned.
+_safe_lines: set[bytes] = set()
+_safe_bytes = 0
 _REMEMBERED = 16_000_000
 
 
-def risky(text: str) -> bool:
-    """Whether the text holds anything PyYAML and yaml-rs might read differently (conservatively)."""
-    if text and not text.endswith("\n"):
+def risky(text: str, data: bytes | None = None) -> bool:
+    """Whether the text holds anything PyYAML and yaml-rs might read differently (conservatively).
+
+    `data`: the text's UTF-8 bytes where the caller has them (a file's), so that they are not encoded again;
+    the scan works on bytes, which split into lines faster than text does.
+    """
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
+    if data and not data.endswith(b"\n"):
         return True  # a block scalar at the very end keeps its last newline in yaml-rs only
-    lines = set(text.split("\n"))
-    lines.difference_update(_safe_lines)
+    # `-` on sets iterates over the smaller one (difference_update would walk every remembered line)
+    lines = set(data.split(b"\n")) - _safe_lines
     if not lines:
         return False
-    if risky_lines("\n".join(lines)):
+    if _risky_bytes(b"\n".join(lines)):
         return True
     _remember(lines)
     return False
 
 
-def _remember(lines: set[str]) -> None:
-    global _safe_characters
+def _remember(lines: set[bytes]) -> None:
+    global _safe_bytes
     size = sum(map(len, lines))
-    if _safe_characters + size > _REMEMBERED:
+    if _safe_bytes + size > _REMEMBERED:
         _safe_lines.clear()
-        _safe_characters = 0
+        _safe_bytes = 0
     if size <= _REMEMBERED:
         _safe_lines.update(lines)
-        _safe_characters += size
+        _safe_bytes += size
 
 
 def risky_lines(text: str) -> bool:
     """The scan itself: whether any line of the text holds a construct the two parsers might read differently."""
-    data = b"\n" + text.encode("utf-8", "surrogatepass") + b"\n"
+    return _risky_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def _risky_bytes(lines: bytes) -> bool:
+    """`risky_lines` of the UTF-8 bytes of a text."""
+    data = b"\n" + lines + b"\n"
     if any(first in data and pattern.search(data) for first, pattern in _RARE_PATTERNS.items()):
         return True
     shapes = data.translate(_SHAPES)
@@ -143,12 +154,13 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def fast_load(text: str) -> Any | None:
+def fast_load(text: str, data: bytes | None = None) -> Any | None:
     """The data of a YAML text read by yaml-rs, or None where PyYAML must read it (see the module doc).
 
-    None also stands for a document that is empty; the caller parses those with PyYAML too.
+    None also stands for a document that is empty; the caller parses those with PyYAML too. `data`: the
+    text's UTF-8 bytes, where the caller has them (see `risky`).
     """
-    if yaml_rs is None or risky(text):
+    if yaml_rs is None or risky(text, data):
         return None
     try:
         return yaml_rs.loads(text)

@@ -99,9 +99,14 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """A regular UTF-8 file of at most MAX_FILE_BYTES; anything else is a PlanlintError naming the path."""
+    return _read_utf8(path)[0]
+
+
+def _read_utf8(path: Path) -> tuple[str, bytes]:
+    """`read_text`, with the file's bytes."""
     data = read_regular(path, MAX_FILE_BYTES)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data
     except UnicodeDecodeError:
         raise not_utf8(path) from None
 
@@ -114,9 +119,11 @@ def not_utf8(path: Path) -> PlanlintError:
     )
 
 
-def parse_yaml(text: str, path: Path | str) -> Any:
-    """Parse YAML text; malformed YAML is a PlanlintError at the line where it breaks."""
-    data = fast_load(text)
+def parse_yaml(text: str, path: Path | str, utf8: bytes | None = None) -> Any:
+    """Parse YAML text; malformed YAML is a PlanlintError at the line where it breaks.
+
+    `utf8`: the text's UTF-8 bytes where the caller has them (a file's), saving their encoding."""
+    data = fast_load(text, utf8)
     if data is not None:
         return data
     try:
@@ -197,7 +204,8 @@ def _spans(node: yaml.Node, index: int) -> bool:
 
 def read_yaml(path: Path) -> Any:
     """The YAML document in a file; a file with none (empty, or only comments) is a PlanlintError at line 1."""
-    data = parse_yaml(read_text(path), path)
+    text, utf8 = _read_utf8(path)
+    data = parse_yaml(text, path, utf8)
     if data is None:
         raise PlanlintError(
             "no YAML document in the file (empty, or only comments)",
