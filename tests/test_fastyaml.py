@@ -49,7 +49,6 @@ def assert_scan_is_line_local(text: str) -> None:
     whole = fastyaml.risky_lines(text)
     assert whole == any(fastyaml.risky_lines(line) for line in text.split("\n")), repr(text)
     assert fastyaml.risky(text) == (whole or not text.endswith("\n") and text != ""), repr(text)
-    assert fastyaml.risky(text, text.encode("utf-8", "surrogatepass")) == fastyaml.risky(text), repr(text)
 
 
 def assert_agrees(text: str) -> None:
@@ -166,6 +165,17 @@ def test_a_file_is_scanned_in_its_own_bytes(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         assert fastyaml.risky(text)
         assert same(read_yaml(path), yaml.load(text, Loader=StrictLoader)), text  # noqa: S506 - a safe loader
+
+
+def test_a_file_not_in_utf8_is_refused_as_such_by_the_fast_path_too(tmp_path: Path) -> None:
+    # yaml-rs reads a file's bytes undecoded: it must refuse what is not UTF-8, and the decoding then says so
+    gbk = "名称: 规划\n".encode("gbk")
+    assert not fastyaml.risky_utf8(gbk)
+    assert fastyaml.fast_load_utf8(gbk) is None
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(gbk)
+    with pytest.raises(PlanlintError, match="not a UTF-8 text file"):
+        read_yaml(path)
 
 
 def test_the_lines_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,7 @@ import yaml
 
 from planlint.errors import PlanlintError
 from planlint.errortext import yaml_problem_zh
-from planlint.fastyaml import fast_load
+from planlint.fastyaml import fast_load, fast_load_utf8
 from planlint.files import read_regular
 
 SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,14 +99,12 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """A regular UTF-8 file of at most MAX_FILE_BYTES; anything else is a PlanlintError naming the path."""
-    return _read_utf8(path)[0]
+    return _decoded(read_regular(path, MAX_FILE_BYTES), path)
 
 
-def _read_utf8(path: Path) -> tuple[str, bytes]:
-    """`read_text`, with the file's bytes."""
-    data = read_regular(path, MAX_FILE_BYTES)
+def _decoded(data: bytes, path: Path) -> str:
     try:
-        return data.decode("utf-8"), data
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise not_utf8(path) from None
 
@@ -119,13 +117,15 @@ def not_utf8(path: Path) -> PlanlintError:
     )
 
 
-def parse_yaml(text: str, path: Path | str, utf8: bytes | None = None) -> Any:
-    """Parse YAML text; malformed YAML is a PlanlintError at the line where it breaks.
-
-    `utf8`: the text's UTF-8 bytes where the caller has them (a file's), saving their encoding."""
-    data = fast_load(text, utf8)
+def parse_yaml(text: str, path: Path | str) -> Any:
+    """Parse YAML text; malformed YAML is a PlanlintError at the line where it breaks."""
+    data = fast_load(text)
     if data is not None:
         return data
+    return _parse_with_pyyaml(text, path)
+
+
+def _parse_with_pyyaml(text: str, path: Path | str) -> Any:
     try:
         return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
@@ -204,8 +204,10 @@ def _spans(node: yaml.Node, index: int) -> bool:
 
 def read_yaml(path: Path) -> Any:
     """The YAML document in a file; a file with none (empty, or only comments) is a PlanlintError at line 1."""
-    text, utf8 = _read_utf8(path)
-    data = parse_yaml(text, path, utf8)
+    utf8 = read_regular(path, MAX_FILE_BYTES)
+    data = fast_load_utf8(utf8)  # None also where the bytes are not UTF-8: decoding them says so
+    if data is None:
+        data = _parse_with_pyyaml(_decoded(utf8, path), path)
     if data is None:
         raise PlanlintError(
             "no YAML document in the file (empty, or only comments)",
