@@ -143,7 +143,8 @@ from planlint.model import Plan
 from planlint.report import Options, render
 from planlint.rules import load_rules
 from planlint.vocabulary import load_vocabulary
-from planlint.yamlio import read_text
+from planlint.files import read_regular
+from planlint.yamlio import MAX_FILE_BYTES
 rows = [["imports", clock() - t0]]
 collecting = [0.0]
 def on_gc(phase, info, start=[0.0]):
@@ -160,9 +161,12 @@ def timed(name, work):
 root = [Path(sys.argv[1])]
 files = plan_files(root)
 # The steps of loading one by one, then the load itself (which does them all again, and more)
-texts = timed("  read the files", lambda: [read_text(f) for f in files])
-timed("  scan for YAML 1.1/1.2 differences", lambda: [fastyaml.risky(t) for t in texts])
-data = timed("  parse (yaml-rs)", lambda: [yaml_rs.loads(t) for t in texts])
+texts = timed("  read the files", lambda: [read_regular(f, MAX_FILE_BYTES) for f in files])
+timed("  scan for YAML 1.1/1.2 differences", lambda: [fastyaml.risky_utf8(t) for t in texts])
+data = timed(
+    "  parse (yaml-rs, the files' bytes)",
+    lambda: [yaml_rs.load(t, encoding="utf-8", encoder_errors="strict") for t in texts],
+)
 timed("  validate (pydantic)", lambda: [Plan.model_validate(d) for d in data])
 del texts, data
 fastyaml._safe_lines.clear()  # the load scans again from nothing, as in a check
