@@ -7,7 +7,7 @@ Times are CPU seconds (user + system, from wait4's rusage, or process_time in-pr
 shared, and wall-clock time says more about the neighbours than about planlint. Ratios compare
 measurements of the same run. planlint is byte-compiled first, as an install leaves it. For each scale it writes (once, cached in --work) a synthetic nation with
 `planlint synth --scale S`, then measures, each in a fresh process and `--repeat` times, floor and check in turns (medians reported):
-- floor: read every plan file and parse it with yaml-rs (the parser planlint uses), nothing else;
+- floor: read every plan file's bytes and parse them with yaml-rs, as planlint does, nothing else;
 - check: `planlint check DIR --output FILE` (the default text report, written to a file);
 - the peak resident memory of the check process (from wait4's rusage).
 Then, on the largest nation: a county's own check (`check NATION --plan COUNTY`) against the same check of a
@@ -37,7 +37,7 @@ import sys
 from pathlib import Path
 import yaml_rs
 for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
-    yaml_rs.loads(path.read_text(encoding="utf-8"))
+    yaml_rs.load(path.read_bytes(), encoding="utf-8", encoder_errors="strict")
 """
 
 
