@@ -266,6 +266,7 @@ def scope_key(scope: Scope | None) -> tuple[tuple[str, str], ...]:
 
 
 def _summaries(project: Project, targets: tuple[str, ...]) -> tuple[PlanSummary, ...]:
+    judged = frozenset(targets)
     summaries = []
     for plan_id, item in sorted(project.hierarchy.loaded.items()):
         plan = item.plan
@@ -277,7 +278,7 @@ def _summaries(project: Project, targets: tuple[str, ...]) -> tuple[PlanSummary,
                 plan.parents,
                 plan.jurisdiction,
                 plan.is_partial,
-                plan_id in targets,
+                plan_id in judged,
                 plan.source.document,
             )
         )
