@@ -45,10 +45,11 @@ class Hierarchy:
 
     @cached_property
     def _ancestors(self) -> dict[str, tuple[str, ...]]:
-        return {plan_id: self._ordered_ancestors(plan_id) for plan_id in self.loaded}
+        upward = self.graph.reverse(copy=False)  # a view: made once, it costs more than one plan's search
+        return {plan_id: self._ordered_ancestors(upward, plan_id) for plan_id in self.loaded}
 
-    def _ordered_ancestors(self, plan_id: str) -> tuple[str, ...]:
-        distance = nx.single_source_shortest_path_length(self.graph.reverse(copy=False), plan_id)
+    def _ordered_ancestors(self, upward: nx.DiGraph, plan_id: str) -> tuple[str, ...]:
+        distance = nx.single_source_shortest_path_length(upward, plan_id)
         others = [a for a in distance if a != plan_id]
         return tuple(sorted(others, key=lambda a: (distance[a], LEVEL_RANK[self.plan(a).level] * -1, a)))
 
@@ -136,6 +137,8 @@ def _edge_problems(
 
 def _cycle_problems(graph: nx.DiGraph, items: dict[str, LoadedPlan]) -> list[PlanlintError]:
     problems: list[PlanlintError] = []
+    if nx.is_directed_acyclic_graph(graph):  # the usual case, told apart in linear time
+        return problems
     for cycle in sorted(nx.simple_cycles(graph), key=sorted):
         first = min(cycle)
         path = " → ".join([*cycle, cycle[0]])
@@ -147,6 +150,8 @@ def _cycle_problems(graph: nx.DiGraph, items: dict[str, LoadedPlan]) -> list[Pla
 def _region_problems(hierarchy: Hierarchy) -> list[PlanlintError]:
     problems: list[PlanlintError] = []
     for plan_id, item in sorted(hierarchy.loaded.items()):
+        if not item.plan.regions:
+            continue
         available = hierarchy.regions_available(plan_id)
         partial_above = any(hierarchy.plan(a).is_partial for a in hierarchy.ancestors(plan_id))
         for index, region in enumerate(item.plan.regions):
