@@ -20,7 +20,7 @@ The three relations kinds ask about (every other comparison is a kind's own busi
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from planlint.model import Plan, Scope
@@ -46,12 +46,10 @@ class Index:
         }
         self._lineages: dict[str, frozenset[str]] = {}
         self._minerals: dict[str, frozenset[str]] = {}
-        self._by_key: dict[tuple[str, str, str | None], list[Stated]] = defaultdict(list)
-        self._by_metric: dict[tuple[str, str], list[Stated]] = defaultdict(list)
-        for plan_id, stated in self.by_plan.items():
-            for item in stated:
-                self._by_key[(plan_id, item.metric, item.mineral)].append(item)
-                self._by_metric[(plan_id, item.metric)].append(item)
+        # plan -> metric -> its rows; plan -> (metric, mineral) -> its rows, made for a plan when first asked
+        # (`get` asks of ancestors only, a few hundred of a nation's plans)
+        self._by_metric = {plan_id: _by_metric(rows) for plan_id, rows in self.by_plan.items()}
+        self._by_key: dict[str, dict[tuple[str, str | None], list[Stated]]] = {}
         # NOTE: several kinds ask for the same ancestor and rows that differ only in what cannot change the
         # answer (their plan, value, unit, zone): the answers are kept here by (ancestor, the row's match key).
         self._ancestor_rows: dict[tuple[str, MatchKey], tuple[Stated, ...]] = {}
@@ -59,14 +57,18 @@ class Index:
         # (plan, metric) -> the plan's plan-wide caps by kind: every parent cap asks about every child's
         self._caps: dict[tuple[str, str], dict[CapKind, list[Stated]]] = {}
 
-    def of(self, plan_id: str, metric: str | None = None) -> list[Stated]:
+    def of(self, plan_id: str, metric: str | None = None) -> Sequence[Stated]:
         """A plan's rows (plan-wide and zone limits), or only those of one metric."""
         if metric is None:
             return self.by_plan.get(plan_id, [])
-        return list(self._by_metric.get((plan_id, metric), ()))
+        return self._by_metric.get(plan_id, {}).get(metric, ())
 
-    def get(self, plan_id: str, metric: str, mineral: str | None) -> list[Stated]:
-        return self._by_key.get((plan_id, metric, mineral), [])
+    def get(self, plan_id: str, metric: str, mineral: str | None) -> Sequence[Stated]:
+        """A plan's rows of one metric and (canonical) mineral."""
+        found = self._by_key.get(plan_id)
+        if found is None:
+            found = self._by_key[plan_id] = _by_metric_and_mineral(self.by_plan.get(plan_id, ()))
+        return found.get((metric, mineral), ())
 
     def minerals_of(self, plan_id: str) -> frozenset[str]:
         """Every mineral a plan's rows name, and every broader one (the union of their lineages)."""
@@ -148,7 +150,7 @@ class Index:
         found = self._caps.get(key)
         if found is None:
             found = self._caps[key] = defaultdict(list)
-            for row in self._by_metric.get(key, ()):
+            for row in self.of(plan_id, metric):
                 if is_plan_wide_cap(row):
                     for mineral in (None, *row.lineage):
                         found[(row.scope.mine, row.scope.deposit, mineral)].append(row)
@@ -202,6 +204,26 @@ def _fits_under(parent: Stated, row: Stated, subsets_meaning_all: frozenset[str]
     region_ok = b.region is None or b.region == a.region
     mineral_ok = parent.mineral is None or (row.mineral is not None and parent.mineral in row.lineage)
     return a.mine == b.mine and a.deposit == b.deposit and subset_ok and region_ok and mineral_ok
+
+
+def _by_metric(rows: Iterable[Stated]) -> dict[str, list[Stated]]:
+    """The rows by metric, each group in order."""
+    groups: dict[str, list[Stated]] = {}
+    for row in rows:
+        group = groups.get(row.metric)
+        if group is None:
+            groups[row.metric] = [row]
+        else:
+            group.append(row)
+    return groups
+
+
+def _by_metric_and_mineral(rows: Iterable[Stated]) -> dict[tuple[str, str | None], list[Stated]]:
+    """The rows by (metric, mineral), each group in order."""
+    groups: dict[tuple[str, str | None], list[Stated]] = defaultdict(list)
+    for row in rows:
+        groups[(row.metric, row.mineral)].append(row)
+    return groups
 
 
 @cache
