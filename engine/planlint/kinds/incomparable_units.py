@@ -99,15 +99,27 @@ def reason(row: Stated, other: Stated) -> Fragment:
     return Words.of("incomparable.bases", row=BasisName(row.basis), other=BasisName(other.basis))
 
 
+def _incomparable_rows(context: Context, ancestors: tuple[str, ...], row: Stated) -> list[Stated]:
+    """The ancestor rows that bind `row` in units it cannot be compared with, nearest first."""
+    return [c for _, c in context.index.bound_by(ancestors, row) if row.incomparable_with(c) is not None]
+
+
 def check(context: Context, params: Params) -> Iterator[Incomparable]:
+    metrics = params.metrics or context.vocabulary.metrics_of("limit")
+    for metric in metrics:
+        context.vocabulary.require_metric(metric)
+    # Rows with the same ancestors, match key and units are bound by the same incomparable rows (siblings
+    # share most): found once per such key, not by comparing every binding row with every plan row.
+    incomparable_to: dict[tuple[object, ...], list[Stated]] = {}
     for plan_id in context.targets:
         ancestors = context.ancestors(plan_id)
-        for metric in params.metrics or context.vocabulary.metrics_of("limit"):
-            context.vocabulary.require_metric(metric)
+        for metric in metrics:
             for row in context.index.of(plan_id, metric):
-                for _, candidate in context.index.bound_by(ancestors, row):
-                    if row.incomparable_with(candidate) is None:
-                        continue
+                key = (ancestors, row.match_key, row.unit.dimension, row.basis)
+                found = incomparable_to.get(key)
+                if found is None:
+                    found = incomparable_to[key] = _incomparable_rows(context, ancestors, row)
+                for candidate in found:
                     ancestor = candidate.plan
                     yield Incomparable(
                         plan=plan_id,
