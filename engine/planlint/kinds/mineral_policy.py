@@ -97,11 +97,27 @@ class ListedMineralUsed(Hit):
 HITS = (ListedMineralUsed,)
 
 
-def _uses(context: Context, plan_id: str, params: Params, reach: frozenset[str], named: Named) -> list[Use]:
+@dataclass(frozen=True)
+class Counted:
+    """What counts as a use: the metrics of rows that plan mining, the zone kinds that plan it."""
+
+    metrics: frozenset[str]
+    zone_kinds: frozenset[str]
+
+    @classmethod
+    def of(cls, params: Params, vocabulary: Vocabulary) -> Counted:
+        return cls(
+            frozenset(params.metrics or vocabulary.mining_metrics()),
+            frozenset(params.zone_kinds or vocabulary.zone_kinds_for("exploration", "mining")),
+        )
+
+
+def _uses(
+    context: Context, plan_id: str, params: Params, counted: Counted, reach: frozenset[str], named: Named
+) -> list[Use]:
     """The plan's uses whose lineage meets `reach`, in order: no other use can hit a listed mineral."""
-    plan, vocabulary, found = context.plan(plan_id), context.vocabulary, []
-    metrics = params.metrics or vocabulary.mining_metrics()
-    zone_kinds = params.zone_kinds or vocabulary.zone_kinds_for("exploration", "mining")
+    plan, found = context.plan(plan_id), []
+    metrics, zone_kinds = counted.metrics, counted.zone_kinds
     if "encouraged" in params.uses:
         for entry in plan.minerals.encouraged:
             mineral, lineage = named(entry.mineral)
@@ -166,11 +182,11 @@ def _zone_words(zone: Zone, printed: str) -> Fragment:
 
 
 def _listed(
-    context: Context, plan_id: str, params: Params, named: Named
+    context: Context, ancestors: tuple[str, ...], params: Params, named: Named
 ) -> dict[str, list[tuple[str, MineralEntry]]]:
     """The ancestors' entries on the list, by canonical mineral, nearest ancestor first."""
     listed: dict[str, list[tuple[str, MineralEntry]]] = {}
-    for ancestor in context.ancestors(plan_id):
+    for ancestor in ancestors:
         for entry in getattr(context.plan(ancestor).minerals, params.list):
             listed.setdefault(named(entry.mineral)[0], []).append((ancestor, entry))
     return listed
@@ -192,11 +208,18 @@ def _held(plan_id: str, mineral: str, entries: list[tuple[str, MineralEntry]], p
 def check(context: Context, params: Params) -> Iterator[ListedMineralUsed | Held]:
     vocabulary = context.vocabulary
     named = _names(vocabulary)
+    counted = Counted.of(params, vocabulary)
+    # what the ancestors list, and the minerals a use must meet to hit it: the same for sibling plans
+    listed_above: dict[tuple[str, ...], tuple[dict[str, list[tuple[str, MineralEntry]]], frozenset[str]]] = {}
     for plan_id in context.targets:
-        listed = _listed(context, plan_id, params, named)
+        ancestors = context.ancestors(plan_id)
+        if ancestors not in listed_above:
+            listed = _listed(context, ancestors, params, named)
+            listed_above[ancestors] = (listed, _reach(vocabulary, listed, params, context.passes))
+        listed, reach = listed_above[ancestors]
         uses = []
         if listed:
-            uses = _uses(context, plan_id, params, _reach(vocabulary, listed, params, context.passes), named)
+            uses = _uses(context, plan_id, params, counted, reach, named)
         for mineral, entries in sorted(listed.items()):
             # NOTE: membership in each use's lineage (computed once) is `covers` without a name lookup per pair.
             if params.match == "same_or_narrower":
