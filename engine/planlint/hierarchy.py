@@ -57,8 +57,12 @@ class Hierarchy:
         """Every plan `plan_id` must conform to, nearest first (parent, grandparent, ...)."""
         return self._ancestors[plan_id]
 
+    @cached_property
+    def _children(self) -> dict[str, tuple[str, ...]]:
+        return {plan_id: tuple(sorted(self.graph.successors(plan_id))) for plan_id in self.graph}
+
     def children(self, plan_id: str) -> tuple[str, ...]:
-        return tuple(sorted(self.graph.successors(plan_id)))
+        return self._children[plan_id]
 
     def roots(self) -> tuple[str, ...]:
         return tuple(sorted(n for n in self.graph if self.graph.in_degree(n) == 0))

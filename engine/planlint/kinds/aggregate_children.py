@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -57,9 +58,9 @@ class Params(BaseModel):
     subsets_meaning_all: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Share:
-    """What one child allows under a parent cap: the rows counted and their sum in base units."""
+class Share(NamedTuple):
+    """What one child allows under a parent cap: the rows counted and their sum in base units (a named
+    tuple: one is made per parent cap and child, and a frozen dataclass is several times slower to make)."""
 
     child: str
     rows: tuple[Stated, ...]
