@@ -22,8 +22,7 @@ Example (PASS): `extraction_total 建筑石料 <= 1500 矿石万吨` and `<= 150
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -98,24 +97,34 @@ def _stricter(a: Attribute, b: Attribute) -> Attribute:
     return min(a, b, key=ATTRIBUTE_RANK.__getitem__)
 
 
+def _restated(rows: Iterable[Stated], metrics: tuple[str, ...]) -> list[list[Stated]]:
+    """The plan-wide rows of the same metric, mineral, scope and year, where there are two or more, each
+    group in order (groups ordered by their first row)."""
+    first: dict[tuple[object, ...], Stated] = {}
+    again: dict[tuple[object, ...], list[Stated]] = {}
+    for stated in rows:
+        if stated.zone is not None or (metrics and stated.metric not in metrics):
+            continue
+        scope = stated.scope  # its fields, not the model: hashing a pydantic model is slow
+        key = (
+            stated.metric,
+            stated.mineral,
+            scope.mine,
+            scope.deposit,
+            scope.region,
+            scope.subset,
+            scope.zone,
+            stated.indicator.year,
+        )
+        seen = first.setdefault(key, stated)
+        if seen is not stated:  # most rows are stated once: no group is made for them
+            again.setdefault(key, [seen]).append(stated)
+    return [again[key] for key in first if key in again]
+
+
 def check(context: Context, params: Params) -> Iterator[Restated | Held]:
     for plan_id in context.targets:
-        groups: dict[tuple[object, ...], list[Stated]] = defaultdict(list)
-        for stated in context.index.of(plan_id):
-            if stated.zone is not None or (params.metrics and stated.metric not in params.metrics):
-                continue
-            scope = stated.scope  # its fields, not the model: hashing a pydantic model is slow
-            key = (
-                stated.metric,
-                stated.mineral,
-                scope.mine,
-                scope.deposit,
-                scope.region,
-                scope.subset,
-                scope.zone,
-            )
-            groups[(*key, stated.indicator.year)].append(stated)
-        for items in groups.values():
+        for items in _restated(context.index.of(plan_id), params.metrics):
             first = items[0]
             for other in items[1:]:
                 if other.incomparable_with(first) is not None:
