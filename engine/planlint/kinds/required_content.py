@@ -112,8 +112,27 @@ def presence(context: Context, plan: Plan, mineral: str) -> Cite | None:
     return min(hits, key=lambda c: (c.line or 0, c.ref or ""), default=None)
 
 
-def _states_cap(context: Context, plan_id: str, metric: str, mineral: str) -> bool:
-    return _stated_cap(context, plan_id, metric, mineral) is not None
+@dataclass(frozen=True)
+class CapsStated:
+    """The minerals a plan caps (its plan-wide upper bounds of one metric), and every broader one."""
+
+    minerals: frozenset[str]
+    broader: frozenset[str]
+
+    @classmethod
+    def of(cls, context: Context, plan_id: str, metric: str) -> CapsStated:
+        rows = [
+            s
+            for s in context.index.of(plan_id, metric)
+            if s.zone is None and s.high is not None and s.mineral is not None
+        ]
+        return cls(
+            frozenset(s.mineral for s in rows if s.mineral), frozenset().union(*(s.lineage for s in rows))
+        )
+
+    def cover(self, mineral: str, lineage: frozenset[str]) -> bool:
+        """Whether the plan caps `mineral` (of `lineage`), a narrower or a broader one (`_stated_cap`)."""
+        return mineral in self.broader or not self.minerals.isdisjoint(lineage)
 
 
 def _stated_cap(context: Context, plan_id: str, metric: str, mineral: str) -> Stated | None:
@@ -163,10 +182,11 @@ def _missing_caps(context: Context, plan: Plan, params: Params) -> Iterator[CapM
     caps = _ancestor_caps(context, plan, params.metric)
     if context.passes:
         yield from _held_caps(context, plan, params, caps)
+    stated = CapsStated.of(context, plan.id, params.metric)
     missing = {
         m: cite
         for m in caps
-        if not _states_cap(context, plan.id, params.metric, m)
+        if not stated.cover(m, context.index.lineage_of(m))
         and (cite := presence(context, plan, m)) is not None
     }
     for mineral in sorted(missing):
