@@ -159,6 +159,8 @@ class Index:
     def most_specific(self, found: list[Stated]) -> list[Stated]:
         """Drop the rows whose mineral is broader than another row's mineral among `found` (lex specialis)."""
         named = {c.mineral for c in found if c.mineral}
+        if len(named) < 2:  # the usual case: one mineral supersedes none
+            return list(found)
         superseded = {wider for m in named for wider in (self.lineage_of(m) - {m})}
         return [c for c in found if c.mineral not in superseded]
 
