@@ -46,10 +46,10 @@ class Index:
         }
         self._lineages: dict[str, frozenset[str]] = {}
         self._minerals: dict[str, frozenset[str]] = {}
-        # plan -> metric -> its rows; plan -> (metric, mineral) -> its rows, made for a plan when first asked
-        # (`get` asks of ancestors only, a few hundred of a nation's plans)
+        # plan -> metric -> its rows; (plan, metric) -> mineral -> its rows, made when first asked (`get` asks
+        # of ancestors, and of a plan with zone limits for their metric: not of most plans and metrics)
         self._by_metric = {plan_id: _by_metric(rows) for plan_id, rows in self.by_plan.items()}
-        self._by_key: dict[str, dict[tuple[str, str | None], list[Stated]]] = {}
+        self._by_mineral: dict[tuple[str, str], dict[str | None, list[Stated]]] = {}
         # NOTE: several kinds ask for the same ancestor and rows that differ only in what cannot change the
         # answer (their plan, value, unit, zone): the answers are kept here by (ancestor, the row's match key).
         self._ancestor_rows: dict[tuple[str, MatchKey], tuple[Stated, ...]] = {}
@@ -65,10 +65,11 @@ class Index:
 
     def get(self, plan_id: str, metric: str, mineral: str | None) -> Sequence[Stated]:
         """A plan's rows of one metric and (canonical) mineral."""
-        found = self._by_key.get(plan_id)
+        key = (plan_id, metric)
+        found = self._by_mineral.get(key)
         if found is None:
-            found = self._by_key[plan_id] = _by_metric_and_mineral(self.by_plan.get(plan_id, ()))
-        return found.get((metric, mineral), ())
+            found = self._by_mineral[key] = _by_mineral(self.of(plan_id, metric))
+        return found.get(mineral, ())
 
     def minerals_of(self, plan_id: str) -> frozenset[str]:
         """Every mineral a plan's rows name, and every broader one (the union of their lineages)."""
@@ -220,11 +221,11 @@ def _by_metric(rows: Iterable[Stated]) -> dict[str, list[Stated]]:
     return groups
 
 
-def _by_metric_and_mineral(rows: Iterable[Stated]) -> dict[tuple[str, str | None], list[Stated]]:
-    """The rows by (metric, mineral), each group in order."""
-    groups: dict[tuple[str, str | None], list[Stated]] = defaultdict(list)
+def _by_mineral(rows: Iterable[Stated]) -> dict[str | None, list[Stated]]:
+    """The rows by mineral, each group in order."""
+    groups: dict[str | None, list[Stated]] = defaultdict(list)
     for row in rows:
-        groups[(row.metric, row.mineral)].append(row)
+        groups[row.mineral].append(row)
     return groups
 
 
