@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -120,3 +121,18 @@ def test_the_synthetic_plans_headers_are_read_plainly(nation: Path) -> None:
         plain = planindex._plain(lines)
         assert plain is not None, path
         assert plain == planindex._parsed_lines(lines)
+
+
+def test_the_index_leaves_what_is_not_a_regular_file_to_the_full_load(nation: Path, tmp_path: Path) -> None:
+    """A FIFO or a directory named like a plan is never read by the index (a FIFO would block it): the index
+    gives up, and the full load refuses the entry by name."""
+    files = plan_files([nation])
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    assert planindex.index(files) is not None
+    assert planindex.index([*files, fifo]) is None
+    assert planindex.index([*files, folder]) is None
+    with pytest.raises(PlanlintError, match="not a regular file"):
+        api.load([nation, fifo], only=["p01-c01-k01"])

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from planlint.errors import PlanlintError
-from planlint.yamlio import parse_yaml
+from planlint.files import read_regular_at_most
+from planlint.yamlio import MAX_FILE_BYTES, parse_yaml
 
 KEYS = (b"id", b"level", b"parents", b"jurisdiction")
 # A top-level key's line and the lines that continue its value (indented, `- ` items, comments, blank).
@@ -60,15 +61,12 @@ def index(files: Iterable[Path]) -> list[Entry] | None:
     """An entry per plan file; None when some file cannot be read (the full load will say why)."""
     entries = []
     for path in files:
-        if not path.is_file():
-            return None  # a FIFO or device is refused by the full load, never opened here
-        try:
-            with path.open("rb") as file:
-                data = file.read(HEAD)
-                header = _scan(_head(data)) if len(data) == HEAD else _scan(data)
-                if header is None and len(data) == HEAD:
-                    data += file.read()
-                    header = _scan(data)
+        try:  # a directory, FIFO or device is refused, unread, by the full load: nothing to index
+            data = read_regular_at_most(path, HEAD)
+            header = _scan(_head(data)) if len(data) == HEAD else _scan(data)
+            if header is None and len(data) == HEAD:
+                data = read_regular_at_most(path, MAX_FILE_BYTES)
+                header = _scan(data)
         except OSError:
             return None
         if header is None:
