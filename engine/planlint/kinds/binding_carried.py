@@ -28,7 +28,7 @@ from planlint.context import Context
 from planlint.hits import Fragment, Held, Hit, MetricName, Place, ScopeWords, Value, Words, bound
 from planlint.kinds._held import held_rows
 from planlint.params import Metric
-from planlint.prepared import Stated
+from planlint.prepared import MatchKey, Stated
 
 KIND = "binding_carried"
 
@@ -65,7 +65,15 @@ class NotBinding(Hit):
 HITS = (NotBinding,)
 
 
+def _binding_rows(context: Context, ancestors: tuple[str, ...], row: Stated) -> list[Stated]:
+    """The binding ancestor rows that bind `row`, nearest first."""
+    return [c for _, c in context.index.bound_by(ancestors, row) if c.attribute == "binding"]
+
+
 def check(context: Context, params: Params) -> Iterator[NotBinding | Held]:
+    # Rows with the same ancestors and match key are bound by the same rows (siblings share most): the binding
+    # ones are picked out once per such key, not once per plan row.
+    binding_to: dict[tuple[tuple[str, ...], MatchKey], list[Stated]] = {}
     for plan_id in context.targets:
         ancestors = context.ancestors(plan_id)
         for row in context.index.of(plan_id):
@@ -74,7 +82,10 @@ def check(context: Context, params: Params) -> Iterator[NotBinding | Held]:
                 continue
             if params.metrics is not None and row.metric not in params.metrics:
                 continue
-            binding = [c for _, c in context.index.bound_by(ancestors, row) if c.attribute == "binding"]
+            key = (ancestors, row.match_key)
+            binding = binding_to.get(key)
+            if binding is None:
+                binding = binding_to[key] = _binding_rows(context, ancestors, row)
             if not binding:
                 continue
             if not reported:  # a binding row where the ancestor's is binding: held (asked for passes only)
