@@ -14,7 +14,7 @@ import pytest
 
 from planlint import api
 from planlint.context import Context
-from planlint.evaluate import judged_plans
+from planlint.evaluate import evaluate, judged_plans
 from planlint.kinds import REGISTRY, emitted
 from planlint.ruletest import compare
 from tests.kindcases import KIND_FIXTURES, all_rules, load_cases, run, summarise, write_plans
@@ -68,3 +68,22 @@ def test_registry_modules_are_complete() -> None:
         assert module.HITS, f"{name} declares no hit type"
         assert module.Params.model_config.get("extra") == "forbid"
         assert module.__doc__ and "Params" in module.__doc__
+
+
+def test_baseline_groups_kept_for_one_project_are_not_read_for_another(tmp_path: Path) -> None:
+    # baseline_ratio builds a plan's groups once for both its rules: a second project with a plan of the same
+    # id but other figures must be judged on its own figures, and the first (still loaded) on its own
+    cases = dict(CASES)
+    failing = cases["baseline_ratio::fail_large_medium_share"]["plans"]
+    passing = cases["baseline_ratio::pass_share_within_printed_rounding"]["plans"][:1]
+    assert failing[0]["id"] == passing[0]["id"]
+    rules = [r for r in all_rules() if r.kind == "baseline_ratio"]
+    projects = []
+    for name, plans in (("first", failing), ("second", passing)):
+        (tmp_path / name).mkdir()
+        write_plans(tmp_path / name, plans)
+        projects.append(api.load([tmp_path / name]))
+    first, second, first_again = (evaluate(p, rules) for p in (*projects, projects[0]))
+    assert [f.rule for f in first.findings] == ["PL302"]
+    assert not second.findings
+    assert [f.rule for f in first_again.findings] == ["PL302"]

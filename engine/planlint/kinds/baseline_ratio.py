@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -40,6 +41,7 @@ from planlint.context import Context
 from planlint.errors import InvalidValue
 from planlint.hits import Fragment, Held, Hit, Joined, KeyName, Place, Words
 from planlint.kinds._printed import decimals, half_unit, number, slack
+from planlint.match import Index
 from planlint.model import Cite, Plan
 
 KIND = "baseline_ratio"
@@ -122,6 +124,20 @@ def _groups(plan: Plan) -> dict[tuple[str, int], Group]:
                 continue
             group[name] = (value, entry.cite)
     return groups
+
+
+SortedGroups = list[tuple[tuple[str, int], Group]]
+# The index (one per loaded project) -> plan -> its groups in order. The two rules of this kind (PL302 and
+# PL306) read the same groups of every plan: built once, and let go with the project's index.
+_groups_by_index: WeakKeyDictionary[Index, dict[str, SortedGroups]] = WeakKeyDictionary()
+
+
+def _sorted_groups(context: Context, known: dict[str, SortedGroups], plan_id: str) -> SortedGroups:
+    """A plan's groups by (key, year), in that order: from `known`, or built and kept there."""
+    found = known.get(plan_id)
+    if found is None:
+        found = known[plan_id] = sorted(_groups(context.plan(plan_id)).items())
+    return found
 
 
 def _term(name: str) -> tuple[str, float]:
@@ -238,8 +254,9 @@ def _held(plan_id: str, group: Group, key: str, year: int, subject: str, names: 
 
 
 def check(context: Context, params: Params) -> Iterator[_Printed | Held]:
+    known = _groups_by_index.setdefault(context.index, {})
     for plan_id in context.targets:
-        for (key, year), group in sorted(_groups(context.plan(plan_id)).items()):
+        for (key, year), group in _sorted_groups(context, known, plan_id):
             problems: list[tuple[type[_Printed], str, dict[str, Fragment], list[str]]] = []
             checked: set[str] = set()
             for pct in params.percentages:
