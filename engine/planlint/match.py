@@ -135,13 +135,21 @@ class Index:
         self, parent: Stated, child: str, subsets_meaning_all: Iterable[str] = ()
     ) -> list[Stated]:
         """The child's caps that count under the parent's cap `parent` (third relation)."""
+        ((_, rows),) = self.children_rows_under_cap(parent, (child,), subsets_meaning_all)
+        return rows
+
+    def children_rows_under_cap(
+        self, parent: Stated, children: Iterable[str], subsets_meaning_all: Iterable[str] = ()
+    ) -> list[tuple[str, list[Stated]]]:
+        """Each child with its caps that count under the parent's cap `parent`, in turn: what depends on the
+        parent alone is worked out once, as every parent cap is asked of each of its (many) children."""
         meaning_all = frozenset(subsets_meaning_all)
         key = (parent.scope.mine, parent.scope.deposit, parent.mineral)
-        return [
-            r
-            for r in self._caps_by_kind(child, parent.metric).get(key, ())
-            if _fits_under(parent, r, meaning_all)
-        ]
+        found = []
+        for child in children:
+            caps = self._caps_by_kind(child, parent.metric).get(key, ())
+            found.append((child, [r for r in caps if _fits_under(parent, r, meaning_all)]))
+        return found
 
     def _caps_by_kind(self, plan_id: str, metric: str) -> dict[CapKind, list[Stated]]:
         """A plan's plan-wide caps of `metric`, in order, by (mine kind, deposit scale, a mineral of their

@@ -147,10 +147,8 @@ def shares(context: Context, parent: Stated, params: Params) -> tuple[list[Share
     found: list[Share] = []
     silent: list[str] = []
     incomparable: list[str] = []
-    for child in context.hierarchy.children(parent.plan):
-        if not region_applies(parent, context.plan(child)):
-            continue
-        fitting = context.index.child_rows_under_cap(parent, child, params.subsets_meaning_all)
+    children = [c for c in context.hierarchy.children(parent.plan) if region_applies(parent, context.plan(c))]
+    for child, fitting in context.index.children_rows_under_cap(parent, children, params.subsets_meaning_all):
         comparable = [r for r in fitting if r.incomparable_with(parent) is None]
         if comparable:
             rows = _share(context, parent, comparable)
