@@ -62,7 +62,11 @@ def rich_printed_one_by_one(lines: list[str]) -> str:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["", "[bold]", "[dim]", "[italic]  > "]), TEXTS), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["", "[bold]", "[dim]", "[italic]  > "]), TEXTS), min_size=1, max_size=6
+    )
+)
 def test_a_line_prints_as_rich_prints_it(parts: list[tuple[str, str]]) -> None:
     lines = [f"{tag}{escape(text)}{'[/]' if tag else ''}" for tag, text in parts]
     assert text_report._plain(lines) == rich_printed_one_by_one(lines)
