@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from planlint.loader import UNKNOWN_PLAN_FIELD
-from planlint.model import Cite, Indicator, Number, Plan
+from planlint.model import SCOPE_FIELDS, Cite, Indicator, Number, Plan, Scope
 from planlint.validation import described
 
 SMART = TypeAdapter(Number | tuple[Number, Number])  # pydantic's default union mode
@@ -45,8 +45,8 @@ def test_a_value_reads_as_in_pydantics_smart_union_mode(value: object) -> None:
     assert got == expected and type(got) is type(expected)
 
 
-def test_citations_and_indicators_are_worded_as_models_in_errors() -> None:
-    # Cite and Indicator are pydantic dataclasses (lighter than models); their errors read as a model's did
+def test_citations_indicators_and_scopes_are_worded_as_models_in_errors() -> None:
+    # Cite, Indicator and Scope are pydantic dataclasses (lighter than models); their errors read as a model's did
     plan = {
         "schema": "planlint/plan/v1",
         "id": "p",
@@ -59,6 +59,8 @@ def test_citations_and_indicators_are_worded_as_models_in_errors() -> None:
             {**ROW, "value": 1, "cite": {"line": 2, "page": 3}},
             "not a mapping",
             {**ROW, "value": 1, "cite": 7},
+            {**ROW, "value": 1, "scope": {"mine": "new", "size": "large"}},
+            {**ROW, "value": 1, "scope": "large deposits"},
         ],
     }
     with pytest.raises(ValidationError) as caught:
@@ -68,7 +70,24 @@ def test_citations_and_indicators_are_worded_as_models_in_errors() -> None:
         ("indicators.1.cite.page", *UNKNOWN_PLAN_FIELD),
         ("indicators.2", "Input should be a valid dictionary or instance of Indicator", "应为映射（键: 值）"),
         ("indicators.3.cite", "Input should be a valid dictionary or instance of Cite", "应为映射（键: 值）"),
+        ("indicators.4.scope.size", *UNKNOWN_PLAN_FIELD),
+        (
+            "indicators.5.scope",
+            "Input should be a valid dictionary or instance of Scope",
+            "应为映射（键: 值）",
+        ),
     ]
+
+
+def test_scopes_stated_alike_are_one_key_and_keep_no_dict() -> None:
+    # a scope is a slotted dataclass (no __dict__ per instance), compared and hashed by its fields as a model was
+    first = Indicator.model_validate({**ROW, "value": 1, "scope": {"mine": "new", "region": "南川区"}}).scope
+    second = Indicator.model_validate({**ROW, "value": 1, "scope": {"region": "南川区", "mine": "new"}}).scope
+    assert first == second and first is not second
+    assert {first: "first"}[second] == "first"
+    assert first != Scope(mine="new") and Scope() == Indicator.model_validate({**ROW, "value": 1}).scope
+    assert not hasattr(first, "__dict__")
+    assert SCOPE_FIELDS == ("mine", "deposit", "region", "subset", "zone")
 
 
 class _CiteBefore(BaseModel):

@@ -23,13 +23,12 @@ from planlint.i18n import WORDS, Lang
 from planlint.kinds import REGISTRY
 from planlint.loader import gc_paused
 from planlint.messages import hit_values, render, words
-from planlint.model import Scope
+from planlint.model import SCOPE_FIELDS, Scope
 from planlint.passes import Citations, PassCollector
 from planlint.project import Project
 from planlint.remedy import remedy_template
 from planlint.rules import Rule
 
-SCOPE_FIELDS = ("mine", "deposit", "region", "subset", "zone")
 LANGS: tuple[Lang, ...] = ("zh", "en")
 Numbered = TypeVar("Numbered", Finding, Pass)
 

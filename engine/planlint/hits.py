@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal, Union
 
 from planlint.findings import Bound, Severity
-from planlint.model import Attribute, Cite, Indicator, Scope
+from planlint.model import SCOPE_FIELDS, Attribute, Cite, Indicator, Scope
 from planlint.units import printed_unit
 
 COMMON_PLACEHOLDERS: tuple[str, ...] = ("plan", "against", "mineral", "metric")
@@ -188,8 +188,8 @@ class Held:
 
 def row_detail(indicator: Indicator) -> tuple[str, ...]:
     """What names a compared row without its line: its mineral as printed and its scope's stated fields."""
-    # the model's fields read from its __dict__ (the order iterating the model gives, without its overhead)
-    stated = indicator.scope.__dict__.items()
+    scope = indicator.scope
+    stated = ((name, getattr(scope, name)) for name in SCOPE_FIELDS)
     return (indicator.mineral or "", *(f"{name}={value}" for name, value in stated if value is not None))
 
 

@@ -7,6 +7,7 @@ The models check shape only. Names that need a vocabulary (units, minerals, metr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from operator import attrgetter
 from typing import Annotated, Any, Literal, Self
@@ -83,10 +84,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# NOTE: the two most numerous models (a nation has ~181,000 citations and ~141,000 indicators) are frozen,
-# slotted pydantic dataclasses, not `Strict` models: validated alike, but without a `__dict__` and a set of the
-# fields given per instance (1.8 KB less per indicator with its citation: a nation's plans take a third of the
-# memory, and validating them, and reading them back, touches that much less).
+# NOTE: the most numerous models (a nation has ~181,000 citations, ~141,000 indicators and ~41,800 scopes) are
+# frozen, slotted pydantic dataclasses, not `Strict` models: validated alike, but without a `__dict__` and a set
+# of the fields given per instance (1.8 KB less per indicator with its citation: a nation's plans take a third of
+# the memory, and validating them, and reading them back, touches that much less). They compare and hash by
+# their fields, in order, as a frozen model does; `SCOPE_FIELDS` names a scope's.
 # `validation.described` words the few errors a dataclass names differently as a model's (an unknown field,
 # a value that is not a mapping).
 STRICT_ROW = ConfigDict(extra="forbid")
@@ -128,7 +130,8 @@ class Cite(_Row):
         return self
 
 
-class Scope(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True, config=STRICT_ROW)
+class Scope(_Row):
     """Which mines or resources a number applies to; an absent field means 'all'."""
 
     mine: Literal["new", "expansion", "existing"] | None = None
@@ -136,6 +139,10 @@ class Scope(Strict):
     region: str | None = None
     subset: str | None = None
     zone: str | None = None
+
+
+# a scope's fields, in order (a slotted dataclass has no `__dict__` to read them from)
+SCOPE_FIELDS: tuple[str, ...] = tuple(field.name for field in dataclasses.fields(Scope))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT_ROW)

@@ -149,7 +149,7 @@ def side(stated: Stated, direction: str) -> float | None:
 
 def first_per_scope(rows: Iterable[Stated]) -> tuple[Stated, ...]:
     """The first row of each scope, in order (with rows sorted strictest first: each scope's strictest)."""
-    firsts: dict[str, Stated] = {}
+    firsts: dict[Scope, Stated] = {}  # a scope is equal to, and hashes as, the tuple of its fields
     for row in rows:
-        firsts.setdefault(row.scope.model_dump_json(), row)
+        firsts.setdefault(row.scope, row)
     return tuple(firsts.values())

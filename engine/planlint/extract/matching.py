@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planlint.model import SCOPE_FIELDS
 from planlint.units import parse_unit
 from planlint.vocabulary import Vocabulary
 
@@ -41,8 +42,8 @@ def value_key(value: Any) -> tuple[float, ...]:
 def scope_key(scope: Any) -> tuple[tuple[str, str], ...]:
     if not scope:
         return ()
-    items = scope.items() if isinstance(scope, dict) else scope.model_dump(exclude_none=True).items()
-    return tuple(sorted((k, str(v)) for k, v in items if v is not None))
+    fields = scope if isinstance(scope, dict) else {name: getattr(scope, name) for name in SCOPE_FIELDS}
+    return tuple(sorted((k, str(v)) for k, v in fields.items() if v is not None))
 
 
 def statement_key(item: dict[str, Any], vocabulary: Vocabulary) -> tuple[Any, ...]:

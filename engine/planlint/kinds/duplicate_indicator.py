@@ -105,7 +105,7 @@ def _restated(rows: Iterable[Stated], metrics: tuple[str, ...]) -> list[list[Sta
     for stated in rows:
         if stated.zone is not None or (metrics and stated.metric not in metrics):
             continue
-        scope = stated.scope  # its fields, not the model: hashing a pydantic model is slow
+        scope = stated.scope  # its fields, in the one flat key
         key = (
             stated.metric,
             stated.mineral,

@@ -21,7 +21,7 @@ Example (PASS): the zone's floor is 10 or more; or the plan-wide floor is for an
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planlint.context import Context
 from planlint.hits import Fragment, Held, Hit, MetricName, Place, ScopeWords, Value, bound, required
@@ -53,7 +53,7 @@ class LooserZone(Hit):
             "zone": self.limit.zone.name if self.limit.zone else "",
             "actual": Value(self.limit.indicator),
             "expected": Value(self.strictest.indicator),
-            "scope": ScopeWords(self.limit.scope.model_copy(update={"zone": None})),
+            "scope": ScopeWords(replace(self.limit.scope, zone=None)),
             "plan_scope": ScopeWords(self.strictest.scope),
             "plan_mineral": self.strictest.indicator.mineral or "",
             "metric_name": MetricName(self.limit.metric),
