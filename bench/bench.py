@@ -68,25 +68,17 @@ def run(command: list[str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_maxrss / 1024, process.returncode
 
 
-def median_run(command: list[str], repeat: int, label: str = "") -> tuple[float, float]:
-    """The median CPU seconds and the largest peak RSS of `repeat` runs; with a label, every run's CPU seconds
-    are printed too (on a shared machine the spread says how far to trust one ratio)."""
-    results = [run(command) for _ in range(repeat)]
-    if label:
-        print(f"  {label}: {', '.join(f'{r[0]:.2f}' for r in results)} s")
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
-
-
 def paired_runs(floor: list[str], check: list[str], repeat: int, label: str) -> tuple[float, float, float]:
-    """The median CPU seconds of the floor and of the check, run in turns (floor, check, floor, check, ...) so
-    that a change in the neighbours' load meets both alike; and the check's largest peak RSS. Every pair's CPU
-    seconds and ratio are printed: their spread says how far to trust the medians' ratio."""
+    """The median CPU seconds of the floor (or other reference) and of the check, run in turns (floor, check,
+    floor, check, ...) so that a change in the neighbours' load meets both alike; and the check's largest
+    peak RSS. Every pair's CPU seconds and ratio are printed: their spread says how far to trust the medians'
+    ratio."""
     floors, checks = [], []
     for _ in range(repeat):
         floors.append(run(floor))
         checks.append(run(check))
     pairs = ", ".join(f"{f[0]:.2f}/{c[0]:.2f}={c[0] / f[0]:.2f}" for f, c in zip(floors, checks, strict=True))
-    print(f"  {label}: floor/check pairs: {pairs}")
+    print(f"  {label}: pairs: {pairs}")
     return (
         statistics.median(f[0] for f in floors),
         statistics.median(c[0] for c in checks),
@@ -252,7 +244,7 @@ def main() -> None:
             [sys.executable, "-c", FLOOR, str(plans)],
             [*planlint_command(), "check", str(plans), "--output", str(report)],
             args.repeat,
-            f"{scale:g}",
+            f"floor / check, {scale:g}",
         )
         rows.append((scale, manifest["plans"], manifest["indicators"], floor, check, memory))
 
@@ -276,12 +268,16 @@ def main() -> None:
     plans, _ = nation(args.work, largest[0], args.seed)
     alone = lineage_folder(args.work, plans, args.county)
     out = args.work / "report-lineage.txt"
-    lineage_only, _ = median_run([*planlint_command(), "check", str(alone), "-o", str(out)], args.repeat)
-    own, _ = median_run(
-        [*planlint_command(), "check", str(plans), "--plan", args.county, "-o", str(out)], args.repeat
+    # half-second runs, whose spread is as large as the difference measured: three times as many pairs
+    print()
+    lineage_only, own, _ = paired_runs(
+        [*planlint_command(), "check", str(alone), "-o", str(out)],
+        [*planlint_command(), "check", str(plans), "--plan", args.county, "-o", str(out)],
+        max(9, args.repeat * 3),
+        "lineage only / --plan",
     )
     print(
-        f"\ncheck --plan {args.county} on the {largest[0]:g} nation: {own:.2f} s; the same check of a folder "
+        f"check --plan {args.county} on the {largest[0]:g} nation: {own:.2f} s; the same check of a folder "
         f"of its lineage only ({len(list(alone.iterdir()))} plans): {lineage_only:.2f} s; "
         f"ratio {own / lineage_only:.2f}"
     )
