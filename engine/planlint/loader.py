@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from planlint.errors import PlanlintError
 from planlint.errortext import os_error_en, os_error_zh, schema_found
 from planlint.model import Indicator, Plan
-from planlint.units import Basis, parse_unit, resolve_basis
+from planlint.units import Basis, known_unit, parse_unit, resolve_basis
 from planlint.validation import input_errors
 from planlint.vocabulary import Vocabulary
 from planlint.yamlio import line_of, read_yaml
@@ -246,7 +246,7 @@ def _plan_is_clean(plan: Plan, vocabulary: Vocabulary, cache: CheckCache) -> boo
     return (
         _all_good(keys, cache.good_keys, lambda key: not cache.indicator_problems(key, vocabulary))
         and _all_good(minerals, cache.good_minerals, lambda name: vocabulary.resolve(name) is not None)
-        and _all_good(units, cache.good_units, _is_unit)
+        and _all_good(units, cache.good_units, known_unit)
         and _refs_known(plan)
     )
 
@@ -257,14 +257,6 @@ def _all_good(found: set[Any], good: set[Any], check: Callable[[Any], bool]) -> 
         if not check(item):
             return False
         good.add(item)
-    return True
-
-
-def _is_unit(unit: str) -> bool:
-    try:
-        parse_unit(unit)
-    except PlanlintError:
-        return False
     return True
 
 
