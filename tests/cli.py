@@ -7,7 +7,6 @@ Spawning a Python per command was about half the suite's time; the few tests tha
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,5 +31,4 @@ def planlint(*args: str | Path, cwd: Path | None = None, env: Mapping[str, str] 
     """`planlint ARGS` in `cwd` (default: the repository); an unexpected exception is raised, not printed."""
     with contextlib.chdir(cwd or REPO):
         result = CliRunner().invoke(app, [str(arg) for arg in args], env=env, catch_exceptions=False)
-    gc.unfreeze()  # `check` freezes what it loaded, which in a real process lives until exit
     return Ran(result.exit_code, result.stdout, result.stderr)

@@ -28,5 +28,5 @@ class Project:
     def index(self) -> Index:
         """The prepared rows of every plan, built on first use and kept while the project is: every check of the
         project (and `explain`, and each plan's requirements) shares it, and a command that ends at once
-        (`cli.exit_now`) never frees it."""
+        (`cli.exits.keep_until_exit`) never frees it."""
         return Index(self.hierarchy.plans, self.vocabulary)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -66,7 +65,6 @@ def check(
     language = chosen_lang(lang)
     project, drafted, texts = load_judged(paths or [], rules or [], parent or [], plan or [], language)
     plan = plan or drafted or None
-    gc.freeze()  # the loaded plans: out of the way of the collections at interpreter exit
     report = api.check(project, plan, passes=show_passes, count_passes_only=counts_passes_only(format))
     keep_until_exit(project, report)
     if docs is not None:

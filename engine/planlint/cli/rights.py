@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -54,7 +53,6 @@ def check_rights(
     format = check_round(format, output, fail_on, docs)
     chosen = chosen_lang(lang)
     project = api.load(paths, rules or ())
-    gc.freeze()  # as in `check`: the loaded plans, out of the way of the collections at exit
     report = run(project, rights, passes=show_passes, count_passes_only=counts_passes_only(format))
     keep_until_exit(project, report)
     return finish(
