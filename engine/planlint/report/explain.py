@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planlint.api import Project
 from planlint.findings import Citation, Finding, Pass, Report
@@ -417,6 +417,13 @@ def _zone_reasons(project: Project, found: Comparison, lang: Lang) -> list[str]:
     return reasons
 
 
+def _opening(finding: Finding, specs: dict[str, Any], subject: str, lang: Lang) -> list[str]:
+    """An explanation's first lines: the finding's id, severity and rule, what it is about, its message."""
+    severity = severity_name(finding.severity, lang)
+    title = f"{finding.id}  {severity} · {finding.rule} {rule_title(specs, finding.rule, lang)}"
+    return [title, subject, "", finding.text(lang), ""]
+
+
 def explain_finding(
     project: Project,
     report: Report,
@@ -428,13 +435,8 @@ def explain_finding(
     """Everything about why one finding was raised, as plain text."""
     specs = rule_specs(report)
     against = finding.against or word("itself", lang)
-    severity = severity_name(finding.severity, lang)
     lines = [
-        f"{finding.id}  {severity} · {finding.rule} {rule_title(specs, finding.rule, lang)}",
-        f"{finding.plan} {word('against', lang)} {against}",
-        "",
-        finding.text(lang),
-        "",
+        *_opening(finding, specs, f"{finding.plan} {word('against', lang)} {against}", lang),
         f"{word('explain.zones' if finding.kind in ZONE_KINDS else 'explain.rows', lang)}:",
     ]
     if finding.kind in ZONE_KINDS:
@@ -501,13 +503,13 @@ def explain_right_finding(
         p for p in prepare_rights(loaded, project.hierarchy, vocabulary) if p.right.id == finding.right
     )
     right = prepared.right
-    severity = severity_name(finding.severity, lang)
     lines = [
-        f"{finding.id}  {severity} · {finding.rule} {rule_title(specs, finding.rule, lang)}",
-        f"{word('explain.right', lang)} {right.id} {word('against', lang)} {finding.plan}",
-        "",
-        finding.text(lang),
-        "",
+        *_opening(
+            finding,
+            specs,
+            f"{word('explain.right', lang)} {right.id} {word('against', lang)} {finding.plan}",
+            lang,
+        ),
         f"{word('explain.right_record', lang)} ({prepared.loaded.path.name} {_line_words(prepared.loaded.line, lang)}):",
         *(f"  {label}: {value}" for label, value in _record(right, lang)),
         "",
